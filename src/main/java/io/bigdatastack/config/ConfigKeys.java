@@ -1,0 +1,61 @@
+package io.bigdatastack.config;
+
+import java.util.List;
+
+/**
+ * Every key of ours, with its default. The descriptions live in Pulumi.yaml (and the README's configuration
+ * reference), next to the defaults a user reads first.
+ */
+public final class ConfigKeys {
+
+    // Network
+    public static final ConfigKey VPC_CIDR = ConfigKey.string("vpcCidr", "10.0.0.0/16");
+    public static final ConfigKey AZ_COUNT = ConfigKey.integer("azCount", 3);
+    public static final ConfigKey NAT_GATEWAYS = ConfigKey.string("natGateways", "single");
+    public static final ConfigKey PUBLIC_SUBNET_CIDRS = ConfigKey.array("publicSubnetCidrs", List.of());
+    public static final ConfigKey PRIVATE_SUBNET_CIDRS = ConfigKey.array("privateSubnetCidrs", List.of());
+
+    // EKS cluster
+    public static final ConfigKey CLUSTER_NAME = ConfigKey.string("clusterName", "");
+    public static final ConfigKey KUBERNETES_VERSION = ConfigKey.string("kubernetesVersion", "1.35");
+    public static final ConfigKey ENDPOINT_PUBLIC_ACCESS_CIDRS = ConfigKey.array("endpointPublicAccessCidrs", List.of("0.0.0.0/0"));
+    public static final ConfigKey EKS_ADMIN_ROLE_NAME = ConfigKey.string("eksAdminRoleName", "");
+
+    // Node groups: "base" is on-demand (drivers, system pods), "spot" takes executors.
+    public static final ConfigKey BASE_NODE_INSTANCE_TYPES = ConfigKey.array("baseNodeInstanceTypes", List.of("m5.xlarge"));
+    public static final ConfigKey BASE_NODE_MIN_SIZE = ConfigKey.integer("baseNodeMinSize", 1);
+    public static final ConfigKey BASE_NODE_DESIRED_SIZE = ConfigKey.integer("baseNodeDesiredSize", 1);
+    public static final ConfigKey BASE_NODE_MAX_SIZE = ConfigKey.integer("baseNodeMaxSize", 20);
+    public static final ConfigKey BASE_NODE_DISK_GIB = ConfigKey.integer("baseNodeDiskGiB", 50);
+    public static final ConfigKey SPOT_NODE_INSTANCE_TYPES =
+            ConfigKey.array("spotNodeInstanceTypes", List.of("c5.2xlarge", "c5a.2xlarge", "c6i.2xlarge"));
+    public static final ConfigKey SPOT_NODE_MIN_SIZE = ConfigKey.integer("spotNodeMinSize", 1);
+    public static final ConfigKey SPOT_NODE_DESIRED_SIZE = ConfigKey.integer("spotNodeDesiredSize", 1);
+    public static final ConfigKey SPOT_NODE_MAX_SIZE = ConfigKey.integer("spotNodeMaxSize", 20);
+    public static final ConfigKey SPOT_NODE_DISK_GIB = ConfigKey.integer("spotNodeDiskGiB", 50);
+
+    // EMR on EKS
+    public static final ConfigKey EMR_NAMESPACE = ConfigKey.string("emrNamespace", "emr-jobs");
+
+    // EMR Studio
+    public static final ConfigKey STUDIO_AUTH_MODE = ConfigKey.string("studioAuthMode", "SSO");
+    public static final ConfigKey STUDIO_ADMIN_USER = ConfigKey.string("studioAdminUser", "");
+
+    // Data lifecycle
+    public static final ConfigKey PROTECT_STATEFUL_RESOURCES = ConfigKey.bool("protectStatefulResources", false);
+
+    public static final List<ConfigKey> ALL = List.of(
+            VPC_CIDR, AZ_COUNT, NAT_GATEWAYS, PUBLIC_SUBNET_CIDRS, PRIVATE_SUBNET_CIDRS,
+            CLUSTER_NAME, KUBERNETES_VERSION, ENDPOINT_PUBLIC_ACCESS_CIDRS, EKS_ADMIN_ROLE_NAME,
+            BASE_NODE_INSTANCE_TYPES, BASE_NODE_MIN_SIZE, BASE_NODE_DESIRED_SIZE, BASE_NODE_MAX_SIZE, BASE_NODE_DISK_GIB,
+            SPOT_NODE_INSTANCE_TYPES, SPOT_NODE_MIN_SIZE, SPOT_NODE_DESIRED_SIZE, SPOT_NODE_MAX_SIZE, SPOT_NODE_DISK_GIB,
+            EMR_NAMESPACE,
+            STUDIO_AUTH_MODE, STUDIO_ADMIN_USER,
+            PROTECT_STATEFUL_RESOURCES);
+
+    /** The provider key that picks the Region; required, it has no default of ours. */
+    public static final String AWS_REGION = "aws:region";
+
+    private ConfigKeys() {
+    }
+}

@@ -1,0 +1,115 @@
+package io.bigdatastack.config;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads typed values from a {@link ConfigSource}, falling back to each key's default and collecting every problem
+ * instead of stopping at the first one.
+ */
+final class ConfigReader {
+
+    private final ConfigSource source;
+    private final List<String> problems = new ArrayList<>();
+
+    ConfigReader(ConfigSource source) {
+        this.source = source;
+    }
+
+    List<String> problems() {
+        return problems;
+    }
+
+    String qualified(ConfigKey key) {
+        return source.project() + ":" + key.name();
+    }
+
+    Optional<String> raw(ConfigKey key) {
+        return source.get(qualified(key));
+    }
+
+    String string(ConfigKey key) {
+        return raw(key).orElse((String) key.defaultValue()).trim();
+    }
+
+    int integer(ConfigKey key) {
+        var raw = raw(key);
+        if (raw.isEmpty()) {
+            return (Integer) key.defaultValue();
+        }
+        try {
+            return Integer.parseInt(raw.get().trim());
+        } catch (NumberFormatException e) {
+            reject(key, raw.get(), "a whole number");
+            return (Integer) key.defaultValue();
+        }
+    }
+
+    boolean bool(ConfigKey key) {
+        var raw = raw(key);
+        if (raw.isEmpty()) {
+            return (Boolean) key.defaultValue();
+        }
+        return switch (raw.get().trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> {
+                reject(key, raw.get(), "true or false");
+                yield (Boolean) key.defaultValue();
+            }
+        };
+    }
+
+    /** Arrays arrive as JSON text (the Pulumi CLI serializes structured stack values that way). */
+    @SuppressWarnings("unchecked")
+    List<String> list(ConfigKey key) {
+        var raw = raw(key);
+        if (raw.isEmpty()) {
+            return (List<String>) key.defaultValue();
+        }
+        try {
+            JsonArray array = JsonParser.parseString(raw.get()).getAsJsonArray();
+            var values = new ArrayList<String>();
+            for (var element : array) {
+                if (!element.isJsonPrimitive() || !element.getAsJsonPrimitive().isString()) {
+                    throw new IllegalStateException("not a string: " + element);
+                }
+                values.add(element.getAsString().trim());
+            }
+            return List.copyOf(values);
+        } catch (JsonParseException | IllegalStateException e) {
+            reject(key, raw.get(), "a list of strings, e.g. [\"a\", \"b\"]");
+            return (List<String>) key.defaultValue();
+        }
+    }
+
+    /** Applies a {@link Validators} check; records a problem when it fails. Returns whether the value is valid. */
+    boolean check(ConfigKey key, String value, Function<String, Optional<String>> validator) {
+        var expected = validator.apply(value);
+        expected.ifPresent(e -> reject(key, value, e));
+        return expected.isEmpty();
+    }
+
+    /** Applies a check to every element of a list value. */
+    boolean checkEach(ConfigKey key, List<String> values, Function<String, Optional<String>> validator) {
+        boolean allValid = true;
+        for (var value : values) {
+            allValid &= check(key, value, validator);
+        }
+        return allValid;
+    }
+
+    void reject(ConfigKey key, Object value, String expected) {
+        problems.add(qualified(key) + ": got '" + value + "', expected " + expected);
+    }
+
+    void problem(String message) {
+        problems.add(message);
+    }
+}

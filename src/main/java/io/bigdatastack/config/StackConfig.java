@@ -1,0 +1,227 @@
+package io.bigdatastack.config;
+
+import io.bigdatastack.naming.StackNaming;
+import io.bigdatastack.network.Ipv4Cidr;
+import io.bigdatastack.network.NatStrategy;
+import io.bigdatastack.network.SubnetLayout;
+import io.bigdatastack.studio.StudioAuthMode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static io.bigdatastack.config.ConfigKeys.*;
+
+/**
+ * The whole configuration of one stack: typed, defaulted and validated once, by the same code in {@code pulumi up}
+ * and in {@code plan}. Components never read configuration themselves; the composition root builds their Args from
+ * this object.
+ */
+public record StackConfig(
+        StackNaming naming,
+        String region,
+        Network network,
+        Cluster cluster,
+        NodeGroup baseNodes,
+        NodeGroup spotNodes,
+        String emrNamespace,
+        Studio studio,
+        boolean protectStatefulResources) {
+
+    /** VPC and subnets; subnet CIDRs are resolved (configured, or carved by {@link SubnetLayout}). */
+    public record Network(String vpcCidr, int azCount, NatStrategy natGateways,
+                          List<String> publicSubnetCidrs, List<String> privateSubnetCidrs) {
+    }
+
+    public record Cluster(String name, String kubernetesVersion, List<String> endpointPublicAccessCidrs,
+                          Optional<String> adminRoleName) {
+    }
+
+    public record NodeGroup(List<String> instanceTypes, int minSize, int desiredSize, int maxSize, int diskGiB) {
+    }
+
+    public record Studio(StudioAuthMode authMode, Optional<String> adminUser) {
+    }
+
+    public static final int MIN_AZS = 2; // EKS requires subnets in at least two AZs.
+    public static final int MIN_DISK_GIB = 20;
+    public static final int MAX_DISK_GIB = 16_384;
+
+    /**
+     * Reads and validates every key.
+     *
+     * @throws InvalidConfigException listing every problem at once
+     */
+    public static StackConfig load(ConfigSource source) {
+        var reader = new ConfigReader(source);
+        var naming = new StackNaming(source.project(), source.stack());
+
+        var known = ConfigKeys.ALL.stream().map(reader::qualified).collect(java.util.stream.Collectors.toSet());
+        source.qualifiedKeys().stream()
+                .filter(key -> key.startsWith(source.project() + ":") && !known.contains(key))
+                .sorted()
+                .forEach(key -> reader.problem(key + ": unknown key; the keys of this project are listed in Pulumi.yaml"));
+
+        var region = source.get(AWS_REGION).map(String::trim).orElse("");
+        if (!region.matches("[a-z]{2}(-gov)?-[a-z]+-\\d")) {
+            reader.problem(AWS_REGION + ": got '" + region + "', expected an AWS Region such as us-east-1 (set it with `pulumi config set aws:region <region>`)");
+        }
+
+        var network = readNetwork(reader);
+        var cluster = readCluster(reader, naming);
+        var baseNodes = readNodeGroup(reader, BASE_NODE_INSTANCE_TYPES, BASE_NODE_MIN_SIZE, BASE_NODE_DESIRED_SIZE, BASE_NODE_MAX_SIZE, BASE_NODE_DISK_GIB);
+        var spotNodes = readNodeGroup(reader, SPOT_NODE_INSTANCE_TYPES, SPOT_NODE_MIN_SIZE, SPOT_NODE_DESIRED_SIZE, SPOT_NODE_MAX_SIZE, SPOT_NODE_DISK_GIB);
+
+        var emrNamespace = reader.string(EMR_NAMESPACE);
+        reader.check(EMR_NAMESPACE, emrNamespace, Validators::dns1123Label);
+
+        var studio = readStudio(reader);
+        var protect = reader.bool(PROTECT_STATEFUL_RESOURCES);
+
+        if (!reader.problems().isEmpty()) {
+            throw new InvalidConfigException(source.stack(), reader.problems());
+        }
+        return new StackConfig(naming, region, network, cluster, baseNodes, spotNodes, emrNamespace, studio, protect);
+    }
+
+    private static Network readNetwork(ConfigReader reader) {
+        var vpcCidr = reader.string(VPC_CIDR);
+        var azCount = reader.integer(AZ_COUNT);
+        var natText = reader.string(NAT_GATEWAYS);
+        var publics = reader.list(PUBLIC_SUBNET_CIDRS);
+        var privates = reader.list(PRIVATE_SUBNET_CIDRS);
+
+        boolean azCountValid = azCount >= MIN_AZS && azCount <= SubnetLayout.MAX_AZS;
+        if (!azCountValid) {
+            reader.reject(AZ_COUNT, azCount, "an integer from " + MIN_AZS + " to " + SubnetLayout.MAX_AZS);
+        }
+        var nat = reader.check(NAT_GATEWAYS, natText, v -> Validators.oneOf(NatStrategy.class, v))
+                ? NatStrategy.valueOf(natText) : NatStrategy.single;
+
+        if (!reader.check(VPC_CIDR, vpcCidr, Validators::cidr)) {
+            return new Network(vpcCidr, azCount, nat, publics, privates);
+        }
+        var vpc = Ipv4Cidr.parse(vpcCidr);
+        if (vpc.prefix() < 16 || vpc.prefix() > 28) {
+            reader.reject(VPC_CIDR, vpcCidr, "a prefix length from /16 to /28 (the VPC sizes AWS allows)");
+            return new Network(vpcCidr, azCount, nat, publics, privates);
+        }
+
+        if (publics.isEmpty() && privates.isEmpty()) {
+            if (vpc.prefix() > SubnetLayout.MAX_VPC_PREFIX) {
+                reader.reject(VPC_CIDR, vpcCidr, "/16 to /" + SubnetLayout.MAX_VPC_PREFIX
+                        + " when subnets are carved automatically (or set publicSubnetCidrs and privateSubnetCidrs)");
+            } else if (azCountValid) {
+                var layout = SubnetLayout.carve(vpc, azCount);
+                return new Network(vpcCidr, azCount, nat, layout.publicCidrs(), layout.privateCidrs());
+            }
+            return new Network(vpcCidr, azCount, nat, publics, privates);
+        }
+
+        checkSubnets(reader, PUBLIC_SUBNET_CIDRS, publics, azCount, vpc);
+        checkSubnets(reader, PRIVATE_SUBNET_CIDRS, privates, azCount, vpc);
+        checkNoOverlaps(reader, publics, privates);
+        return new Network(vpcCidr, azCount, nat, publics, privates);
+    }
+
+    private static void checkSubnets(ConfigReader reader, ConfigKey key, List<String> cidrs, int azCount, Ipv4Cidr vpc) {
+        if (cidrs.size() != azCount) {
+            reader.reject(key, cidrs, "exactly one CIDR per AZ (" + azCount + "), or leave both subnet lists empty to carve them from vpcCidr");
+        }
+        for (var text : cidrs) {
+            if (!reader.check(key, text, Validators::cidr)) {
+                continue;
+            }
+            var subnet = Ipv4Cidr.parse(text);
+            if (!vpc.contains(subnet)) {
+                reader.reject(key, text, "a block inside vpcCidr " + vpc);
+            } else if (subnet.prefix() > 28) {
+                reader.reject(key, text, "a prefix length of /28 or shorter (the smallest subnet AWS allows)");
+            }
+        }
+    }
+
+    private static void checkNoOverlaps(ConfigReader reader, List<String> publics, List<String> privates) {
+        var all = new ArrayList<String>();
+        all.addAll(publics);
+        all.addAll(privates);
+        var parsed = all.stream().filter(Ipv4Cidr::isValid).map(Ipv4Cidr::parse).toList();
+        for (int i = 0; i < parsed.size(); i++) {
+            for (int j = i + 1; j < parsed.size(); j++) {
+                if (parsed.get(i).overlaps(parsed.get(j))) {
+                    reader.problem("subnet CIDRs overlap: " + parsed.get(i) + " and " + parsed.get(j)
+                            + " (publicSubnetCidrs and privateSubnetCidrs must be disjoint blocks)");
+                }
+            }
+        }
+    }
+
+    private static Cluster readCluster(ConfigReader reader, StackNaming naming) {
+        var configuredName = reader.string(CLUSTER_NAME);
+        var name = configuredName.isEmpty() ? naming.physical("") : configuredName;
+        var expected = Validators.eksClusterName(name);
+        if (expected.isPresent()) {
+            reader.reject(CLUSTER_NAME, name, expected.get()
+                    + (configuredName.isEmpty() ? " (derived from project and stack; set clusterName explicitly)" : ""));
+        }
+
+        var version = reader.string(KUBERNETES_VERSION);
+        reader.check(KUBERNETES_VERSION, version, Validators::kubernetesVersion);
+
+        var publicCidrs = reader.list(ENDPOINT_PUBLIC_ACCESS_CIDRS);
+        if (publicCidrs.isEmpty()) {
+            reader.reject(ENDPOINT_PUBLIC_ACCESS_CIDRS, publicCidrs, "at least one CIDR allowed to reach the public Kubernetes API endpoint");
+        }
+        reader.checkEach(ENDPOINT_PUBLIC_ACCESS_CIDRS, publicCidrs, Validators::cidr);
+
+        var adminRole = reader.string(EKS_ADMIN_ROLE_NAME);
+        if (!adminRole.isEmpty()) {
+            reader.check(EKS_ADMIN_ROLE_NAME, adminRole, Validators::iamRoleName);
+        }
+        return new Cluster(name, version, publicCidrs, adminRole.isEmpty() ? Optional.empty() : Optional.of(adminRole));
+    }
+
+    private static NodeGroup readNodeGroup(ConfigReader reader, ConfigKey typesKey, ConfigKey minKey, ConfigKey desiredKey,
+                                           ConfigKey maxKey, ConfigKey diskKey) {
+        var types = reader.list(typesKey);
+        if (types.isEmpty()) {
+            reader.reject(typesKey, types, "at least one EC2 instance type");
+        }
+        reader.checkEach(typesKey, types, Validators::instanceType);
+
+        int min = reader.integer(minKey);
+        int desired = reader.integer(desiredKey);
+        int max = reader.integer(maxKey);
+        if (min < 0) {
+            reader.reject(minKey, min, "0 or more");
+        }
+        if (max < 1) {
+            reader.reject(maxKey, max, "1 or more (a node group cannot have a maximum of 0)");
+        }
+        if (min > desired || desired > max) {
+            reader.problem(reader.qualified(minKey) + " <= " + reader.qualified(desiredKey) + " <= " + reader.qualified(maxKey)
+                    + " must hold: got " + min + ", " + desired + ", " + max);
+        }
+        int disk = reader.integer(diskKey);
+        if (disk < MIN_DISK_GIB || disk > MAX_DISK_GIB) {
+            reader.reject(diskKey, disk, "a disk size in GiB from " + MIN_DISK_GIB + " to " + MAX_DISK_GIB);
+        }
+        return new NodeGroup(types, min, desired, max, disk);
+    }
+
+    private static Studio readStudio(ConfigReader reader) {
+        var modeText = reader.string(STUDIO_AUTH_MODE);
+        var mode = reader.check(STUDIO_AUTH_MODE, modeText, v -> Validators.oneOf(StudioAuthMode.class, v))
+                ? StudioAuthMode.valueOf(modeText) : StudioAuthMode.SSO;
+        var adminUser = reader.string(STUDIO_ADMIN_USER);
+        if (adminUser.isEmpty()) {
+            if (mode == StudioAuthMode.SSO) {
+                reader.reject(STUDIO_ADMIN_USER, adminUser, "an IAM Identity Center user name when studioAuthMode is SSO"
+                        + " (set it with `pulumi config set studioAdminUser <user>`)");
+            }
+            return new Studio(mode, Optional.empty());
+        }
+        reader.check(STUDIO_ADMIN_USER, adminUser, Validators::identityCenterUserName);
+        return new Studio(mode, Optional.of(adminUser));
+    }
+}

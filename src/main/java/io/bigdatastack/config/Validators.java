@@ -1,0 +1,84 @@
+package io.bigdatastack.config;
+
+import io.bigdatastack.network.Ipv4Cidr;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Pure checks of single values. Each returns the expected form when the value is wrong, empty when it is right, so
+ * {@link StackConfig} can name key, value and expectation in one message.
+ */
+public final class Validators {
+
+    /** Kubernetes minors in EKS standard support in late 2026 (https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html). */
+    public static final List<String> SUPPORTED_KUBERNETES_VERSIONS = List.of("1.33", "1.34", "1.35", "1.36");
+
+    // IAM role names: 1-64 of alphanumerics and +=,.@_- (IAM CreateRole API, RoleName).
+    private static final Pattern IAM_ROLE_NAME = Pattern.compile("[A-Za-z0-9+=,.@_-]{1,64}");
+    // IAM Identity Center user names: up to 128 of the same set (IdentityStore CreateUser, UserName).
+    private static final Pattern IDENTITY_CENTER_USER_NAME = Pattern.compile("[A-Za-z0-9+=,.@_-]{1,128}");
+    // EKS CreateCluster: 1-100 characters, starts with an alphanumeric, then alphanumerics, hyphens and underscores.
+    private static final Pattern EKS_CLUSTER_NAME = Pattern.compile("[0-9A-Za-z][A-Za-z0-9_-]{0,99}");
+    // RFC 1123 label, as Kubernetes requires of namespace names.
+    private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    // EC2 instance types: family (letters, generation digit, attributes, optional -flex) dot size.
+    private static final Pattern INSTANCE_TYPE = Pattern.compile(
+            "[a-z]+[0-9]+[a-z0-9]*(-flex)?\\.(nano|micro|small|medium|large|[0-9]*xlarge|metal(-[0-9]+xl)?)");
+
+    private Validators() {
+    }
+
+    public static Optional<String> iamRoleName(String value) {
+        return expect(IAM_ROLE_NAME.matcher(value).matches(),
+                "an IAM role name: 1-64 characters from letters, digits and +=,.@_-");
+    }
+
+    public static Optional<String> identityCenterUserName(String value) {
+        return expect(IDENTITY_CENTER_USER_NAME.matcher(value).matches(),
+                "an IAM Identity Center user name: 1-128 characters from letters, digits and +=,.@_-");
+    }
+
+    public static Optional<String> eksClusterName(String value) {
+        return expect(EKS_CLUSTER_NAME.matcher(value).matches(),
+                "an EKS cluster name: 1-100 characters, starting with a letter or digit, then letters, digits, - or _");
+    }
+
+    public static Optional<String> dns1123Label(String value) {
+        return expect(DNS_1123_LABEL.matcher(value).matches(),
+                "a Kubernetes namespace name (RFC 1123 label): 1-63 lowercase letters, digits or '-', starting and ending with a letter or digit");
+    }
+
+    public static Optional<String> instanceType(String value) {
+        return expect(INSTANCE_TYPE.matcher(value).matches(), "an EC2 instance type such as m5.xlarge or c6i.2xlarge");
+    }
+
+    public static Optional<String> kubernetesVersion(String value) {
+        return expect(SUPPORTED_KUBERNETES_VERSIONS.contains(value),
+                "a Kubernetes version in EKS standard support: one of " + String.join(", ", SUPPORTED_KUBERNETES_VERSIONS));
+    }
+
+    public static Optional<String> cidr(String value) {
+        try {
+            Ipv4Cidr.parse(value);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of("an IPv4 CIDR block such as 10.0.0.0/16 (" + e.getMessage() + ")");
+        }
+    }
+
+    public static <E extends Enum<E>> Optional<String> oneOf(Class<E> type, String value) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return Optional.empty();
+            }
+        }
+        var names = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+        return Optional.of("one of " + String.join(", ", names));
+    }
+
+    private static Optional<String> expect(boolean ok, String expected) {
+        return ok ? Optional.empty() : Optional.of(expected);
+    }
+}

@@ -1,0 +1,283 @@
+package io.bigdatastack.plan;
+
+import com.pulumi.test.Mocks;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+/**
+ * Answers resource registrations and invokes the way AWS and the providers would: IDs with the right prefixes,
+ * ARNs in the stack's Region and a fixed account, an EKS endpoint, CA and OIDC issuer, autonamed names, and the
+ * data sources the program reads. Everything is derived from the logical name, so runs are reproducible.
+ *
+ * <p>An invoke the engine does not know fails loudly: Pulumi's mock layer would otherwise return null and the
+ * program would carry on with empty data.
+ */
+public final class AwsMockEngine implements Mocks {
+
+    public static final String ACCOUNT_ID = "123456789012";
+
+    private final String region;
+
+    public AwsMockEngine(String region) {
+        this.region = region;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    @Override
+    public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+        var state = new HashMap<String, Object>(args.inputs);
+        String id = respond(args.type, args.name, state);
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+        return switch (args.token) {
+            case "aws:index/getAvailabilityZones:getAvailabilityZones" -> done(availabilityZones());
+            case "aws:index/getCallerIdentity:getCallerIdentity" -> done(Map.of(
+                    "accountId", ACCOUNT_ID,
+                    "arn", "arn:aws:iam::" + ACCOUNT_ID + ":user/plan",
+                    "userId", "AIDAPLANEXAMPLE00000",
+                    "id", ACCOUNT_ID));
+            case "aws:index/getPartition:getPartition" -> done(Map.of(
+                    "partition", "aws", "dnsSuffix", "amazonaws.com", "reverseDnsPrefix", "com.amazonaws", "id", "aws"));
+            case "aws:index/getRegion:getRegion" -> done(Map.of(
+                    "name", region, "id", region, "endpoint", "ec2." + region + ".amazonaws.com",
+                    "description", region));
+            default -> CompletableFuture.failedFuture(new UnsupportedOperationException(
+                    "the plan's mock engine has no answer for invoke '" + args.token + "'; teach AwsMockEngine.callAsync"));
+        };
+    }
+
+    /** AZ names as AWS lists them: us-east-1 has six, us-west-2 four, most Regions three. */
+    private Map<String, Object> availabilityZones() {
+        int count = switch (region) {
+            case "us-east-1" -> 6;
+            case "us-west-2", "ap-northeast-1", "ap-northeast-2" -> 4;
+            default -> 3;
+        };
+        var names = IntStream.range(0, count).mapToObj(i -> region + (char) ('a' + i)).toList();
+        var ids = IntStream.range(0, count).mapToObj(i -> regionCode() + "-az" + (i + 1)).toList();
+        return Map.of("names", names, "zoneIds", ids, "state", "available", "id", region, "groupNames", List.of(region));
+    }
+
+    private String regionCode() {
+        var parts = region.split("-");
+        return parts[0] + parts[1].charAt(0) + parts[2];
+    }
+
+    /** Fills in computed attributes and returns the resource's ID. */
+    private String respond(String type, String name, Map<String, Object> state) {
+        String hex = hex(type + "/" + name);
+        if (type.startsWith("pulumi:providers:")) {
+            return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-" + hex.substring(16, 20) + "-" + hex.substring(20, 32);
+        }
+        if (type.startsWith("kubernetes:")) {
+            return kubernetes(type, name, state);
+        }
+        if (type.indexOf('/') < 0) {
+            return name; // A component resource (bigdata:<module>:<Type>): the engine keeps no state for it.
+        }
+        String physicalName = autoname(name, state, "name");
+        String service = type.substring(type.indexOf(':') + 1, type.indexOf('/'));
+        String arnPrefix = "arn:aws:" + service + ":" + region + ":" + ACCOUNT_ID + ":";
+        String id;
+        switch (type) {
+            case "aws:ec2/vpc:Vpc" -> id = ec2(state, "vpc", hex, arnPrefix);
+            case "aws:ec2/subnet:Subnet" -> id = ec2(state, "subnet", hex, arnPrefix);
+            case "aws:ec2/internetGateway:InternetGateway" -> id = ec2(state, "igw", hex, arnPrefix);
+            case "aws:ec2/natGateway:NatGateway" -> {
+                id = ec2(state, "nat", hex, arnPrefix);
+                state.put("publicIp", "203.0.113." + (Integer.parseInt(hex.substring(0, 2), 16) % 250 + 1));
+            }
+            case "aws:ec2/eip:Eip" -> {
+                id = "eipalloc-" + hex.substring(0, 17);
+                state.put("allocationId", id);
+                state.put("publicIp", "198.51.100." + (Integer.parseInt(hex.substring(0, 2), 16) % 250 + 1));
+                state.put("arn", arnPrefix + "elastic-ip/" + id);
+            }
+            case "aws:ec2/routeTable:RouteTable" -> id = ec2(state, "rtb", hex, arnPrefix);
+            case "aws:ec2/routeTableAssociation:RouteTableAssociation" -> id = "rtbassoc-" + hex.substring(0, 17);
+            case "aws:ec2/route:Route" -> id = "r-rtb-" + hex.substring(0, 17) + "1080289494";
+            case "aws:ec2/vpcEndpoint:VpcEndpoint" -> id = ec2(state, "vpce", hex, arnPrefix);
+            case "aws:ec2/securityGroup:SecurityGroup" -> id = ec2(state, "security-group", "sg", hex, arnPrefix);
+            case "aws:ec2/launchTemplate:LaunchTemplate" -> {
+                id = ec2(state, "launch-template", "lt", hex, arnPrefix);
+                state.put("latestVersion", 1);
+            }
+            case "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule" -> {
+                id = "sgr-" + hex.substring(0, 17);
+                state.put("securityGroupRuleId", id);
+                state.put("arn", "arn:aws:ec2:" + region + ":" + ACCOUNT_ID + ":security-group-rule/" + id);
+            }
+            case "aws:iam/role:Role" -> {
+                id = physicalName;
+                state.put("arn", "arn:aws:iam::" + ACCOUNT_ID + ":role/" + id);
+                state.put("uniqueId", "AROA" + hex.substring(0, 17).toUpperCase());
+            }
+            case "aws:iam/policy:Policy" -> {
+                id = "arn:aws:iam::" + ACCOUNT_ID + ":policy/" + physicalName;
+                state.put("arn", id);
+                state.put("policyId", "ANPA" + hex.substring(0, 17).toUpperCase());
+            }
+            case "aws:iam/instanceProfile:InstanceProfile" -> {
+                id = physicalName;
+                state.put("arn", "arn:aws:iam::" + ACCOUNT_ID + ":instance-profile/" + id);
+            }
+            case "aws:iam/openIdConnectProvider:OpenIdConnectProvider" -> {
+                String url = String.valueOf(state.getOrDefault("url", "")).replaceFirst("^https://", "");
+                id = "arn:aws:iam::" + ACCOUNT_ID + ":oidc-provider/" + url;
+                state.put("arn", id);
+            }
+            case "aws:eks/cluster:Cluster" -> id = eksCluster(state, physicalName, hex, arnPrefix);
+            case "aws:eks/nodeGroup:NodeGroup" -> {
+                String nodeGroupName = autoname(name, state, "nodeGroupName");
+                String cluster = String.valueOf(state.get("clusterName"));
+                id = cluster + ":" + nodeGroupName;
+                state.put("arn", arnPrefix + "nodegroup/" + cluster + "/" + nodeGroupName + "/" + uuid(hex));
+                state.put("status", "ACTIVE");
+                state.put("resources", List.of(Map.of("autoscalingGroups", List.of(Map.of("name", "eks-" + nodeGroupName + "-" + uuid(hex))))));
+            }
+            case "aws:kms/key:Key" -> {
+                id = uuid(hex);
+                state.put("keyId", id);
+                state.put("arn", arnPrefix + "key/" + id);
+            }
+            case "aws:kms/alias:Alias" -> {
+                id = String.valueOf(state.getOrDefault("name", "alias/" + name));
+                state.put("arn", arnPrefix + id);
+            }
+            case "aws:s3/bucketV2:BucketV2", "aws:s3/bucket:Bucket" -> {
+                id = state.containsKey("bucket") ? String.valueOf(state.get("bucket"))
+                        : state.getOrDefault("bucketPrefix", name + "-") + hex.substring(0, 12);
+                state.put("bucket", id);
+                state.put("arn", "arn:aws:s3:::" + id);
+                state.put("bucketDomainName", id + ".s3.amazonaws.com");
+                state.put("bucketRegionalDomainName", id + ".s3." + region + ".amazonaws.com");
+                state.put("region", region);
+            }
+            case "aws:cloudwatch/logGroup:LogGroup" -> {
+                id = physicalName;
+                state.put("arn", "arn:aws:logs:" + region + ":" + ACCOUNT_ID + ":log-group:" + id);
+            }
+            case "aws:emrcontainers/virtualCluster:VirtualCluster" -> {
+                id = base36ish(hex, 25);
+                state.put("arn", "arn:aws:emr-containers:" + region + ":" + ACCOUNT_ID + ":/virtualclusters/" + id);
+            }
+            case "aws:emrcontainers/jobTemplate:JobTemplate" -> {
+                id = base36ish(hex, 25);
+                state.put("arn", "arn:aws:emr-containers:" + region + ":" + ACCOUNT_ID + ":/jobtemplates/" + id);
+            }
+            case "aws:emr/studio:Studio" -> {
+                id = "es-" + base36ish(hex, 25).toUpperCase();
+                state.put("arn", "arn:aws:elasticmapreduce:" + region + ":" + ACCOUNT_ID + ":studio/" + id);
+                state.put("url", "https://" + id + ".emrstudio-prod." + region + ".amazonaws.com");
+            }
+            case "aws:servicecatalog/portfolio:Portfolio" -> {
+                id = "port-" + base36ish(hex, 13);
+                state.put("arn", "arn:aws:catalog:" + region + ":" + ACCOUNT_ID + ":portfolio/" + id);
+            }
+            case "aws:servicecatalog/product:Product" -> {
+                id = "prod-" + base36ish(hex, 13);
+                state.put("arn", "arn:aws:catalog:" + region + ":" + ACCOUNT_ID + ":product/" + id);
+            }
+            default -> {
+                id = name + "-" + hex.substring(0, 8);
+                state.putIfAbsent("arn", arnPrefix + type.substring(type.lastIndexOf(':') + 1).toLowerCase() + "/" + id);
+            }
+        }
+        return id;
+    }
+
+    private String ec2(Map<String, Object> state, String prefix, String hex, String arnPrefix) {
+        return ec2(state, prefix, prefix, hex, arnPrefix);
+    }
+
+    private String ec2(Map<String, Object> state, String arnResource, String idPrefix, String hex, String arnPrefix) {
+        String id = idPrefix + "-" + hex.substring(0, 17);
+        state.put("arn", arnPrefix + arnResource + "/" + id);
+        state.put("ownerId", ACCOUNT_ID);
+        return id;
+    }
+
+    private String eksCluster(Map<String, Object> state, String clusterName, String hex, String arnPrefix) {
+        String endpointId = hex.substring(0, 32).toUpperCase();
+        state.put("arn", arnPrefix + "cluster/" + clusterName);
+        state.put("endpoint", "https://" + endpointId + ".gr7." + region + ".eks.amazonaws.com");
+        String pem = "-----BEGIN CERTIFICATE-----\nMIIC/plan-mock-certificate-for-" + clusterName + "\n-----END CERTIFICATE-----\n";
+        state.put("certificateAuthority", Map.of("data", Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.US_ASCII))));
+        state.put("identities", List.of(Map.of("oidcs", List.of(Map.of(
+                "issuer", "https://oidc.eks." + region + ".amazonaws.com/id/" + endpointId)))));
+        state.put("status", "ACTIVE");
+        state.put("platformVersion", "eks.1");
+        @SuppressWarnings("unchecked")
+        var vpcConfig = new HashMap<String, Object>((Map<String, Object>) state.getOrDefault("vpcConfig", Map.of()));
+        vpcConfig.put("clusterSecurityGroupId", "sg-" + hex.substring(17, 34));
+        vpcConfig.put("vpcId", "vpc-" + hex.substring(0, 17));
+        state.put("vpcConfig", vpcConfig);
+        return clusterName;
+    }
+
+    private String kubernetes(String type, String name, Map<String, Object> state) {
+        if (type.equals("kubernetes:helm.sh/v3:Release")) {
+            String releaseName = String.valueOf(state.getOrDefault("name", name));
+            state.put("name", releaseName);
+            state.put("status", Map.of("name", releaseName, "namespace", state.getOrDefault("namespace", "default"),
+                    "status", "deployed", "version", state.getOrDefault("version", ""), "chart", state.getOrDefault("chart", ""),
+                    "revision", 1));
+            return state.getOrDefault("namespace", "default") + "/" + releaseName;
+        }
+        @SuppressWarnings("unchecked")
+        var metadata = new HashMap<String, Object>((Map<String, Object>) state.getOrDefault("metadata", Map.of()));
+        metadata.putIfAbsent("name", name);
+        state.put("metadata", metadata);
+        var namespace = metadata.get("namespace");
+        return namespace == null ? String.valueOf(metadata.get("name")) : namespace + "/" + metadata.get("name");
+    }
+
+    /** Pulumi autonaming: the logical name plus a random suffix, when no physical name is given. */
+    private static String autoname(String logicalName, Map<String, Object> state, String property) {
+        var given = state.get(property);
+        if (given instanceof String s && !s.isEmpty()) {
+            return s;
+        }
+        String physical = logicalName + "-" + hex("autoname/" + logicalName).substring(0, 7);
+        state.put(property, physical);
+        return physical;
+    }
+
+    private static String uuid(String hex) {
+        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-" + hex.substring(16, 20) + "-" + hex.substring(20, 32);
+    }
+
+    private static String base36ish(String hex, int length) {
+        var digits = new java.math.BigInteger(hex, 16).toString(36);
+        return (digits + digits).substring(0, length);
+    }
+
+    private static String hex(String seed) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static CompletableFuture<Map<String, Object>> done(Map<String, Object> value) {
+        return CompletableFuture.completedFuture(value);
+    }
+}

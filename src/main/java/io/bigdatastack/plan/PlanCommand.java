@@ -1,0 +1,68 @@
+package io.bigdatastack.plan;
+
+import io.bigdatastack.BigDataStack;
+import io.bigdatastack.config.InvalidConfigException;
+import io.bigdatastack.config.StackConfig;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code plan <stack> [--project-dir DIR]}: runs the program offline against {@link AwsMockEngine}, prints the
+ * resource tree and outputs, and writes {@code target/plan/<stack>.json}.
+ *
+ * <p>Exit codes: 0 planned; 1 the program failed; 2 usage, unknown stack or invalid configuration (messages only,
+ * no stack trace).
+ */
+public final class PlanCommand {
+
+    public static final int OK = 0;
+    public static final int PROGRAM_FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    private static final String USAGE = "usage: java -jar target/big-data-stack.jar plan <stack> [--project-dir DIR]";
+
+    private PlanCommand() {
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length < 2 || !args[0].equals("plan") || args[1].startsWith("-")) {
+            err.println(USAGE);
+            return BAD_INPUT;
+        }
+        var stack = args[1];
+        var projectDir = Path.of(".");
+        for (int i = 2; i < args.length; i++) {
+            if (args[i].equals("--project-dir") && i + 1 < args.length) {
+                projectDir = Path.of(args[++i]);
+            } else {
+                err.println("unknown argument '" + args[i] + "'\n" + USAGE);
+                return BAD_INPUT;
+            }
+        }
+        if (!Files.isRegularFile(projectDir.resolve("Pulumi.yaml"))) {
+            err.println("no Pulumi.yaml in " + projectDir.toAbsolutePath().normalize() + ": run plan from the project root or pass --project-dir");
+            return BAD_INPUT;
+        }
+        try {
+            var config = StackConfig.load(StackFiles.read(projectDir, stack));
+            var plan = PlanRunner.run(config.naming().project(), stack, config.region(), ctx -> BigDataStack.define(ctx, config));
+            var file = PlanJson.write(plan, projectDir.resolve("target").resolve("plan"));
+            PlanPrinter.print(plan, out);
+            out.println();
+            out.println("Plan written to " + projectDir.relativize(file).normalize());
+            return OK;
+        } catch (StackFiles.UnknownStackException | InvalidConfigException e) {
+            err.println(e.getMessage());
+            return BAD_INPUT;
+        } catch (PlanRunner.PlanFailedException e) {
+            err.println("plan failed: " + e.getMessage());
+            return PROGRAM_FAILED;
+        } catch (IOException e) {
+            err.println("cannot read or write project files: " + e.getMessage());
+            return BAD_INPUT;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.bigdatastack.plan;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes a {@link Plan} as {@code target/plan/<stack>.json} in the contract of ../shared/DESIGN.md. */
+public final class PlanJson {
+
+    private PlanJson() {
+    }
+
+    public static JsonObject toJson(Plan plan) {
+        var root = new JsonObject();
+        root.addProperty("project", plan.project());
+        root.addProperty("stack", plan.stack());
+        var resources = new JsonArray();
+        for (var r : plan.resources()) {
+            var resource = new JsonObject();
+            resource.addProperty("urn", r.urn());
+            resource.addProperty("type", r.type());
+            resource.addProperty("name", r.name());
+            resource.addProperty("custom", r.custom());
+            resource.add("parent", r.parent() == null ? JsonNull.INSTANCE : new JsonPrimitive(r.parent()));
+            resource.add("provider", r.provider() == null ? JsonNull.INSTANCE : new JsonPrimitive(r.provider()));
+            resource.add("inputs", r.inputs());
+            var dependencies = new JsonArray();
+            r.dependencies().forEach(dependencies::add);
+            resource.add("dependencies", dependencies);
+            var options = new JsonObject();
+            options.addProperty("protect", r.options().protect());
+            options.addProperty("retainOnDelete", r.options().retainOnDelete());
+            options.addProperty("deleteBeforeReplace", r.options().deleteBeforeReplace());
+            var ignoreChanges = new JsonArray();
+            r.options().ignoreChanges().forEach(ignoreChanges::add);
+            options.add("ignoreChanges", ignoreChanges);
+            resource.add("options", options);
+            resources.add(resource);
+        }
+        root.add("resources", resources);
+        var outputs = new JsonObject();
+        plan.outputs().forEach(outputs::add);
+        root.add("outputs", outputs);
+        return root;
+    }
+
+    public static Path write(Plan plan, Path directory) throws IOException {
+        Files.createDirectories(directory);
+        var file = directory.resolve(plan.stack() + ".json");
+        var gson = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
+        Files.writeString(file, gson.toJson(toJson(plan)) + "\n");
+        return file;
+    }
+}

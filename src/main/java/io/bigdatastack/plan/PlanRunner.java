@@ -1,0 +1,186 @@
+package io.bigdatastack.plan;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
+import com.pulumi.resources.ResourceTransformation;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.internal.MockMonitor;
+import com.pulumi.test.internal.PulumiTestInternal;
+import pulumirpc.Resource.RegisterResourceRequest;
+import pulumirpc.Resource.RegisterResourceResponse;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs a Pulumi program in-process against {@link AwsMockEngine} and records every registration as a {@link Plan}.
+ *
+ * <p>This is the one place that touches Pulumi's internal test API ({@code PulumiTestInternal}): its monitor
+ * decorator is the only way to see each RegisterResourceRequest with its dependencies. The public mocks API
+ * cannot inject that hook (pulumi-java#1333 for the related config gap). Tests and {@code plan} both come here.
+ *
+ * <p>Runs are not re-entrant: Pulumi keeps the deployment in a global, so one run at a time.
+ */
+public final class PlanRunner {
+
+    private PlanRunner() {
+    }
+
+    /** A program run that failed inside Pulumi: its exceptions, joined. */
+    public static final class PlanFailedException extends RuntimeException {
+        PlanFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    public static synchronized Plan run(String project, String stack, String region, Consumer<Context> program) {
+        var recorder = new RecordingMonitor();
+        // A stack transformation sees resources in the order the program constructs them, which is deterministic;
+        // registrations arrive in whatever order their inputs resolve.
+        ResourceTransformation recordConstructionOrder = args -> {
+            recorder.constructed(args.resource());
+            return Optional.empty();
+        };
+        var options = TestOptions.builder()
+                .projectName(project)
+                .stackName(stack)
+                .preview(false)
+                .resourceTransformations(List.of(recordConstructionOrder))
+                .build();
+        var quiet = Logger.getLogger("io.bigdatastack.plan.pulumi");
+        quiet.setLevel(Level.SEVERE);
+        quiet.setUseParentHandlers(false);
+        try {
+            var test = PulumiTestInternal.builder()
+                    .options(options)
+                    .mocks(new AwsMockEngine(region))
+                    .standardLogger(quiet)
+                    .monitorDecorator(ignored -> recorder.attach(new AwsMockEngine(region)))
+                    .build();
+            var result = test.runTest(program);
+            if (!result.exceptions().isEmpty()) {
+                var first = result.exceptions().get(0);
+                throw new PlanFailedException(rootMessage(first), first);
+            }
+            if (!result.errors().isEmpty()) {
+                throw new PlanFailedException(String.join("\n", result.errors()), null);
+            }
+            return new Plan(project, stack, recorder.resources(), outputs(result.outputs()));
+        } finally {
+            PulumiTestInternal.cleanup();
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        var root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
+    }
+
+    private static Map<String, JsonElement> outputs(Map<String, Output<?>> outputs) {
+        var result = new LinkedHashMap<String, JsonElement>();
+        outputs.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            var data = PulumiTestInternal.extractOutputData(e.getValue());
+            result.put(e.getKey(), data.isSecret() ? new JsonPrimitive(Plan.SECRET) : toJson(data.getValueNullable()));
+        });
+        return result;
+    }
+
+    private static JsonElement toJson(Object value) {
+        if (value == null) {
+            return JsonNull.INSTANCE;
+        }
+        if (value instanceof Map<?, ?> map) {
+            var object = new JsonObject();
+            map.forEach((k, v) -> object.add(String.valueOf(k), toJson(v)));
+            return object;
+        }
+        if (value instanceof List<?> list) {
+            var array = new JsonArray();
+            list.forEach(v -> array.add(toJson(v)));
+            return array;
+        }
+        if (value instanceof Number n) {
+            return new JsonPrimitive(n);
+        }
+        if (value instanceof Boolean b) {
+            return new JsonPrimitive(b);
+        }
+        return new JsonPrimitive(String.valueOf(value));
+    }
+
+    /** Captures each registration request with the URN the engine answered. */
+    private static final class RecordingMonitor {
+        private final List<Resource> constructionOrder = Collections.synchronizedList(new ArrayList<>());
+        private final Map<Resource, Plan.Resource> registered = Collections.synchronizedMap(new IdentityHashMap<>());
+
+        void constructed(Resource resource) {
+            constructionOrder.add(resource);
+        }
+
+        MockMonitor attach(AwsMockEngine engine) {
+            return new MockMonitor(engine, PulumiTestInternal.mockLog()) {
+                @Override
+                public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
+                    return super.registerResourceAsync(resource, request).thenApply(response -> {
+                        registered.put(resource, toPlanned(request, response.getUrn()));
+                        return response;
+                    });
+                }
+            };
+        }
+
+        List<Plan.Resource> resources() {
+            var ordered = new ArrayList<Plan.Resource>();
+            var seen = Collections.newSetFromMap(new IdentityHashMap<Resource, Boolean>());
+            // The root stack is registered before any transformation runs.
+            registered.forEach((resource, planned) -> {
+                if (planned.parent() == null) {
+                    ordered.add(planned);
+                    seen.add(resource);
+                }
+            });
+            synchronized (constructionOrder) {
+                for (var resource : constructionOrder) {
+                    var planned = registered.get(resource);
+                    if (planned != null && seen.add(resource)) {
+                        ordered.add(planned);
+                    }
+                }
+            }
+            return List.copyOf(ordered);
+        }
+
+        private static Plan.Resource toPlanned(RegisterResourceRequest request, String urn) {
+            var options = new Plan.Options(request.getProtect(), request.getRetainOnDelete(), request.getDeleteBeforeReplace(),
+                    List.copyOf(request.getIgnoreChangesList()));
+            return new Plan.Resource(
+                    urn,
+                    request.getType(),
+                    request.getName(),
+                    request.getCustom(),
+                    request.getParent().isEmpty() ? null : request.getParent(),
+                    request.getProvider().isEmpty() ? null : request.getProvider(),
+                    StructJson.toJson(request.getObject()),
+                    request.getDependenciesList().stream().sorted().toList(),
+                    options);
+        }
+    }
+}
