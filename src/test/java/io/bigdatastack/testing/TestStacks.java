@@ -1,0 +1,60 @@
+package io.bigdatastack.testing;
+
+import io.bigdatastack.BigDataStack;
+import io.bigdatastack.config.ConfigSource;
+import io.bigdatastack.config.StackConfig;
+import io.bigdatastack.plan.Plan;
+import io.bigdatastack.plan.PlanRunner;
+import io.bigdatastack.plan.StackFiles;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Builds stack configurations and plans for tests, through the same code paths as {@code plan}. */
+public final class TestStacks {
+
+    public static final String PROJECT = "big-data-stack";
+    public static final Path PROJECT_DIR = Path.of(".");
+
+    private TestStacks() {
+    }
+
+    /** The minimum a stack needs (Region, Studio admin) plus {@code overrides}; keys without ':' are ours. */
+    public static ConfigSource source(String stack, Map<String, String> overrides) {
+        var values = new HashMap<String, String>();
+        values.put("aws:region", "us-east-1");
+        values.put(PROJECT + ":studioAdminUser", "jane");
+        overrides.forEach((k, v) -> {
+            var key = k.contains(":") ? k : PROJECT + ":" + k;
+            if (v == null) {
+                values.remove(key);
+            } else {
+                values.put(key, v);
+            }
+        });
+        return ConfigSource.of(PROJECT, stack, values);
+    }
+
+    public static StackConfig config(Map<String, String> overrides) {
+        return StackConfig.load(source("test", overrides));
+    }
+
+    /** The whole program planned for a config built from {@code overrides}. */
+    public static Plan plan(Map<String, String> overrides) {
+        var config = config(overrides);
+        return PlanRunner.run(PROJECT, "test", config.region(), ctx -> BigDataStack.define(ctx, config));
+    }
+
+    /** The whole program planned for a stack file of this repository. */
+    public static Plan planStackFile(String stack) {
+        try {
+            var config = StackConfig.load(StackFiles.read(PROJECT_DIR, stack));
+            return PlanRunner.run(PROJECT, stack, config.region(), ctx -> BigDataStack.define(ctx, config));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
