@@ -1,0 +1,56 @@
+package io.bigdatastack.iam;
+
+import io.bigdatastack.iam.PolicyDocument.Statement;
+
+/** Trust (assume-role) policies in the exact forms AWS documents for each kind of principal. */
+public final class TrustPolicies {
+
+    /** The audience EKS-issued tokens carry for IRSA (https://docs.aws.amazon.com/eks/latest/userguide/associate-service-account-role.html). */
+    public static final String STS_AUDIENCE = "sts.amazonaws.com";
+
+    private TrustPolicies() {
+    }
+
+    /** An AWS service assumes the role, e.g. {@code eks.amazonaws.com}. */
+    public static PolicyDocument service(String servicePrincipal) {
+        return PolicyDocument.of(Statement.allow("")
+                .principal("Service", servicePrincipal)
+                .actions("sts:AssumeRole"));
+    }
+
+    /**
+     * IRSA: pods whose service account matches {@code subject} assume the role with a token from the cluster's
+     * OIDC provider. {@code StringEquals} for an exact service account; see {@link #webIdentityLike} for patterns.
+     *
+     * @param oidcProviderArn {@code arn:aws:iam::<acct>:oidc-provider/<issuer without https://>}
+     * @param issuerHostPath  the issuer URL without {@code https://}
+     */
+    public static PolicyDocument webIdentity(String oidcProviderArn, String issuerHostPath, String subject) {
+        return PolicyDocument.of(Statement.allow("")
+                .principal("Federated", oidcProviderArn)
+                .actions("sts:AssumeRoleWithWebIdentity")
+                .condition("StringEquals", issuerHostPath + ":sub", subject)
+                .condition("StringEquals", issuerHostPath + ":aud", STS_AUDIENCE));
+    }
+
+    /** As {@link #webIdentity}, but the subject is a {@code StringLike} pattern (the EMR on EKS job form). */
+    public static PolicyDocument webIdentityLike(String oidcProviderArn, String issuerHostPath, String subjectPattern) {
+        return PolicyDocument.of(Statement.allow("")
+                .principal("Federated", oidcProviderArn)
+                .actions("sts:AssumeRoleWithWebIdentity")
+                .condition("StringLike", issuerHostPath + ":sub", subjectPattern)
+                .condition("StringEquals", issuerHostPath + ":aud", STS_AUDIENCE));
+    }
+
+    /** EKS Pod Identity: the agent assumes the role and tags the session (https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html). */
+    public static PolicyDocument podIdentity() {
+        return PolicyDocument.of(Statement.allow("AllowEksAuthToAssumeRoleForPodIdentity")
+                .principal("Service", "pods.eks.amazonaws.com")
+                .actions("sts:AssumeRole", "sts:TagSession"));
+    }
+
+    /** The issuer URL without its scheme, as IAM condition keys and OIDC provider ARNs use it. */
+    public static String issuerHostPath(String issuerUrl) {
+        return issuerUrl.replaceFirst("^https://", "");
+    }
+}
