@@ -19,6 +19,24 @@ public final class TrustPolicies {
     }
 
     /**
+     * An AWS service assumes the role only on behalf of resources of one account: {@code aws:SourceAccount} and
+     * {@code aws:SourceArn} guard against the confused-deputy problem
+     * (https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html). EMR Studio's service and user roles
+     * take this form (https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-studio-service-role.html).
+     *
+     * @param sourceArnPattern an {@code ArnLike} pattern, e.g. {@code arn:aws:elasticmapreduce:us-east-1:123456789012:*}
+     * @param actions          {@code sts:AssumeRole}, plus e.g. {@code sts:SetContext} where the service needs it
+     */
+    public static PolicyDocument serviceOnBehalfOfAccount(String servicePrincipal, String sourceAccount, String sourceArnPattern,
+                                                          String... actions) {
+        return PolicyDocument.of(Statement.allow("")
+                .principal("Service", servicePrincipal)
+                .actions(actions.length == 0 ? new String[]{"sts:AssumeRole"} : actions)
+                .condition("StringEquals", "aws:SourceAccount", sourceAccount)
+                .condition("ArnLike", "aws:SourceArn", sourceArnPattern));
+    }
+
+    /**
      * IRSA: pods whose service account matches {@code subject} assume the role with a token from the cluster's
      * OIDC provider. {@code StringEquals} for an exact service account; see {@link #webIdentityLike} for patterns.
      *
