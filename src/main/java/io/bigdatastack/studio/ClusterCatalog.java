@@ -1,0 +1,207 @@
+package io.bigdatastack.studio;
+
+import com.google.gson.Gson;
+import com.pulumi.asset.AssetOrArchive;
+import com.pulumi.asset.StringAsset;
+import com.pulumi.aws.iam.InstanceProfile;
+import com.pulumi.aws.iam.InstanceProfileArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
+import com.pulumi.aws.s3.BucketObjectv2;
+import com.pulumi.aws.s3.BucketObjectv2Args;
+import com.pulumi.aws.servicecatalog.Constraint;
+import com.pulumi.aws.servicecatalog.ConstraintArgs;
+import com.pulumi.aws.servicecatalog.Portfolio;
+import com.pulumi.aws.servicecatalog.PortfolioArgs;
+import com.pulumi.aws.servicecatalog.PrincipalPortfolioAssociation;
+import com.pulumi.aws.servicecatalog.PrincipalPortfolioAssociationArgs;
+import com.pulumi.aws.servicecatalog.Product;
+import com.pulumi.aws.servicecatalog.ProductArgs;
+import com.pulumi.aws.servicecatalog.ProductPortfolioAssociation;
+import com.pulumi.aws.servicecatalog.ProductPortfolioAssociationArgs;
+import com.pulumi.aws.servicecatalog.inputs.ProductProvisioningArtifactParametersArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.bigdatastack.iam.TrustPolicies;
+import io.bigdatastack.naming.PhysicalNames;
+import io.bigdatastack.naming.Tags;
+
+import java.util.Map;
+
+/**
+ * A Service Catalog portfolio with one product, the EMR cluster template of {@link ClusterTemplate}, that Studio
+ * users launch from a Workspace (https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-studio-cluster-templates.html).
+ *
+ * <p>It also creates what the template needs: the clusters' EMR service role (AWS's tag-scoped
+ * {@code AmazonEMRServicePolicy_v2}), their EC2 instance profile (the Studio bucket only) and the launch role Service
+ * Catalog assumes to run CloudFormation, so users need no CloudFormation or EMR create permissions of their own.
+ *
+ * <p>The template is uploaded under a key carrying its content hash: a changed template is a new provisioning artifact
+ * URL, so Service Catalog gets the new version instead of keeping the old copy it took at product creation.
+ */
+public final class ClusterCatalog extends ComponentResource {
+
+    public static final String TYPE = "bigdata:studio:ClusterCatalog";
+    public static final String PRODUCT_TYPE = "CLOUD_FORMATION_TEMPLATE";
+    /** AWS's tag-scoped EMR service policy (https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-iam-role.html). */
+    public static final String EMR_SERVICE_POLICY = "service-role/AmazonEMRServicePolicy_v2";
+
+    private static final Gson GSON = new Gson();
+
+    private final Output<String> portfolioId;
+    private final Output<String> productId;
+    private final Output<String> productArn;
+    private final Output<String> clusterServiceRoleArn;
+    private final Output<String> clusterInstanceRoleArn;
+    private final Output<String> templateKey;
+
+    public ClusterCatalog(String name, ClusterCatalogArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, null, options);
+        var child = CustomResourceOptions.builder().parent(this).build();
+        var tags = args.tags();
+        var scope = args.scope();
+
+        // --- Roles the template's cluster uses ---
+        var clusterServiceRole = new Role(name + "-cluster-service-role", RoleArgs.builder()
+                .name(PhysicalNames.fit(args.namePrefix() + "-studio-cluster-service", PhysicalNames.IAM_ROLE_NAME_MAX))
+                .description("EMR service role of clusters launched from the EMR Studio cluster template")
+                .assumeRolePolicy(scope.applyValue(s -> TrustPolicies.serviceOnBehalfOfAccount(
+                        "elasticmapreduce.amazonaws.com", s.accountId(), s.anyResourceOf("elasticmapreduce")).toJson()))
+                .tags(tags)
+                .build(), child);
+        new RolePolicyAttachment(name + "-cluster-service-policy", RolePolicyAttachmentArgs.builder()
+                .role(clusterServiceRole.name())
+                .policyArn(scope.applyValue(s -> s.awsManagedPolicyArn(EMR_SERVICE_POLICY)))
+                .build(), child);
+
+        var instanceRole = new Role(name + "-cluster-instance-role", RoleArgs.builder()
+                .name(PhysicalNames.fit(args.namePrefix() + "-studio-cluster-instance", PhysicalNames.IAM_ROLE_NAME_MAX))
+                .description("EC2 instance role of clusters launched from the EMR Studio cluster template")
+                .assumeRolePolicy(TrustPolicies.service("ec2.amazonaws.com").toJson())
+                .tags(tags)
+                .build(), child);
+        new RolePolicy(name + "-cluster-instance-s3", RolePolicyArgs.builder()
+                .role(instanceRole.id())
+                .name("studio-bucket-read-write")
+                .policy(Output.tuple(scope, args.bucketName())
+                        .applyValue(t -> StudioPolicies.clusterInstanceRole(t.t1, t.t2).toJson()))
+                .build(), child);
+        var instanceProfile = new InstanceProfile(name + "-cluster-instance-profile", InstanceProfileArgs.builder()
+                .name(PhysicalNames.fit(args.namePrefix() + "-studio-cluster-instance", PhysicalNames.IAM_ROLE_NAME_MAX))
+                .role(instanceRole.name())
+                .tags(tags)
+                .build(), child);
+        new RolePolicy(name + "-cluster-service-pass-instance-role", RolePolicyArgs.builder()
+                .role(clusterServiceRole.id())
+                .name("pass-instance-role")
+                .policy(instanceRole.arn().applyValue(arn -> StudioPolicies.clusterServiceRolePassInstanceRole(arn).toJson()))
+                .build(), child);
+
+        // --- The template, rendered for this stack and uploaded to the Studio bucket ---
+        var rendered = Output.tuple(args.bucketName(), clusterServiceRole.name(), instanceProfile.name())
+                .applyValue(t -> ClusterTemplate.render(new ClusterTemplate.Wiring(
+                        t.t2, t.t3, "s3://" + t.t1 + "/" + StudioPolicies.CLUSTER_LOGS_PREFIX, args.project(), args.stack())));
+        var templateVersion = rendered.applyValue(text -> "emr-cluster-" + ClusterTemplate.shortHash(text));
+        this.templateKey = templateVersion.applyValue(version -> StudioPolicies.TEMPLATES_PREFIX + version + ".yaml");
+        var templateObject = new BucketObjectv2(name + "-template", BucketObjectv2Args.builder()
+                .bucket(args.bucketName())
+                .key(templateKey)
+                .source(rendered.applyValue(text -> (AssetOrArchive) new StringAsset(text)))
+                .contentType("text/yaml")
+                .tags(tags)
+                .build(), child);
+
+        // --- Launch role: Service Catalog runs CloudFormation with it, not with the user's permissions ---
+        var launchRole = new Role(name + "-launch-role", RoleArgs.builder()
+                .name(PhysicalNames.fit(args.namePrefix() + "-studio-catalog-launch", PhysicalNames.IAM_ROLE_NAME_MAX))
+                .description("Service Catalog launch role of the EMR Studio cluster template")
+                .assumeRolePolicy(TrustPolicies.service("servicecatalog.amazonaws.com").toJson())
+                .tags(tags)
+                .build(), child);
+        var launchPolicy = new RolePolicy(name + "-launch-policy", RolePolicyArgs.builder()
+                .role(launchRole.id())
+                .name("provision-emr-cluster-stacks")
+                .policy(Output.tuple(scope, clusterServiceRole.arn(), instanceRole.arn())
+                        .applyValue(t -> StudioPolicies.catalogLaunchRole(t.t1, t.t2, t.t3).toJson()))
+                .build(), child);
+
+        // --- Portfolio, product, association, launch constraint ---
+        var portfolio = new Portfolio(name + "-portfolio", PortfolioArgs.builder()
+                .name(args.namePrefix() + "-studio-clusters")
+                .providerName(args.project())
+                .description("EMR cluster templates for the EMR Studio of stack " + args.stack())
+                .tags(tags)
+                .build(), child);
+        var product = new Product(name + "-product", ProductArgs.builder()
+                // Studio lists templates by product name: letters, digits, '.', '_', '-' only.
+                .name(args.namePrefix() + "-emr-spark-cluster")
+                .owner(args.project())
+                .type(PRODUCT_TYPE)
+                .description("EMR on EC2 cluster (Spark, Livy, Jupyter Enterprise Gateway) for EMR Studio Workspaces; terminates when idle")
+                .provisioningArtifactParameters(ProductProvisioningArtifactParametersArgs.builder()
+                        .name(templateVersion)
+                        .description("Rendered from src/main/resources/" + ClusterTemplate.RESOURCE)
+                        .type(PRODUCT_TYPE)
+                        .templateUrl(Output.tuple(args.bucketRegionalDomainName(), templateKey)
+                                .applyValue(t -> "https://" + t.t1 + "/" + t.t2))
+                        .build())
+                .tags(tags)
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(templateObject).build());
+        var association = new ProductPortfolioAssociation(name + "-product-association", ProductPortfolioAssociationArgs.builder()
+                .portfolioId(portfolio.id())
+                .productId(product.id())
+                .build(), child);
+        // A constraint on a product that is not yet in the portfolio fails with ResourceNotFound: the reference stack
+        // raced the two. AWS's CloudFormation reference gives the same advice for its constraint resources
+        // (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-servicecatalog-launchroleconstraint.html).
+        new Constraint(name + "-launch-constraint", ConstraintArgs.builder()
+                .portfolioId(portfolio.id())
+                .productId(product.id())
+                .type("LAUNCH")
+                .description("Launch EMR Studio clusters with the catalog launch role")
+                .parameters(launchRole.arn().applyValue(arn -> GSON.toJson(Map.of("RoleArn", arn))))
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(association, launchPolicy).build());
+
+        args.portfolioPrincipalArn().ifPresent(principalArn ->
+                new PrincipalPortfolioAssociation(name + "-portfolio-access", PrincipalPortfolioAssociationArgs.builder()
+                        .portfolioId(portfolio.id())
+                        .principalArn(principalArn)
+                        .principalType("IAM")
+                        .build(), child));
+
+        this.portfolioId = portfolio.id();
+        this.productId = product.id();
+        this.productArn = product.arn();
+        this.clusterServiceRoleArn = clusterServiceRole.arn();
+        this.clusterInstanceRoleArn = instanceRole.arn();
+
+        registerOutputs(Map.of(
+                "portfolioId", portfolioId,
+                "productId", productId,
+                "templateKey", templateKey));
+    }
+
+    /** The portfolio's ID. */
+    public Output<String> portfolioId() { return portfolioId; }
+
+    /** The cluster template product's ID. */
+    public Output<String> productId() { return productId; }
+
+    /** The product's ARN, for the intermediate session policy's ProvisionProduct statement. */
+    public Output<String> productArn() { return productArn; }
+
+    /** The EMR service role of catalog clusters. */
+    public Output<String> clusterServiceRoleArn() { return clusterServiceRoleArn; }
+
+    /** The role inside the catalog clusters' instance profile. */
+    public Output<String> clusterInstanceRoleArn() { return clusterInstanceRoleArn; }
+
+    /** The S3 key the rendered template was uploaded under. */
+    public Output<String> templateKey() { return templateKey; }
+}

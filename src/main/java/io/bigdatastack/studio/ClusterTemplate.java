@@ -1,0 +1,96 @@
+package io.bigdatastack.studio;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Service Catalog product's CloudFormation template, shipped in the jar as {@value #RESOURCE}. Its
+ * {@code Mappings} hold {@code @TOKEN@} placeholders for what differs per stack (role and bucket names); {@link #render}
+ * fills them before upload, and refuses a template with a token it was not given a value for (or a value with none).
+ */
+public final class ClusterTemplate {
+
+    public static final String RESOURCE = "servicecatalog/emr-cluster.yaml";
+
+    private static final Pattern TOKEN = Pattern.compile("@([A-Z_]+)@");
+
+    /** The stack-specific values the template needs. */
+    public record Wiring(String clusterServiceRoleName, String instanceProfileName, String logUri, String project, String stack) {
+
+        Map<String, String> tokens() {
+            var tokens = new LinkedHashMap<String, String>();
+            tokens.put("EMR_SERVICE_ROLE", clusterServiceRoleName);
+            tokens.put("EMR_INSTANCE_PROFILE", instanceProfileName);
+            tokens.put("EMR_LOG_URI", logUri);
+            tokens.put("PROJECT", project);
+            tokens.put("STACK", stack);
+            return tokens;
+        }
+    }
+
+    private ClusterTemplate() {
+    }
+
+    /** The template as it lives in the repository. */
+    public static String source() {
+        try (InputStream in = ClusterTemplate.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The template with this stack's values in place of its tokens. */
+    public static String render(Wiring wiring) {
+        return render(source(), wiring.tokens());
+    }
+
+    static String render(String template, Map<String, String> values) {
+        var matcher = TOKEN.matcher(template);
+        var used = new HashSet<String>();
+        var out = new StringBuilder();
+        while (matcher.find()) {
+            String token = matcher.group(1);
+            String value = values.get(token);
+            if (value == null) {
+                throw new IllegalArgumentException("cluster template token @" + token + "@ has no value");
+            }
+            if (value.contains("\"") || value.contains("\\") || value.contains("\n")) {
+                throw new IllegalArgumentException("value of @" + token + "@ would break the YAML string it goes into: " + value);
+            }
+            used.add(token);
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(out);
+        var unused = new TreeSet<>(values.keySet());
+        unused.removeAll(used);
+        if (!unused.isEmpty()) {
+            throw new IllegalArgumentException("cluster template has no token for " + unused);
+        }
+        return out.toString();
+    }
+
+    /** First 12 hex digits of the SHA-256 of {@code text}: versions the uploaded object and the product artifact. */
+    public static String shortHash(String text) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
