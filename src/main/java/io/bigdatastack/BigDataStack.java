@@ -5,6 +5,8 @@ import com.pulumi.resources.ComponentResourceOptions;
 import io.bigdatastack.config.StackConfig;
 import io.bigdatastack.network.Network;
 import io.bigdatastack.network.NetworkArgs;
+import io.bigdatastack.studio.EmrStudio;
+import io.bigdatastack.studio.EmrStudioArgs;
 
 /**
  * The composition root: turns a validated {@link StackConfig} into components and stack outputs. The same method
@@ -31,5 +33,23 @@ public final class BigDataStack {
                 .build(), ComponentResourceOptions.Empty);
 
         ctx.export("VpcId", network.vpcId());
+
+        var studio = new EmrStudio(prefix, EmrStudioArgs.builder()
+                .vpcId(network.vpcId())
+                .subnetIds(network.privateSubnetIds())
+                .region(config.region())
+                .authMode(config.studio().authMode())
+                .adminUser(config.studio().adminUser())
+                .users(config.studio().users())
+                .groups(config.studio().groups())
+                .protectStatefulResources(config.protectStatefulResources())
+                .project(naming.project())
+                .stack(naming.stack())
+                .namePrefix(naming.physical(""))
+                .tags(tags)
+                .build(), ComponentResourceOptions.Empty);
+
+        ctx.export("EMRStudioURL", studio.url());
+        ctx.export("EMRStudioId", studio.studioId());
     }
 }

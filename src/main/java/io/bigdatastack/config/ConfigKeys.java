@@ -40,6 +40,9 @@ public final class ConfigKeys {
     // EMR Studio
     public static final ConfigKey STUDIO_AUTH_MODE = ConfigKey.string("studioAuthMode", "SSO");
     public static final ConfigKey STUDIO_ADMIN_USER = ConfigKey.string("studioAdminUser", "");
+    // Entries "<name>" (basic) or "<name>:<level>" (basic | intermediate); SSO only.
+    public static final ConfigKey STUDIO_USERS = ConfigKey.array("studioUsers", List.of());
+    public static final ConfigKey STUDIO_GROUPS = ConfigKey.array("studioGroups", List.of());
 
     // Data lifecycle
     public static final ConfigKey PROTECT_STATEFUL_RESOURCES = ConfigKey.bool("protectStatefulResources", false);
@@ -50,7 +53,7 @@ public final class ConfigKeys {
             BASE_NODE_INSTANCE_TYPES, BASE_NODE_MIN_SIZE, BASE_NODE_DESIRED_SIZE, BASE_NODE_MAX_SIZE, BASE_NODE_DISK_GIB,
             SPOT_NODE_INSTANCE_TYPES, SPOT_NODE_MIN_SIZE, SPOT_NODE_DESIRED_SIZE, SPOT_NODE_MAX_SIZE, SPOT_NODE_DISK_GIB,
             EMR_NAMESPACE,
-            STUDIO_AUTH_MODE, STUDIO_ADMIN_USER,
+            STUDIO_AUTH_MODE, STUDIO_ADMIN_USER, STUDIO_USERS, STUDIO_GROUPS,
             PROTECT_STATEFUL_RESOURCES);
 
     /** The provider key that picks the Region; required, it has no default of ours. */

@@ -5,10 +5,14 @@ import io.bigdatastack.network.Ipv4Cidr;
 import io.bigdatastack.network.NatStrategy;
 import io.bigdatastack.network.SubnetLayout;
 import io.bigdatastack.studio.StudioAuthMode;
+import io.bigdatastack.studio.StudioMember;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static io.bigdatastack.config.ConfigKeys.*;
 
@@ -40,7 +44,12 @@ public record StackConfig(
     public record NodeGroup(List<String> instanceTypes, int minSize, int desiredSize, int maxSize, int diskGiB) {
     }
 
-    public record Studio(StudioAuthMode authMode, Optional<String> adminUser) {
+    /** {@code users} and {@code groups} are Identity Center identities with their session policy level (SSO only). */
+    public record Studio(StudioAuthMode authMode, Optional<String> adminUser, List<StudioMember> users, List<StudioMember> groups) {
+        public Studio {
+            users = List.copyOf(users);
+            groups = List.copyOf(groups);
+        }
     }
 
     public static final int MIN_AZS = 2; // EKS requires subnets in at least two AZs.
@@ -214,14 +223,50 @@ public record StackConfig(
         var mode = reader.check(STUDIO_AUTH_MODE, modeText, v -> Validators.oneOf(StudioAuthMode.class, v))
                 ? StudioAuthMode.valueOf(modeText) : StudioAuthMode.SSO;
         var adminUser = reader.string(STUDIO_ADMIN_USER);
+        Optional<String> admin = Optional.empty();
         if (adminUser.isEmpty()) {
             if (mode == StudioAuthMode.SSO) {
                 reader.reject(STUDIO_ADMIN_USER, adminUser, "an IAM Identity Center user name when studioAuthMode is SSO"
                         + " (set it with `pulumi config set studioAdminUser <user>`)");
             }
-            return new Studio(mode, Optional.empty());
+        } else if (reader.check(STUDIO_ADMIN_USER, adminUser, Validators::identityCenterUserName)) {
+            admin = Optional.of(adminUser);
         }
-        reader.check(STUDIO_ADMIN_USER, adminUser, Validators::identityCenterUserName);
-        return new Studio(mode, Optional.of(adminUser));
+        var users = readStudioMembers(reader, STUDIO_USERS, mode, Validators::studioUserEntry, admin);
+        var groups = readStudioMembers(reader, STUDIO_GROUPS, mode, Validators::studioGroupEntry, Optional.empty());
+        return new Studio(mode, admin, users, groups);
+    }
+
+    /** Valid entries of a member list; problems for bad entries, duplicates, and any entry outside SSO mode. */
+    private static List<StudioMember> readStudioMembers(ConfigReader reader, ConfigKey key, StudioAuthMode mode,
+                                                        Function<String, Optional<String>> validator,
+                                                        Optional<String> admin) {
+        var entries = reader.list(key);
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        if (mode != StudioAuthMode.SSO) {
+            reader.reject(key, entries, "no entries when studioAuthMode is " + mode
+                    + " (session mappings exist only with SSO; grant IAM principals the session policies instead)");
+            return List.of();
+        }
+        var members = new ArrayList<StudioMember>();
+        var seen = new HashSet<String>();
+        admin.ifPresent(name -> seen.add(name.toLowerCase(Locale.ROOT)));
+        for (var entry : entries) {
+            if (!reader.check(key, entry, validator)) {
+                continue;
+            }
+            var member = StudioMember.parse(entry);
+            if (!seen.add(member.name().toLowerCase(Locale.ROOT))) {
+                boolean isAdmin = admin.filter(name -> name.equalsIgnoreCase(member.name())).isPresent();
+                reader.reject(key, entry, isAdmin
+                        ? "a name other than studioAdminUser (the admin already has the advanced session policy)"
+                        : "each name once (Identity Center names are case-insensitive; EMR maps an identity to one session policy)");
+                continue;
+            }
+            members.add(member);
+        }
+        return members;
     }
 }

@@ -1,6 +1,8 @@
 package io.bigdatastack.config;
 
 import io.bigdatastack.network.Ipv4Cidr;
+import io.bigdatastack.studio.StudioAccessLevel;
+import io.bigdatastack.studio.StudioMember;
 
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +21,8 @@ public final class Validators {
     private static final Pattern IAM_ROLE_NAME = Pattern.compile("[A-Za-z0-9+=,.@_-]{1,64}");
     // IAM Identity Center user names: up to 128 of the same set (IdentityStore CreateUser, UserName).
     private static final Pattern IDENTITY_CENTER_USER_NAME = Pattern.compile("[A-Za-z0-9+=,.@_-]{1,128}");
+    // IAM Identity Center group display names: 1-1024 characters (IdentityStore CreateGroup, DisplayName); printable.
+    private static final Pattern IDENTITY_CENTER_GROUP_NAME = Pattern.compile("[^\\p{Cntrl}]{1,1024}");
     // EKS CreateCluster: 1-100 characters, starts with an alphanumeric, then alphanumerics, hyphens and underscores.
     private static final Pattern EKS_CLUSTER_NAME = Pattern.compile("[0-9A-Za-z][A-Za-z0-9_-]{0,99}");
     // RFC 1123 label, as Kubernetes requires of namespace names.
@@ -38,6 +42,36 @@ public final class Validators {
     public static Optional<String> identityCenterUserName(String value) {
         return expect(IDENTITY_CENTER_USER_NAME.matcher(value).matches(),
                 "an IAM Identity Center user name: 1-128 characters from letters, digits and +=,.@_-");
+    }
+
+    /** A {@code studioUsers} entry: {@code <user>} or {@code <user>:<level>}, level basic or intermediate. */
+    public static Optional<String> studioUserEntry(String entry) {
+        return studioEntry(entry, "user", IDENTITY_CENTER_USER_NAME,
+                "an IAM Identity Center user name (1-128 letters, digits or +=,.@_-)");
+    }
+
+    /** A {@code studioGroups} entry: {@code <group>} or {@code <group>:<level>}, level basic or intermediate. */
+    public static Optional<String> studioGroupEntry(String entry) {
+        return studioEntry(entry, "group", IDENTITY_CENTER_GROUP_NAME,
+                "an IAM Identity Center group name (1-1024 printable characters, no ':')");
+    }
+
+    private static Optional<String> studioEntry(String entry, String kind, Pattern namePattern, String nameForm) {
+        String form = "\"<" + kind + ">\" or \"<" + kind + ">:<level>\" where <" + kind + "> is " + nameForm
+                + " and <level> is basic or intermediate";
+        int separator = entry.lastIndexOf(StudioMember.LEVEL_SEPARATOR);
+        String name = (separator < 0 ? entry : entry.substring(0, separator)).trim();
+        if (separator >= 0) {
+            String level = entry.substring(separator + 1).trim();
+            if (level.equalsIgnoreCase(StudioAccessLevel.advanced.name())) {
+                return Optional.of(form + " (advanced is reserved for studioAdminUser)");
+            }
+            if (!level.equalsIgnoreCase(StudioAccessLevel.basic.name()) && !level.equalsIgnoreCase(StudioAccessLevel.intermediate.name())) {
+                return Optional.of(form);
+            }
+        }
+        boolean nameOk = !name.isEmpty() && !name.contains(StudioMember.LEVEL_SEPARATOR) && namePattern.matcher(name).matches();
+        return expect(nameOk, form);
     }
 
     public static Optional<String> eksClusterName(String value) {

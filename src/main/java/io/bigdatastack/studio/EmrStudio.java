@@ -1,0 +1,342 @@
+package io.bigdatastack.studio;
+
+import com.pulumi.aws.AwsFunctions;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.emr.Studio;
+import com.pulumi.aws.emr.StudioArgs;
+import com.pulumi.aws.emr.StudioSessionMapping;
+import com.pulumi.aws.emr.StudioSessionMappingArgs;
+import com.pulumi.aws.iam.Policy;
+import com.pulumi.aws.iam.PolicyArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
+import com.pulumi.aws.inputs.GetCallerIdentityArgs;
+import com.pulumi.aws.inputs.GetPartitionArgs;
+import com.pulumi.aws.s3.BucketPolicy;
+import com.pulumi.aws.s3.BucketPolicyArgs;
+import com.pulumi.aws.s3.BucketPublicAccessBlock;
+import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
+import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.s3.BucketV2Args;
+import com.pulumi.aws.s3.BucketVersioningV2;
+import com.pulumi.aws.s3.BucketVersioningV2Args;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.bigdatastack.iam.AwsScope;
+import io.bigdatastack.iam.PolicyDocument;
+import io.bigdatastack.iam.PolicyDocument.Statement;
+import io.bigdatastack.iam.TrustPolicies;
+import io.bigdatastack.naming.PhysicalNames;
+import io.bigdatastack.naming.Tags;
+import io.bigdatastack.network.Network;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An EMR Studio in the private subnets, with everything it needs: engine and Workspace security groups, a hardened
+ * bucket for Workspace backups, the service role, and, with IAM Identity Center (SSO) authentication, a user role
+ * with three session policies and the session mappings of the admin user and the configured users and groups.
+ * A {@link ClusterCatalog} child offers an EMR cluster template users launch from their Workspaces.
+ *
+ * <p>Set-up follows https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-studio-set-up.html.
+ */
+public final class EmrStudio extends ComponentResource {
+
+    public static final String TYPE = "bigdata:studio:EmrStudio";
+    /** The policy pack finds the Workspace group by this tag (value {@code workspace} or {@code engine}). */
+    public static final String STUDIO_SECURITY_GROUP_TAG = "studio-security-group";
+    /** Workspaces reach the notebook engine (Jupyter Enterprise Gateway) on the cluster on this port. */
+    public static final int NOTEBOOK_ENGINE_PORT = 18888;
+    /** Workspaces reach Git repositories over HTTPS. */
+    public static final int HTTPS_PORT = 443;
+    public static final String EMR_SERVICE_PRINCIPAL = "elasticmapreduce.amazonaws.com";
+
+    private final Output<String> studioId;
+    private final Output<String> url;
+    private final Output<String> arn;
+    private final Output<String> bucketName;
+    private final Output<String> engineSecurityGroupId;
+    private final Output<String> workspaceSecurityGroupId;
+    private final Output<String> serviceRoleArn;
+    private final Optional<Output<String>> userRoleArn;
+    private final ClusterCatalog catalog;
+
+    public EmrStudio(String name, EmrStudioArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, null, options);
+        var child = CustomResourceOptions.builder().parent(this).build();
+        String base = name + "-studio";
+        String prefix = args.namePrefix();
+        var tags = args.tags();
+        var scope = awsScope(args.region());
+
+        // --- Security groups: exactly the rules of emr-studio-security-groups.html ---
+        // No inline rules: the provider revokes the default allow-all egress of a new group, and standalone rule
+        // resources are then the only rules (inline and standalone rules on one group fight each other).
+        var emrTags = Tags.with(tags, Network.EMR_MANAGED_POLICIES_TAG, "true");
+        var engine = new SecurityGroup(base + "-engine-sg", SecurityGroupArgs.builder()
+                .vpcId(args.vpcId())
+                .namePrefix(prefix + "-studio-engine-")
+                .description("EMR Studio engine - clusters accept Workspace notebook traffic on TCP 18888")
+                .tags(Tags.with(emrTags, STUDIO_SECURITY_GROUP_TAG, "engine", "Name", prefix + "-studio-engine"))
+                .build(), child);
+        var workspace = new SecurityGroup(base + "-workspace-sg", SecurityGroupArgs.builder()
+                .vpcId(args.vpcId())
+                .namePrefix(prefix + "-studio-workspace-")
+                .description("EMR Studio Workspaces - no inbound, TCP 18888 to the engine group and 443 out for Git")
+                .tags(Tags.with(emrTags, STUDIO_SECURITY_GROUP_TAG, "workspace", "Name", prefix + "-studio-workspace"))
+                .build(), child);
+        new SecurityGroupIngressRule(base + "-engine-from-workspace", SecurityGroupIngressRuleArgs.builder()
+                .securityGroupId(engine.id())
+                .referencedSecurityGroupId(workspace.id())
+                .ipProtocol("tcp").fromPort(NOTEBOOK_ENGINE_PORT).toPort(NOTEBOOK_ENGINE_PORT)
+                .description("Notebook traffic from EMR Studio Workspaces")
+                .tags(tags)
+                .build(), child);
+        new SecurityGroupEgressRule(base + "-workspace-to-engine", SecurityGroupEgressRuleArgs.builder()
+                .securityGroupId(workspace.id())
+                .referencedSecurityGroupId(engine.id())
+                .ipProtocol("tcp").fromPort(NOTEBOOK_ENGINE_PORT).toPort(NOTEBOOK_ENGINE_PORT)
+                .description("Notebook traffic to the cluster engine")
+                .tags(tags)
+                .build(), child);
+        new SecurityGroupEgressRule(base + "-workspace-https", SecurityGroupEgressRuleArgs.builder()
+                .securityGroupId(workspace.id())
+                .cidrIpv4("0.0.0.0/0")
+                .ipProtocol("tcp").fromPort(HTTPS_PORT).toPort(HTTPS_PORT)
+                .description("HTTPS to Git repositories linked to Workspaces")
+                .tags(tags)
+                .build(), child);
+
+        // --- Workspace backup bucket ---
+        var bucket = workspaceBucket(base, prefix, scope, args.protectStatefulResources(), tags);
+
+        // --- Service role (emr-studio-service-role.html) ---
+        var serviceRole = new Role(base + "-service-role", RoleArgs.builder()
+                .name(PhysicalNames.fit(prefix + "-studio-service", PhysicalNames.IAM_ROLE_NAME_MAX))
+                .description("EMR Studio service role: Workspace networking, Git secrets, Workspace backups")
+                .assumeRolePolicy(scope.applyValue(s -> TrustPolicies.serviceOnBehalfOfAccount(
+                        EMR_SERVICE_PRINCIPAL, s.accountId(), s.anyResourceOf("elasticmapreduce")).toJson()))
+                .tags(tags)
+                .build(), child);
+        var servicePolicy = new RolePolicy(base + "-service-policy", RolePolicyArgs.builder()
+                .role(serviceRole.id())
+                .name("emr-studio-service")
+                .policy(Output.tuple(scope, args.vpcId(), bucket.bucket())
+                        .applyValue(t -> StudioPolicies.studioServiceRole(t.t1, t.t2, t.t3).toJson()))
+                .build(), child);
+
+        // --- User role (SSO only): Studio assumes it for every user, narrowed by the user's session policy ---
+        Optional<Role> userRole = args.authMode() == StudioAuthMode.SSO
+                ? Optional.of(new Role(base + "-user-role", RoleArgs.builder()
+                        .name(PhysicalNames.fit(prefix + "-studio-user", PhysicalNames.IAM_ROLE_NAME_MAX))
+                        .description("EMR Studio user role; each user's session policy narrows it")
+                        .assumeRolePolicy(scope.applyValue(s -> TrustPolicies.serviceOnBehalfOfAccount(
+                                EMR_SERVICE_PRINCIPAL, s.accountId(), s.anyResourceOf("elasticmapreduce"),
+                                "sts:AssumeRole", "sts:SetContext").toJson()))
+                        .tags(tags)
+                        .build(), child))
+                : Optional.empty();
+
+        // --- Cluster templates ---
+        this.catalog = new ClusterCatalog(base + "-catalog", ClusterCatalogArgs.builder()
+                .scope(scope)
+                .bucketName(bucket.bucket())
+                .bucketRegionalDomainName(bucket.bucketRegionalDomainName())
+                .portfolioPrincipalArn(userRole.map(Role::arn))
+                .project(args.project())
+                .stack(args.stack())
+                .namePrefix(prefix)
+                .tags(tags)
+                .build(), ComponentResourceOptions.builder().parent(this).build());
+
+        // --- The Studio ---
+        var studioArgs = StudioArgs.builder()
+                .name(PhysicalNames.fit(prefix.replaceAll("[^A-Za-z0-9_-]", "-") + "-studio", 256))
+                .description("EMR Studio of " + prefix)
+                .authMode(args.authMode().name())
+                .vpcId(args.vpcId())
+                .subnetIds(args.subnetIds().applyValue(ids -> ids.subList(0, Math.min(EmrStudioArgs.MAX_STUDIO_SUBNETS, ids.size()))))
+                .serviceRole(serviceRole.arn())
+                .engineSecurityGroupId(engine.id())
+                .workspaceSecurityGroupId(workspace.id())
+                .defaultS3Location(bucket.bucket().applyValue(b -> "s3://" + b + "/" + StudioPolicies.WORKSPACES_PREFIX.replaceAll("/$", "")))
+                .tags(tags);
+        userRole.ifPresent(role -> studioArgs.userRole(role.arn()));
+        var studio = new Studio(base, studioArgs.build(),
+                CustomResourceOptions.builder().parent(this).dependsOn(servicePolicy).build());
+
+        // --- Session policies: one customer managed policy per level ---
+        Output<Optional<String>> iamModeStudioArn = args.authMode() == StudioAuthMode.IAM
+                ? studio.arn().applyValue(Optional::of) : Output.of(Optional.empty());
+        var sessionPolicies = new EnumMap<StudioAccessLevel, Policy>(StudioAccessLevel.class);
+        for (var level : StudioAccessLevel.values()) {
+            sessionPolicies.put(level, new Policy(base + "-session-" + level, PolicyArgs.builder()
+                    .name(PhysicalNames.fit(prefix + "-studio-session-" + level, PhysicalNames.IAM_POLICY_NAME_MAX))
+                    .description("EMR Studio " + level + " user session policy")
+                    .policy(Output.tuple(scope, serviceRole.arn(), bucket.bucket(), catalog.productArn(),
+                                    catalog.clusterServiceRoleArn(), catalog.clusterInstanceRoleArn(), iamModeStudioArn)
+                            .applyValue(t -> StudioPolicies.session(level, t.t1,
+                                    new StudioPolicies.SessionGrants(t.t2, t.t3, t.t4, t.t5, t.t6, t.t7)).toJson()))
+                    .tags(tags)
+                    .build(), child));
+        }
+
+        // --- SSO: attach the session policies to the user role, map users and groups to one each ---
+        userRole.ifPresent(role -> {
+            var attachments = new EnumMap<StudioAccessLevel, RolePolicyAttachment>(StudioAccessLevel.class);
+            for (var level : StudioAccessLevel.values()) {
+                attachments.put(level, new RolePolicyAttachment(base + "-user-role-" + level, RolePolicyAttachmentArgs.builder()
+                        .role(role.name())
+                        .policyArn(sessionPolicies.get(level).arn())
+                        .build(), child));
+            }
+            args.adminUser().ifPresent(admin -> sessionMapping(base + "-admin", "USER",
+                    new StudioMember(admin, StudioAccessLevel.advanced), studio, sessionPolicies, attachments));
+            for (var user : args.users()) {
+                sessionMapping(base + "-user-" + logicalName(user.name()), "USER", user, studio, sessionPolicies, attachments);
+            }
+            for (var group : args.groups()) {
+                sessionMapping(base + "-group-" + logicalName(group.name()), "GROUP", group, studio, sessionPolicies, attachments);
+            }
+        });
+
+        this.studioId = studio.id();
+        this.url = studio.url();
+        this.arn = studio.arn();
+        this.bucketName = bucket.bucket();
+        this.engineSecurityGroupId = engine.id();
+        this.workspaceSecurityGroupId = workspace.id();
+        this.serviceRoleArn = serviceRole.arn();
+        this.userRoleArn = userRole.map(Role::arn);
+
+        registerOutputs(Map.of(
+                "studioId", studioId,
+                "url", url,
+                "bucketName", bucketName,
+                "portfolioId", catalog.portfolioId(),
+                "productId", catalog.productId()));
+    }
+
+    /** Partition and account from the provider's credentials, Region from config. */
+    private Output<AwsScope> awsScope(String region) {
+        var invoke = InvokeOptions.builder().parent(this).build();
+        var partition = AwsFunctions.getPartition(GetPartitionArgs.builder().build(), invoke);
+        var identity = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(), invoke);
+        return Output.tuple(partition, identity).applyValue(t -> new AwsScope(t.t1.partition(), region, t.t2.accountId()));
+    }
+
+    /**
+     * Versioned, encrypted (SSE-S3), never public, TLS only. With protectStatefulResources the bucket is protected
+     * and kept on delete; without, {@code pulumi destroy} empties and deletes it.
+     */
+    private BucketV2 workspaceBucket(String base, String prefix, Output<AwsScope> scope, boolean protect, Map<String, String> tags) {
+        var child = CustomResourceOptions.builder().parent(this).build();
+        var bucket = new BucketV2(base + "-bucket", BucketV2Args.builder()
+                .bucket(scope.applyValue(s -> PhysicalNames.bucket(prefix, "studio", s.accountId())))
+                .forceDestroy(!protect)
+                .tags(Tags.with(tags, "Name", prefix + "-studio"))
+                .build(), CustomResourceOptions.builder().parent(this).protect(protect).retainOnDelete(protect).build());
+        var publicAccessBlock = new BucketPublicAccessBlock(base + "-bucket-public-access-block", BucketPublicAccessBlockArgs.builder()
+                .bucket(bucket.id())
+                .blockPublicAcls(true)
+                .blockPublicPolicy(true)
+                .ignorePublicAcls(true)
+                .restrictPublicBuckets(true)
+                .build(), child);
+        new BucketServerSideEncryptionConfigurationV2(base + "-bucket-encryption", BucketServerSideEncryptionConfigurationV2Args.builder()
+                .bucket(bucket.id())
+                .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
+                        .applyServerSideEncryptionByDefault(BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs.builder()
+                                .sseAlgorithm("AES256")
+                                .build())
+                        .build())
+                .build(), child);
+        new BucketVersioningV2(base + "-bucket-versioning", BucketVersioningV2Args.builder()
+                .bucket(bucket.id())
+                .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
+                .build(), child);
+        // After the public access block: S3 rejects concurrent configuration changes of one bucket.
+        new BucketPolicy(base + "-bucket-tls-only", BucketPolicyArgs.builder()
+                .bucket(bucket.id())
+                .policy(bucket.arn().applyValue(arn -> tlsOnly(arn).toJson()))
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(publicAccessBlock).build());
+        return bucket;
+    }
+
+    /** Deny every request over plain HTTP (https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html). */
+    static PolicyDocument tlsOnly(String bucketArn) {
+        return PolicyDocument.of(Statement.deny("DenyInsecureTransport")
+                .principal("AWS", "*")
+                .actions("s3:*")
+                .resources(bucketArn, bucketArn + "/*")
+                .condition("Bool", "aws:SecureTransport", "false"));
+    }
+
+    private void sessionMapping(String logicalName, String identityType, StudioMember member, Studio studio,
+                                Map<StudioAccessLevel, Policy> policies, Map<StudioAccessLevel, RolePolicyAttachment> attachments) {
+        new StudioSessionMapping(logicalName, StudioSessionMappingArgs.builder()
+                .studioId(studio.id())
+                .identityType(identityType)
+                .identityName(member.name())
+                .sessionPolicyArn(policies.get(member.level()).arn())
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(attachments.get(member.level())).build());
+    }
+
+    /**
+     * Identity names (e-mail-like users, group display names with spaces) made safe for a logical name; a hash of the
+     * original keeps two names that differ only in replaced characters apart.
+     */
+    static String logicalName(String identityName) {
+        String safe = identityName.replaceAll("[^A-Za-z0-9._@+=-]", "-");
+        if (safe.equals(identityName)) {
+            return safe;
+        }
+        return safe + "-" + ClusterTemplate.shortHash(identityName).substring(0, 6);
+    }
+
+    /** The Studio's ID ({@code es-...}). */
+    public Output<String> studioId() { return studioId; }
+
+    /** Where users sign in: {@code https://<es-id>.emrstudio-prod.<region>.amazonaws.com}. */
+    public Output<String> url() { return url; }
+
+    /** The Studio's ARN. */
+    public Output<String> arn() { return arn; }
+
+    /** The Workspace backup bucket (also holds the cluster template and catalog cluster logs). */
+    public Output<String> bucketName() { return bucketName; }
+
+    /** The engine security group (clusters Workspaces attach to). */
+    public Output<String> engineSecurityGroupId() { return engineSecurityGroupId; }
+
+    /** The Workspace security group. */
+    public Output<String> workspaceSecurityGroupId() { return workspaceSecurityGroupId; }
+
+    /** The Studio service role. */
+    public Output<String> serviceRoleArn() { return serviceRoleArn; }
+
+    /** The user role, with SSO authentication only. */
+    public Optional<Output<String>> userRoleArn() { return userRoleArn; }
+
+    /** The cluster template catalog. */
+    public ClusterCatalog catalog() { return catalog; }
+}
