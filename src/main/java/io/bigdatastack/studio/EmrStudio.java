@@ -306,7 +306,7 @@ public final class EmrStudio extends ComponentResource {
      * original keeps two names that differ only in replaced characters apart.
      */
     static String logicalName(String identityName) {
-        String safe = identityName.replaceAll("[^A-Za-z0-9._@+=-]", "-");
+        String safe = identityName.replaceAll("[^A-Za-z0-9._@+=,-]", "-");
         if (safe.equals(identityName)) {
             return safe;
         }
