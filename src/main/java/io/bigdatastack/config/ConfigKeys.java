@@ -34,6 +34,9 @@ public final class ConfigKeys {
     public static final ConfigKey SPOT_NODE_MAX_SIZE = ConfigKey.integer("spotNodeMaxSize", 20);
     public static final ConfigKey SPOT_NODE_DISK_GIB = ConfigKey.integer("spotNodeDiskGiB", 50);
 
+    // Logs
+    public static final ConfigKey LOG_RETENTION_DAYS = ConfigKey.integer("logRetentionDays", 30);
+
     // EMR on EKS
     public static final ConfigKey EMR_NAMESPACE = ConfigKey.string("emrNamespace", "emr-jobs");
 
@@ -49,6 +52,7 @@ public final class ConfigKeys {
             CLUSTER_NAME, KUBERNETES_VERSION, ENDPOINT_PUBLIC_ACCESS_CIDRS, EKS_ADMIN_ROLE_NAME,
             BASE_NODE_INSTANCE_TYPES, BASE_NODE_MIN_SIZE, BASE_NODE_DESIRED_SIZE, BASE_NODE_MAX_SIZE, BASE_NODE_DISK_GIB,
             SPOT_NODE_INSTANCE_TYPES, SPOT_NODE_MIN_SIZE, SPOT_NODE_DESIRED_SIZE, SPOT_NODE_MAX_SIZE, SPOT_NODE_DISK_GIB,
+            LOG_RETENTION_DAYS,
             EMR_NAMESPACE,
             STUDIO_AUTH_MODE, STUDIO_ADMIN_USER,
             PROTECT_STATEFUL_RESOURCES);

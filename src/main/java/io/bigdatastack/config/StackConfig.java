@@ -24,6 +24,7 @@ public record StackConfig(
         Cluster cluster,
         NodeGroup baseNodes,
         NodeGroup spotNodes,
+        int logRetentionDays,
         String emrNamespace,
         Studio studio,
         boolean protectStatefulResources) {
@@ -43,6 +44,7 @@ public record StackConfig(
     public record Studio(StudioAuthMode authMode, Optional<String> adminUser) {
     }
 
+    public static final int MAX_PHYSICAL_PREFIX = 40;
     public static final int MIN_AZS = 2; // EKS requires subnets in at least two AZs.
     public static final int MIN_DISK_GIB = 20;
     public static final int MAX_DISK_GIB = 16_384;
@@ -63,14 +65,26 @@ public record StackConfig(
                 .forEach(key -> reader.problem(key + ": unknown key; the keys of this project are listed in Pulumi.yaml"));
 
         var region = source.get(AWS_REGION).map(String::trim).orElse("");
-        if (!region.matches("[a-z]{2}(-gov)?-[a-z]+-\\d")) {
-            reader.problem(AWS_REGION + ": got '" + region + "', expected an AWS Region such as us-east-1 (set it with `pulumi config set aws:region <region>`)");
+        if (!region.matches("[a-z]{2}-[a-z]+-\\d")) {
+            // ARNs of this program use the commercial partition ("aws"); GovCloud and China Regions are not supported.
+            reader.problem(AWS_REGION + ": got '" + region + "', expected an AWS Region of the commercial partition such as us-east-1"
+                    + " (set it with `pulumi config set aws:region <region>`)");
+        }
+
+        // IAM role names are at most 64 characters; the longest we derive is <project>-<stack>-eks-cluster plus room for more.
+        if (naming.physical("").length() > MAX_PHYSICAL_PREFIX) {
+            reader.problem("stack name '" + source.stack() + "' is too long: names derived from '" + naming.physical("")
+                    + "' must leave room within IAM's 64-character role names; use a project and stack name of at most "
+                    + MAX_PHYSICAL_PREFIX + " characters together");
         }
 
         var network = readNetwork(reader);
         var cluster = readCluster(reader, naming);
         var baseNodes = readNodeGroup(reader, BASE_NODE_INSTANCE_TYPES, BASE_NODE_MIN_SIZE, BASE_NODE_DESIRED_SIZE, BASE_NODE_MAX_SIZE, BASE_NODE_DISK_GIB);
         var spotNodes = readNodeGroup(reader, SPOT_NODE_INSTANCE_TYPES, SPOT_NODE_MIN_SIZE, SPOT_NODE_DESIRED_SIZE, SPOT_NODE_MAX_SIZE, SPOT_NODE_DISK_GIB);
+
+        var logRetentionDays = reader.integer(LOG_RETENTION_DAYS);
+        reader.check(LOG_RETENTION_DAYS, String.valueOf(logRetentionDays), v -> Validators.logRetentionDays(Integer.parseInt(v)));
 
         var emrNamespace = reader.string(EMR_NAMESPACE);
         reader.check(EMR_NAMESPACE, emrNamespace, Validators::dns1123Label);
@@ -81,7 +95,7 @@ public record StackConfig(
         if (!reader.problems().isEmpty()) {
             throw new InvalidConfigException(source.stack(), reader.problems());
         }
-        return new StackConfig(naming, region, network, cluster, baseNodes, spotNodes, emrNamespace, studio, protect);
+        return new StackConfig(naming, region, network, cluster, baseNodes, spotNodes, logRetentionDays, emrNamespace, studio, protect);
     }
 
     private static Network readNetwork(ConfigReader reader) {
@@ -187,7 +201,10 @@ public record StackConfig(
         if (types.isEmpty()) {
             reader.reject(typesKey, types, "at least one EC2 instance type");
         }
-        reader.checkEach(typesKey, types, Validators::instanceType);
+        if (reader.checkEach(typesKey, types, Validators::instanceType) && !types.isEmpty()) {
+            var expected = Validators.oneArchitecture(types);
+            expected.ifPresent(e -> reader.reject(typesKey, types, e));
+        }
 
         int min = reader.integer(minKey);
         int desired = reader.integer(desiredKey);
