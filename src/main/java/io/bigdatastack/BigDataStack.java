@@ -3,6 +3,11 @@ package io.bigdatastack;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import io.bigdatastack.addons.ClusterAutoscaler;
+import io.bigdatastack.addons.ClusterAutoscalerArgs;
+import io.bigdatastack.addons.Dashboard;
+import io.bigdatastack.addons.DashboardArgs;
+import io.bigdatastack.addons.DashboardKind;
 import io.bigdatastack.cluster.EksCluster;
 import io.bigdatastack.cluster.EksClusterArgs;
 import io.bigdatastack.cluster.NodeGroupSpec;
@@ -51,6 +56,30 @@ public final class BigDataStack {
                 .namePrefix(naming.physical(""))
                 .tags(tags)
                 .build(), ComponentResourceOptions.builder().dependsOn(network).build());
+
+        new ClusterAutoscaler(prefix, ClusterAutoscalerArgs.builder()
+                .clusterName(config.cluster().name())
+                .kubernetesVersion(config.cluster().kubernetesVersion())
+                .region(config.region())
+                .oidcProviderArn(cluster.oidcProviderArn())
+                .oidcIssuerUrl(cluster.oidcIssuerUrl())
+                .accountId(cluster.accountId())
+                .kubernetesProvider(cluster.kubernetesProvider())
+                .nodeGroups(cluster.nodeGroups())
+                .roleName(naming.physical("cluster-autoscaler"))
+                .tags(tags)
+                .build(), ComponentResourceOptions.Empty);
+
+        if (config.addons().dashboard() == DashboardKind.headlamp) {
+            var dashboard = new Dashboard(prefix, DashboardArgs.builder()
+                    .access(config.addons().dashboardAccess())
+                    .kubernetesProvider(cluster.kubernetesProvider())
+                    .nodeGroups(cluster.nodeGroups())
+                    .build(), ComponentResourceOptions.Empty);
+            ctx.export("DashboardCommand", dashboard.command());
+        } else {
+            ctx.export("DashboardCommand", Output.of("no dashboard installed (big-data-stack:dashboard is none)"));
+        }
 
         ctx.export("VpcId", network.vpcId());
         ctx.export("ClusterName", cluster.clusterName());

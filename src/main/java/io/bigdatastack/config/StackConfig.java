@@ -1,5 +1,8 @@
 package io.bigdatastack.config;
 
+import io.bigdatastack.addons.ClusterAutoscalerVersions;
+import io.bigdatastack.addons.DashboardAccess;
+import io.bigdatastack.addons.DashboardKind;
 import io.bigdatastack.naming.StackNaming;
 import io.bigdatastack.network.Ipv4Cidr;
 import io.bigdatastack.network.NatStrategy;
@@ -24,6 +27,7 @@ public record StackConfig(
         Cluster cluster,
         NodeGroup baseNodes,
         NodeGroup spotNodes,
+        Addons addons,
         int logRetentionDays,
         String emrNamespace,
         Studio studio,
@@ -39,6 +43,9 @@ public record StackConfig(
     }
 
     public record NodeGroup(List<String> instanceTypes, int minSize, int desiredSize, int maxSize, int diskGiB) {
+    }
+
+    public record Addons(DashboardKind dashboard, DashboardAccess dashboardAccess) {
     }
 
     public record Studio(StudioAuthMode authMode, Optional<String> adminUser) {
@@ -83,6 +90,7 @@ public record StackConfig(
         var baseNodes = readNodeGroup(reader, BASE_NODE_INSTANCE_TYPES, BASE_NODE_MIN_SIZE, BASE_NODE_DESIRED_SIZE, BASE_NODE_MAX_SIZE, BASE_NODE_DISK_GIB);
         var spotNodes = readNodeGroup(reader, SPOT_NODE_INSTANCE_TYPES, SPOT_NODE_MIN_SIZE, SPOT_NODE_DESIRED_SIZE, SPOT_NODE_MAX_SIZE, SPOT_NODE_DISK_GIB);
 
+        var addons = readAddons(reader);
         var logRetentionDays = reader.integer(LOG_RETENTION_DAYS);
         reader.check(LOG_RETENTION_DAYS, String.valueOf(logRetentionDays), v -> Validators.logRetentionDays(Integer.parseInt(v)));
 
@@ -95,7 +103,7 @@ public record StackConfig(
         if (!reader.problems().isEmpty()) {
             throw new InvalidConfigException(source.stack(), reader.problems());
         }
-        return new StackConfig(naming, region, network, cluster, baseNodes, spotNodes, logRetentionDays, emrNamespace, studio, protect);
+        return new StackConfig(naming, region, network, cluster, baseNodes, spotNodes, addons, logRetentionDays, emrNamespace, studio, protect);
     }
 
     private static Network readNetwork(ConfigReader reader) {
@@ -180,7 +188,9 @@ public record StackConfig(
         }
 
         var version = reader.string(KUBERNETES_VERSION);
-        reader.check(KUBERNETES_VERSION, version, Validators::kubernetesVersion);
+        if (reader.check(KUBERNETES_VERSION, version, Validators::kubernetesVersion)) {
+            reader.check(KUBERNETES_VERSION, version, ClusterAutoscalerVersions::check);
+        }
 
         var publicCidrs = reader.list(ENDPOINT_PUBLIC_ACCESS_CIDRS);
         if (publicCidrs.isEmpty()) {
@@ -224,6 +234,16 @@ public record StackConfig(
             reader.reject(diskKey, disk, "a disk size in GiB from " + MIN_DISK_GIB + " to " + MAX_DISK_GIB);
         }
         return new NodeGroup(types, min, desired, max, disk);
+    }
+
+    private static Addons readAddons(ConfigReader reader) {
+        var dashboardText = reader.string(DASHBOARD);
+        var dashboard = reader.check(DASHBOARD, dashboardText, v -> Validators.oneOf(DashboardKind.class, v))
+                ? DashboardKind.valueOf(dashboardText) : DashboardKind.headlamp;
+        var accessText = reader.string(DASHBOARD_ACCESS);
+        var access = reader.check(DASHBOARD_ACCESS, accessText, v -> Validators.oneOf(DashboardAccess.class, v))
+                ? DashboardAccess.valueOf(accessText) : DashboardAccess.readOnly;
+        return new Addons(dashboard, access);
     }
 
     private static Studio readStudio(ConfigReader reader) {
