@@ -80,6 +80,19 @@ describe("check (offline plan checker)", () => {
         assert.match(result.stdout, /Total: 1 mandatory, 1 advisory violation\(s\) in 2 plan files/);
     });
 
+    it("checks every plan file of a directory, ignoring other files", () => {
+        const directory = mkdtempSync(join(tmpdir(), "policy-plans-"));
+        writeFileSync(join(directory, "dev.json"), readFileSync(COMPLIANT, "utf8"));
+        writeFileSync(join(directory, "prod.json"), readFileSync(VIOLATING, "utf8"));
+        writeFileSync(join(directory, "dev.md"), "# not a plan");
+        const result = check(directory);
+        assert.equal(result.status, 1, result.stdout + result.stderr);
+        assert.match(result.stdout, /in 2 plan files/);
+        const empty = check(mkdtempSync(join(tmpdir(), "policy-empty-")));
+        assert.equal(empty.status, 2);
+        assert.match(empty.stderr, /no plan files/);
+    });
+
     it("exits 2 with a clear error for a missing file, a non-JSON file, a non-plan and no arguments", () => {
         const missing = check(join(FIXTURES, "no-such-plan.json"));
         assert.equal(missing.status, 2);

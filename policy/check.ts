@@ -2,7 +2,7 @@
 // Evaluates the same rule functions as the CrossGuard pack, without the Pulumi engine or cloud credentials.
 // Exit status: 0 no mandatory violation (advisory ones are printed), 1 some mandatory violation, 2 usage error,
 // unreadable or malformed plan file, or a rule that crashed.
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { evaluateStack } from "./lib/evaluate";
 import { PlanError, loadPlan } from "./lib/plan";
@@ -23,16 +23,37 @@ function invocationDirectory(): string {
     return viaNpmScript && process.env["INIT_CWD"] ? process.env["INIT_CWD"] : process.cwd();
 }
 
-const USAGE = "usage: npm --prefix policy run check -- <plan.json> [more-plan.json ...]";
+const USAGE = "usage: npm --prefix policy run check -- <plan.json | plan directory> [more ...]";
+
+/** A directory stands for every plan file in it (`target/plan` holds one `<stack>.json` per stack file). */
+function expandDirectories(paths: readonly string[]): string[] {
+    return paths.flatMap((path) => {
+        const absolute = resolve(invocationDirectory(), path);
+        let isDirectory = false;
+        try {
+            isDirectory = statSync(absolute).isDirectory();
+        } catch {
+            return [path]; // loadPlan reports the missing file
+        }
+        return isDirectory
+            ? readdirSync(absolute).filter((name) => name.endsWith(".json")).sort().map((name) => join(path, name))
+            : [path];
+    });
+}
 
 function packIdentity(): PackIdentity {
     const packageJson = JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")) as { version?: string };
     return { name: "big-data-stack", version: packageJson.version ?? "0.0.0" };
 }
 
-export async function runCheck(paths: readonly string[], print: (text: string) => void, printError: (text: string) => void): Promise<number> {
-    if (paths.length === 0 || paths.some((path) => path === "-h" || path === "--help")) {
+export async function runCheck(arguments_: readonly string[], print: (text: string) => void, printError: (text: string) => void): Promise<number> {
+    if (arguments_.length === 0 || arguments_.some((path) => path === "-h" || path === "--help")) {
         printError(USAGE);
+        return EXIT_ERROR;
+    }
+    const paths = expandDirectories(arguments_);
+    if (paths.length === 0) {
+        printError(`error: no plan files (*.json) in ${arguments_.join(", ")}`);
         return EXIT_ERROR;
     }
     const pack = packIdentity();
