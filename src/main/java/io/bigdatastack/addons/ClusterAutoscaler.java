@@ -7,9 +7,6 @@ import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.core.Output;
-import com.pulumi.kubernetes.helm.v3.Release;
-import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
-import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -36,12 +33,10 @@ import java.util.Map;
 public final class ClusterAutoscaler extends ComponentResource {
 
     public static final String TYPE = "bigdata:addons:ClusterAutoscaler";
-    public static final String CHART = "cluster-autoscaler";
-    public static final String CHART_REPOSITORY = "https://kubernetes.github.io/autoscaler";
+    public static final HelmChart CHART = new HelmChart("cluster-autoscaler", "https://kubernetes.github.io/autoscaler",
+            ClusterAutoscalerVersions.CHART_VERSION);
     public static final String NAMESPACE = "kube-system";
     public static final String SERVICE_ACCOUNT = "cluster-autoscaler";
-    /** Helm install/upgrade timeout: long enough for a first image pull on a fresh node. */
-    public static final int TIMEOUT_SECONDS = 600;
 
     private final Output<String> roleArn;
 
@@ -72,22 +67,9 @@ public final class ClusterAutoscaler extends ComponentResource {
 
         var releaseDependencies = new ArrayList<Resource>(args.nodeGroups);
         releaseDependencies.add(attachment);
-        new Release(name + "-cluster-autoscaler", ReleaseArgs.builder()
-                .name("cluster-autoscaler")
-                .namespace(NAMESPACE)
-                .chart(CHART)
-                .version(ClusterAutoscalerVersions.CHART_VERSION)
-                .repositoryOpts(RepositoryOptsArgs.builder().repo(CHART_REPOSITORY).build())
-                .values(role.arn().applyValue(arn -> values(args.clusterName, args.region, imageTag, arn)))
-                .atomic(true)
-                .cleanupOnFail(true)
-                .timeout(TIMEOUT_SECONDS)
-                .build(), CustomResourceOptions.builder()
-                .parent(this)
-                .provider(args.kubernetesProvider)
-                // Pods need nodes on create; on destroy the release goes before the nodes it runs on.
-                .dependsOn(releaseDependencies)
-                .build());
+        CHART.install(name + "-cluster-autoscaler", "cluster-autoscaler", NAMESPACE,
+                role.arn().applyValue(arn -> values(args.clusterName, args.region, imageTag, arn)),
+                this, args.kubernetesProvider, releaseDependencies);
 
         this.roleArn = role.arn();
         registerOutputs(Map.of("roleArn", roleArn));

@@ -5,9 +5,6 @@ import com.pulumi.kubernetes.core.v1.Namespace;
 import com.pulumi.kubernetes.core.v1.NamespaceArgs;
 import com.pulumi.kubernetes.core.v1.ServiceAccount;
 import com.pulumi.kubernetes.core.v1.ServiceAccountArgs;
-import com.pulumi.kubernetes.helm.v3.Release;
-import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
-import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.kubernetes.rbac.v1.ClusterRoleBinding;
 import com.pulumi.kubernetes.rbac.v1.ClusterRoleBindingArgs;
@@ -30,15 +27,12 @@ import java.util.Map;
 public final class Dashboard extends ComponentResource {
 
     public static final String TYPE = "bigdata:addons:Dashboard";
-    public static final String CHART = "headlamp";
-    public static final String CHART_REPOSITORY = "https://kubernetes-sigs.github.io/headlamp/";
-    public static final String CHART_VERSION = "0.43.0";
+    public static final HelmChart CHART = new HelmChart("headlamp", "https://kubernetes-sigs.github.io/headlamp/", "0.43.0");
     public static final String NAMESPACE = "headlamp";
     public static final String SERVICE = "headlamp";
     /** Headlamp's service listens on 80 and forwards to the container's 4466. */
     public static final int SERVICE_PORT = 80;
     public static final int LOCAL_PORT = 4466;
-    public static final int TIMEOUT_SECONDS = 600;
 
     private final String loginServiceAccount;
     private final Output<String> command;
@@ -55,27 +49,14 @@ public final class Dashboard extends ComponentResource {
 
         var releaseDependencies = new ArrayList<Resource>(args.nodeGroups);
         releaseDependencies.add(namespace);
-        new Release(name + "-headlamp", ReleaseArgs.builder()
-                .name("headlamp")
-                .namespace(NAMESPACE)
-                .chart(CHART)
-                .version(CHART_VERSION)
-                .repositoryOpts(RepositoryOptsArgs.builder().repo(CHART_REPOSITORY).build())
-                .values(Map.of(
+        CHART.install(name + "-headlamp", "headlamp", NAMESPACE, Output.of(Map.of(
                         "fullnameOverride", SERVICE,
                         "service", Map.of("type", "ClusterIP", "port", SERVICE_PORT),
                         // Headlamp calls the API with each user's own token; its pod needs no cluster role
                         // (the chart's default binding is cluster-admin).
                         "clusterRoleBinding", Map.of("create", false),
-                        "serviceAccount", Map.of("create", true, "name", "headlamp")))
-                .atomic(true)
-                .cleanupOnFail(true)
-                .timeout(TIMEOUT_SECONDS)
-                .build(), CustomResourceOptions.builder()
-                .parent(this)
-                .provider(args.kubernetesProvider)
-                .dependsOn(releaseDependencies)
-                .build());
+                        "serviceAccount", Map.of("create", true, "name", "headlamp"))),
+                this, args.kubernetesProvider, releaseDependencies);
 
         var account = new ServiceAccount(name + "-" + loginServiceAccount, ServiceAccountArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(loginServiceAccount).namespace(namespace.metadata().applyValue(m -> m.name().orElseThrow())).build())
