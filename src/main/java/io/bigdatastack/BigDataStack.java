@@ -1,16 +1,30 @@
 package io.bigdatastack;
 
 import com.pulumi.Context;
+import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import io.bigdatastack.addons.ClusterAutoscaler;
+import io.bigdatastack.addons.ClusterAutoscalerArgs;
+import io.bigdatastack.addons.Dashboard;
+import io.bigdatastack.addons.DashboardArgs;
+import io.bigdatastack.addons.DashboardKind;
+import io.bigdatastack.cluster.EksCluster;
+import io.bigdatastack.cluster.EksClusterArgs;
+import io.bigdatastack.cluster.NodeGroupSpec;
 import io.bigdatastack.config.StackConfig;
 import io.bigdatastack.network.Network;
 import io.bigdatastack.network.NetworkArgs;
 import io.bigdatastack.studio.EmrStudio;
 import io.bigdatastack.studio.EmrStudioArgs;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * The composition root: turns a validated {@link StackConfig} into components and stack outputs. The same method
  * runs under {@code pulumi up} and under the offline {@code plan}; only the engine differs.
+ *
+ * <p>To add a node group or a component, this is the place: build its Args from config and wire its outputs.
  */
 public final class BigDataStack {
 
@@ -32,7 +46,47 @@ public final class BigDataStack {
                 .tags(tags)
                 .build(), ComponentResourceOptions.Empty);
 
+        var cluster = new EksCluster(prefix, EksClusterArgs.builder()
+                .clusterName(config.cluster().name())
+                .kubernetesVersion(config.cluster().kubernetesVersion())
+                .privateSubnetIds(network.privateSubnetIds())
+                .endpointPublicAccessCidrs(config.cluster().endpointPublicAccessCidrs())
+                .adminRoleName(config.cluster().adminRoleName())
+                .region(config.region())
+                .nodeGroups(nodeGroups(config))
+                .logRetentionDays(config.logRetentionDays())
+                .namePrefix(naming.physical(""))
+                .tags(tags)
+                .build(), ComponentResourceOptions.builder().dependsOn(network).build());
+
+        new ClusterAutoscaler(prefix, ClusterAutoscalerArgs.builder()
+                .clusterName(config.cluster().name())
+                .kubernetesVersion(config.cluster().kubernetesVersion())
+                .region(config.region())
+                .oidcProviderArn(cluster.oidcProviderArn())
+                .oidcIssuerUrl(cluster.oidcIssuerUrl())
+                .accountId(cluster.accountId())
+                .kubernetesProvider(cluster.kubernetesProvider())
+                .nodeGroups(cluster.nodeGroups())
+                .roleName(naming.physical("cluster-autoscaler"))
+                .tags(tags)
+                .build(), ComponentResourceOptions.Empty);
+
+        if (config.addons().dashboard() == DashboardKind.headlamp) {
+            var dashboard = new Dashboard(prefix, DashboardArgs.builder()
+                    .access(config.addons().dashboardAccess())
+                    .kubernetesProvider(cluster.kubernetesProvider())
+                    .nodeGroups(cluster.nodeGroups())
+                    .build(), ComponentResourceOptions.Empty);
+            ctx.export("DashboardCommand", dashboard.command());
+        } else {
+            ctx.export("DashboardCommand", Output.of("no dashboard installed (big-data-stack:dashboard is none)"));
+        }
+
         ctx.export("VpcId", network.vpcId());
+        ctx.export("ClusterName", cluster.clusterName());
+        ctx.export("EksConfigCommand", eksConfigCommand(cluster, config.region()));
+        ctx.export("Kubeconfig", cluster.kubeconfig());
 
         var studio = new EmrStudio(prefix, EmrStudioArgs.builder()
                 .vpcId(network.vpcId())
@@ -51,5 +105,26 @@ public final class BigDataStack {
 
         ctx.export("EMRStudioURL", studio.url());
         ctx.export("EMRStudioId", studio.studioId());
+    }
+
+    /**
+     * Two groups: {@code base} (on-demand) keeps system pods and Spark drivers alive; {@code spot} takes executors,
+     * which Spark re-runs when a spot node is reclaimed. Pods choose by the {@code eks.amazonaws.com/capacityType}
+     * label EKS sets (see the sample job's node selectors).
+     */
+    static List<NodeGroupSpec> nodeGroups(StackConfig config) {
+        var base = config.baseNodes();
+        var spot = config.spotNodes();
+        return List.of(
+                new NodeGroupSpec("base", NodeGroupSpec.ON_DEMAND, base.instanceTypes(), base.minSize(), base.desiredSize(),
+                        base.maxSize(), base.diskGiB(), Map.of()),
+                new NodeGroupSpec("spot", NodeGroupSpec.SPOT, spot.instanceTypes(), spot.minSize(), spot.desiredSize(),
+                        spot.maxSize(), spot.diskGiB(), Map.of()));
+    }
+
+    private static Output<String> eksConfigCommand(EksCluster cluster, String region) {
+        var roleArgument = cluster.adminRoleArn().map(arn -> arn.applyValue(a -> " --role-arn " + a)).orElse(Output.of(""));
+        return Output.tuple(cluster.clusterName(), roleArgument)
+                .applyValue(t -> "aws eks update-kubeconfig --name " + t.t1 + " --region " + region + t.t2);
     }
 }

@@ -34,6 +34,13 @@ public final class ConfigKeys {
     public static final ConfigKey SPOT_NODE_MAX_SIZE = ConfigKey.integer("spotNodeMaxSize", 20);
     public static final ConfigKey SPOT_NODE_DISK_GIB = ConfigKey.integer("spotNodeDiskGiB", 50);
 
+    // Cluster add-ons
+    public static final ConfigKey DASHBOARD = ConfigKey.string("dashboard", "headlamp");
+    public static final ConfigKey DASHBOARD_ACCESS = ConfigKey.string("dashboardAccess", "readOnly");
+
+    // Logs
+    public static final ConfigKey LOG_RETENTION_DAYS = ConfigKey.integer("logRetentionDays", 30);
+
     // EMR on EKS
     public static final ConfigKey EMR_NAMESPACE = ConfigKey.string("emrNamespace", "emr-jobs");
 
@@ -52,6 +59,8 @@ public final class ConfigKeys {
             CLUSTER_NAME, KUBERNETES_VERSION, ENDPOINT_PUBLIC_ACCESS_CIDRS, EKS_ADMIN_ROLE_NAME,
             BASE_NODE_INSTANCE_TYPES, BASE_NODE_MIN_SIZE, BASE_NODE_DESIRED_SIZE, BASE_NODE_MAX_SIZE, BASE_NODE_DISK_GIB,
             SPOT_NODE_INSTANCE_TYPES, SPOT_NODE_MIN_SIZE, SPOT_NODE_DESIRED_SIZE, SPOT_NODE_MAX_SIZE, SPOT_NODE_DISK_GIB,
+            DASHBOARD, DASHBOARD_ACCESS,
+            LOG_RETENTION_DAYS,
             EMR_NAMESPACE,
             STUDIO_AUTH_MODE, STUDIO_ADMIN_USER, STUDIO_USERS, STUDIO_GROUPS,
             PROTECT_STATEFUL_RESOURCES);

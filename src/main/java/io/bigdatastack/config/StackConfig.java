@@ -1,5 +1,8 @@
 package io.bigdatastack.config;
 
+import io.bigdatastack.addons.ClusterAutoscalerVersions;
+import io.bigdatastack.addons.DashboardAccess;
+import io.bigdatastack.addons.DashboardKind;
 import io.bigdatastack.naming.StackNaming;
 import io.bigdatastack.network.Ipv4Cidr;
 import io.bigdatastack.network.NatStrategy;
@@ -28,6 +31,8 @@ public record StackConfig(
         Cluster cluster,
         NodeGroup baseNodes,
         NodeGroup spotNodes,
+        Addons addons,
+        int logRetentionDays,
         String emrNamespace,
         Studio studio,
         boolean protectStatefulResources) {
@@ -44,6 +49,9 @@ public record StackConfig(
     public record NodeGroup(List<String> instanceTypes, int minSize, int desiredSize, int maxSize, int diskGiB) {
     }
 
+    public record Addons(DashboardKind dashboard, DashboardAccess dashboardAccess) {
+    }
+
     /** {@code users} and {@code groups} are Identity Center identities with their session policy level (SSO only). */
     public record Studio(StudioAuthMode authMode, Optional<String> adminUser, List<StudioMember> users, List<StudioMember> groups) {
         public Studio {
@@ -52,6 +60,7 @@ public record StackConfig(
         }
     }
 
+    public static final int MAX_PHYSICAL_PREFIX = 40;
     public static final int MIN_AZS = 2; // EKS requires subnets in at least two AZs.
     public static final int MIN_DISK_GIB = 20;
     public static final int MAX_DISK_GIB = 16_384;
@@ -72,14 +81,27 @@ public record StackConfig(
                 .forEach(key -> reader.problem(key + ": unknown key; the keys of this project are listed in Pulumi.yaml"));
 
         var region = source.get(AWS_REGION).map(String::trim).orElse("");
-        if (!region.matches("[a-z]{2}(-gov)?-[a-z]+-\\d")) {
-            reader.problem(AWS_REGION + ": got '" + region + "', expected an AWS Region such as us-east-1 (set it with `pulumi config set aws:region <region>`)");
+        if (!region.matches("[a-z]{2}-[a-z]+-\\d")) {
+            // ARNs of this program use the commercial partition ("aws"); GovCloud and China Regions are not supported.
+            reader.problem(AWS_REGION + ": got '" + region + "', expected an AWS Region of the commercial partition such as us-east-1"
+                    + " (set it with `pulumi config set aws:region <region>`)");
+        }
+
+        // IAM role names are at most 64 characters; the longest we derive is <project>-<stack>-eks-cluster plus room for more.
+        if (naming.physical("").length() > MAX_PHYSICAL_PREFIX) {
+            reader.problem("stack name '" + source.stack() + "' is too long: names derived from '" + naming.physical("")
+                    + "' must leave room within IAM's 64-character role names; use a project and stack name of at most "
+                    + MAX_PHYSICAL_PREFIX + " characters together");
         }
 
         var network = readNetwork(reader);
         var cluster = readCluster(reader, naming);
         var baseNodes = readNodeGroup(reader, BASE_NODE_INSTANCE_TYPES, BASE_NODE_MIN_SIZE, BASE_NODE_DESIRED_SIZE, BASE_NODE_MAX_SIZE, BASE_NODE_DISK_GIB);
         var spotNodes = readNodeGroup(reader, SPOT_NODE_INSTANCE_TYPES, SPOT_NODE_MIN_SIZE, SPOT_NODE_DESIRED_SIZE, SPOT_NODE_MAX_SIZE, SPOT_NODE_DISK_GIB);
+
+        var addons = readAddons(reader);
+        var logRetentionDays = reader.integer(LOG_RETENTION_DAYS);
+        reader.check(LOG_RETENTION_DAYS, String.valueOf(logRetentionDays), v -> Validators.logRetentionDays(Integer.parseInt(v)));
 
         var emrNamespace = reader.string(EMR_NAMESPACE);
         reader.check(EMR_NAMESPACE, emrNamespace, Validators::dns1123Label);
@@ -90,7 +112,7 @@ public record StackConfig(
         if (!reader.problems().isEmpty()) {
             throw new InvalidConfigException(source.stack(), reader.problems());
         }
-        return new StackConfig(naming, region, network, cluster, baseNodes, spotNodes, emrNamespace, studio, protect);
+        return new StackConfig(naming, region, network, cluster, baseNodes, spotNodes, addons, logRetentionDays, emrNamespace, studio, protect);
     }
 
     private static Network readNetwork(ConfigReader reader) {
@@ -175,7 +197,9 @@ public record StackConfig(
         }
 
         var version = reader.string(KUBERNETES_VERSION);
-        reader.check(KUBERNETES_VERSION, version, Validators::kubernetesVersion);
+        if (reader.check(KUBERNETES_VERSION, version, Validators::kubernetesVersion)) {
+            reader.check(KUBERNETES_VERSION, version, ClusterAutoscalerVersions::check);
+        }
 
         var publicCidrs = reader.list(ENDPOINT_PUBLIC_ACCESS_CIDRS);
         if (publicCidrs.isEmpty()) {
@@ -196,7 +220,10 @@ public record StackConfig(
         if (types.isEmpty()) {
             reader.reject(typesKey, types, "at least one EC2 instance type");
         }
-        reader.checkEach(typesKey, types, Validators::instanceType);
+        if (reader.checkEach(typesKey, types, Validators::instanceType) && !types.isEmpty()) {
+            var expected = Validators.oneArchitecture(types);
+            expected.ifPresent(e -> reader.reject(typesKey, types, e));
+        }
 
         int min = reader.integer(minKey);
         int desired = reader.integer(desiredKey);
@@ -216,6 +243,16 @@ public record StackConfig(
             reader.reject(diskKey, disk, "a disk size in GiB from " + MIN_DISK_GIB + " to " + MAX_DISK_GIB);
         }
         return new NodeGroup(types, min, desired, max, disk);
+    }
+
+    private static Addons readAddons(ConfigReader reader) {
+        var dashboardText = reader.string(DASHBOARD);
+        var dashboard = reader.check(DASHBOARD, dashboardText, v -> Validators.oneOf(DashboardKind.class, v))
+                ? DashboardKind.valueOf(dashboardText) : DashboardKind.headlamp;
+        var accessText = reader.string(DASHBOARD_ACCESS);
+        var access = reader.check(DASHBOARD_ACCESS, accessText, v -> Validators.oneOf(DashboardAccess.class, v))
+                ? DashboardAccess.valueOf(accessText) : DashboardAccess.readOnly;
+        return new Addons(dashboard, access);
     }
 
     private static Studio readStudio(ConfigReader reader) {

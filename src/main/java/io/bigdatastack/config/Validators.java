@@ -31,6 +31,10 @@ public final class Validators {
     private static final Pattern INSTANCE_TYPE = Pattern.compile(
             "[a-z]+[0-9]+[a-z0-9]*(-flex)?\\.(nano|micro|small|medium|large|[0-9]*xlarge|metal(-[0-9]+xl)?)");
 
+    /** The retention periods CloudWatch Logs accepts (PutRetentionPolicy). */
+    public static final List<Integer> LOG_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731,
+            1096, 1827, 2192, 2557, 2922, 3288, 3653);
+
     private Validators() {
     }
 
@@ -91,6 +95,18 @@ public final class Validators {
     public static Optional<String> kubernetesVersion(String value) {
         return expect(SUPPORTED_KUBERNETES_VERSIONS.contains(value),
                 "a Kubernetes version in EKS standard support: one of " + String.join(", ", SUPPORTED_KUBERNETES_VERSIONS));
+    }
+
+    public static Optional<String> logRetentionDays(int days) {
+        return expect(LOG_RETENTION_DAYS.contains(days), "a retention CloudWatch Logs accepts: one of "
+                + LOG_RETENTION_DAYS.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+    }
+
+    /** All instance types of one node group must share an architecture: the group has one AMI. */
+    public static Optional<String> oneArchitecture(List<String> instanceTypes) {
+        long graviton = instanceTypes.stream().filter(io.bigdatastack.cluster.NodeAmi::isGraviton).count();
+        return expect(graviton == 0 || graviton == instanceTypes.size(),
+                "instance types of one architecture (all Graviton/arm64 or all x86_64): a node group has one AMI");
     }
 
     public static Optional<String> cidr(String value) {

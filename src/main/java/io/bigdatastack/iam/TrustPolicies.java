@@ -44,20 +44,20 @@ public final class TrustPolicies {
      * @param issuerHostPath  the issuer URL without {@code https://}
      */
     public static PolicyDocument webIdentity(String oidcProviderArn, String issuerHostPath, String subject) {
-        return PolicyDocument.of(Statement.allow("")
-                .principal("Federated", oidcProviderArn)
-                .actions("sts:AssumeRoleWithWebIdentity")
-                .condition("StringEquals", issuerHostPath + ":sub", subject)
-                .condition("StringEquals", issuerHostPath + ":aud", STS_AUDIENCE));
+        return PolicyDocument.of(webIdentityStatement("StringEquals", oidcProviderArn, issuerHostPath, subject));
     }
 
     /** As {@link #webIdentity}, but the subject is a {@code StringLike} pattern (the EMR on EKS job form). */
     public static PolicyDocument webIdentityLike(String oidcProviderArn, String issuerHostPath, String subjectPattern) {
-        return PolicyDocument.of(Statement.allow("")
+        return PolicyDocument.of(webIdentityStatement("StringLike", oidcProviderArn, issuerHostPath, subjectPattern));
+    }
+
+    private static Statement webIdentityStatement(String subjectOperator, String oidcProviderArn, String issuerHostPath, String subject) {
+        return Statement.allow("")
                 .principal("Federated", oidcProviderArn)
                 .actions("sts:AssumeRoleWithWebIdentity")
-                .condition("StringLike", issuerHostPath + ":sub", subjectPattern)
-                .condition("StringEquals", issuerHostPath + ":aud", STS_AUDIENCE));
+                .condition(subjectOperator, issuerHostPath + ":sub", subject)
+                .condition("StringEquals", issuerHostPath + ":aud", STS_AUDIENCE);
     }
 
     /** EKS Pod Identity: the agent assumes the role and tags the session (https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html). */

@@ -62,6 +62,12 @@ public record Plan(String project, String stack, List<Resource> resources, Map<S
         return find(r -> r.name().equals(name)).orElseThrow(() -> new IllegalArgumentException("no resource named " + name));
     }
 
+    /** The resource of this type and logical name (names repeat across types, e.g. a role and its policy). */
+    public Resource named(String type, String name) {
+        return find(r -> r.type().equals(type) && r.name().equals(name))
+                .orElseThrow(() -> new IllegalArgumentException("no " + type + " named " + name));
+    }
+
     public Optional<Resource> find(Predicate<Resource> predicate) {
         return resources.stream().filter(predicate).findFirst();
     }

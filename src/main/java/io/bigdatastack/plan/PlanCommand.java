@@ -11,7 +11,8 @@ import java.nio.file.Path;
 
 /**
  * {@code plan <stack> [--project-dir DIR]}: runs the program offline against {@link AwsMockEngine}, prints the
- * resource tree and outputs, and writes {@code target/plan/<stack>.json}.
+ * resource tree and outputs, and writes {@code target/plan/<stack>.json}. {@code plan --all} plans every
+ * {@code Pulumi.<stack>.yaml} and prints one line each (the build runs it before the policy check).
  *
  * <p>Exit codes: 0 planned; 1 the program failed; 2 usage, unknown stack or invalid configuration (messages only,
  * no stack trace).
@@ -22,13 +23,23 @@ public final class PlanCommand {
     public static final int PROGRAM_FAILED = 1;
     public static final int BAD_INPUT = 2;
 
-    private static final String USAGE = "usage: java -jar target/big-data-stack.jar plan <stack> [--project-dir DIR]";
+    private static final String USAGE = "usage: java -jar target/big-data-stack.jar plan <stack>|--all [--project-dir DIR]";
+    private static final String ALL = "--all";
 
     private PlanCommand() {
     }
 
+    private static Plan plan(Path projectDir, String stack) throws IOException {
+        var config = StackConfig.load(StackFiles.read(projectDir, stack));
+        return PlanRunner.run(config.naming().project(), stack, config.region(), ctx -> BigDataStack.define(ctx, config));
+    }
+
+    private static Path write(Path projectDir, Plan plan) throws IOException {
+        return PlanJson.write(plan, projectDir.resolve("target").resolve("plan"));
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length < 2 || !args[0].equals("plan") || args[1].startsWith("-")) {
+        if (args.length < 2 || !args[0].equals("plan") || (args[1].startsWith("-") && !args[1].equals(ALL))) {
             err.println(USAGE);
             return BAD_INPUT;
         }
@@ -47,9 +58,17 @@ public final class PlanCommand {
             return BAD_INPUT;
         }
         try {
-            var config = StackConfig.load(StackFiles.read(projectDir, stack));
-            var plan = PlanRunner.run(config.naming().project(), stack, config.region(), ctx -> BigDataStack.define(ctx, config));
-            var file = PlanJson.write(plan, projectDir.resolve("target").resolve("plan"));
+            if (stack.equals(ALL)) {
+                var stacks = StackFiles.stacks(projectDir);
+                for (var each : stacks) {
+                    var plan = plan(projectDir, each);
+                    out.println("planned " + each + ": " + plan.resources().size() + " resources -> "
+                            + projectDir.relativize(write(projectDir, plan)).normalize());
+                }
+                return OK;
+            }
+            var plan = plan(projectDir, stack);
+            var file = write(projectDir, plan);
             PlanPrinter.print(plan, out);
             out.println();
             out.println("Plan written to " + projectDir.relativize(file).normalize());

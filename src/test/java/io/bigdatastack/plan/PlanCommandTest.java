@@ -70,6 +70,17 @@ class PlanCommandTest {
     }
 
     @Test
+    void allPlansEveryStackFile(@TempDir Path dir) throws Exception {
+        projectWith(dir, "qa", "config:\n  aws:region: eu-west-1\n  big-data-stack:studioAdminUser: jane\n");
+        Files.writeString(dir.resolve("Pulumi.staging.yaml"), "config:\n  aws:region: us-east-2\n  big-data-stack:studioAdminUser: jo\n");
+        var run = run("plan", "--all", "--project-dir", dir.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("planned qa: ") && run.out().contains("planned staging: "), run.out());
+        assertTrue(Files.isRegularFile(dir.resolve("target/plan/qa.json")));
+        assertTrue(Files.isRegularFile(dir.resolve("target/plan/staging.json")));
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertEquals(2, run("plan").exitCode());
         assertEquals(2, run("deploy", "dev").exitCode());

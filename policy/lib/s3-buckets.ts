@@ -1,0 +1,13 @@
+// The S3 resource family: a bucket plus separate configuration resources that point at it (AWS provider v6 split
+// the legacy Bucket's inline blocks into BucketV2 + one resource per concern).
+export const BUCKET_V2_TYPE = "aws:s3/bucketV2:BucketV2";
+export const LEGACY_BUCKET_TYPE = "aws:s3/bucket:Bucket";
+export const BUCKET_TYPES = [BUCKET_V2_TYPE, LEGACY_BUCKET_TYPE] as const;
+
+export const PUBLIC_ACCESS_BLOCK_TYPE = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
+export const BUCKET_POLICY_TYPE = "aws:s3/bucketPolicy:BucketPolicy";
+export const ENCRYPTION_CONFIGURATION_TYPES = [
+    "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+    // The name the same resource has in AWS provider v7, so the rule survives an upgrade.
+    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+] as const;

@@ -1,0 +1,43 @@
+// The three ways the AWS provider expresses an inbound security group rule.
+import type { ReviewedResource } from "./types";
+import { isObject, listOf, stringsOf } from "./values";
+
+export const SECURITY_GROUP_TYPE = "aws:ec2/securityGroup:SecurityGroup";
+/** Legacy standalone rule: `type` is "ingress" or "egress", sources in cidrBlocks / ipv6CidrBlocks. */
+export const SECURITY_GROUP_RULE_TYPE = "aws:ec2/securityGroupRule:SecurityGroupRule";
+/** Current one-rule-per-resource form: source in cidrIpv4 / cidrIpv6 / referencedSecurityGroupId. */
+export const SECURITY_GROUP_INGRESS_RULE_TYPE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+
+/** A CIDR with prefix length 0 matches every address: 0.0.0.0/0, ::/0 (or any other spelling of them). */
+export function isWorldCidr(cidr: string): boolean {
+    return /\/0+$/.test(cidr.trim());
+}
+
+/** Inline `ingress` blocks of a SecurityGroup. */
+export function inlineIngressRules(securityGroup: ReviewedResource): unknown[] {
+    return securityGroup.type === SECURITY_GROUP_TYPE ? listOf(securityGroup.props["ingress"]) : [];
+}
+
+/** True for a standalone resource that adds an inbound rule. */
+export function isStandaloneIngressRule(resource: ReviewedResource): boolean {
+    return (
+        resource.type === SECURITY_GROUP_INGRESS_RULE_TYPE ||
+        (resource.type === SECURITY_GROUP_RULE_TYPE && resource.props["type"] === "ingress")
+    );
+}
+
+/** Every source CIDR a resource lets in, whichever of the three forms it uses. */
+export function ingressSourceCidrs(resource: ReviewedResource): string[] {
+    if (resource.type === SECURITY_GROUP_TYPE) {
+        return inlineIngressRules(resource).flatMap((rule) =>
+            isObject(rule) ? [...stringsOf(rule["cidrBlocks"]), ...stringsOf(rule["ipv6CidrBlocks"])] : [],
+        );
+    }
+    if (resource.type === SECURITY_GROUP_RULE_TYPE && resource.props["type"] === "ingress") {
+        return [...stringsOf(resource.props["cidrBlocks"]), ...stringsOf(resource.props["ipv6CidrBlocks"])];
+    }
+    if (resource.type === SECURITY_GROUP_INGRESS_RULE_TYPE) {
+        return [...stringsOf(resource.props["cidrIpv4"]), ...stringsOf(resource.props["cidrIpv6"])];
+    }
+    return [];
+}

@@ -1,0 +1,43 @@
+package io.bigdatastack.addons;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.kubernetes.helm.v3.Release;
+import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
+import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A chart pinned to one version of one repository, installed the same way for every add-on: atomically (a failed
+ * install or upgrade rolls back instead of leaving a half-deployed release), cleaning up what a failed attempt
+ * created, through the cluster's provider, after the resources it needs.
+ */
+public record HelmChart(String chart, String repository, String version) {
+
+    /** Long enough for a first image pull on a fresh node; a stuck rollout fails instead of hanging `pulumi up`. */
+    public static final int TIMEOUT_SECONDS = 600;
+
+    public Release install(String logicalName, String releaseName, String namespace, Output<Map<String, Object>> values,
+                           Resource parent, Provider provider, List<Resource> dependsOn) {
+        return new Release(logicalName, ReleaseArgs.builder()
+                .name(releaseName)
+                .namespace(namespace)
+                .chart(chart)
+                .version(version)
+                .repositoryOpts(RepositoryOptsArgs.builder().repo(repository).build())
+                .values(values)
+                .atomic(true)
+                .cleanupOnFail(true)
+                .timeout(TIMEOUT_SECONDS)
+                .build(), CustomResourceOptions.builder()
+                .parent(parent)
+                .provider(provider)
+                // Pods need nodes on create; on destroy the release goes before the nodes it runs on.
+                .dependsOn(dependsOn)
+                .build());
+    }
+}

@@ -1,0 +1,331 @@
+package io.bigdatastack.cluster;
+
+import com.pulumi.aws.AwsFunctions;
+import com.pulumi.aws.inputs.GetCallerIdentityArgs;
+import com.pulumi.aws.autoscaling.Tag;
+import com.pulumi.aws.autoscaling.TagArgs;
+import com.pulumi.aws.autoscaling.inputs.TagTagArgs;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.eks.AccessEntry;
+import com.pulumi.aws.eks.AccessEntryArgs;
+import com.pulumi.aws.eks.AccessPolicyAssociation;
+import com.pulumi.aws.eks.AccessPolicyAssociationArgs;
+import com.pulumi.aws.eks.Addon;
+import com.pulumi.aws.eks.AddonArgs;
+import com.pulumi.aws.eks.Cluster;
+import com.pulumi.aws.eks.ClusterArgs;
+import com.pulumi.aws.eks.NodeGroup;
+import com.pulumi.aws.eks.NodeGroupArgs;
+import com.pulumi.aws.eks.inputs.AccessPolicyAssociationAccessScopeArgs;
+import com.pulumi.aws.eks.inputs.ClusterAccessConfigArgs;
+import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigArgs;
+import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigProviderArgs;
+import com.pulumi.aws.eks.inputs.ClusterUpgradePolicyArgs;
+import com.pulumi.aws.eks.inputs.ClusterVpcConfigArgs;
+import com.pulumi.aws.eks.inputs.NodeGroupScalingConfigArgs;
+import com.pulumi.aws.eks.inputs.NodeGroupUpdateConfigArgs;
+import com.pulumi.aws.eks.outputs.ClusterCertificateAuthority;
+import com.pulumi.aws.iam.OpenIdConnectProvider;
+import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.kms.KeyArgs;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.kubernetes.ProviderArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.bigdatastack.iam.TrustPolicies;
+import io.bigdatastack.naming.Tags;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The EKS cluster Spark runs on: control plane, OIDC provider, managed add-ons, managed node groups, admin access,
+ * and the Kubernetes provider every Kubernetes resource of the program goes through.
+ *
+ * <p>Built from {@code com.pulumi:aws} resources (the only {@code com.pulumi:eks} release is broken under the 1.x
+ * SDK). Access is through access entries only: the API's default authentication mode is {@code CONFIG_MAP}, so
+ * {@code API} is set explicitly (https://docs.aws.amazon.com/eks/latest/userguide/grant-k8s-access.html).
+ */
+public final class EksCluster extends ComponentResource {
+
+    public static final String TYPE = "bigdata:cluster:EksCluster";
+
+    /** Control-plane log types shipped to CloudWatch: who called the API, what they did, how they authenticated. */
+    public static final List<String> CONTROL_PLANE_LOGS = List.of("api", "audit", "authenticator");
+
+    /** Add-ons the nodes need before they can become Ready (networking, kube-proxy, Pod Identity credentials). */
+    public static final List<String> NODE_ADDONS = List.of("vpc-cni", "kube-proxy", "eks-pod-identity-agent");
+    /** Add-ons that need nodes to schedule on. */
+    public static final List<String> WORKLOAD_ADDONS = List.of("coredns");
+
+    public static final String NODE_GROUP_LABEL = "node-group";
+    public static final String AUTOSCALER_ENABLED_TAG = "k8s.io/cluster-autoscaler/enabled";
+    public static final String AUTOSCALER_NODE_TEMPLATE_LABEL = "k8s.io/cluster-autoscaler/node-template/label/";
+    /** The label EKS puts on every managed node: ON_DEMAND or SPOT. Spark's node selectors use it. */
+    public static final String CAPACITY_TYPE_LABEL = "eks.amazonaws.com/capacityType";
+
+    private static final String AWS_MANAGED_POLICY = "arn:aws:iam::aws:policy/";
+    private static final String CLUSTER_ADMIN_ACCESS_POLICY = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
+
+    private final Output<String> clusterName;
+    private final String kubernetesVersion;
+    private final Output<String> oidcProviderArn;
+    private final Output<String> oidcIssuerUrl;
+    private final Output<String> accountId;
+    private final List<NodeGroup> nodeGroups;
+    private final Provider kubernetesProvider;
+    private final Output<String> kubeconfig;
+    private final Optional<Output<String>> adminRoleArn;
+
+    public EksCluster(String name, EksClusterArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, null, options);
+        var child = CustomResourceOptions.builder().parent(this).build();
+        var tags = args.tags();
+        this.kubernetesVersion = args.kubernetesVersion();
+        this.accountId = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.Empty, InvokeOptions.builder().parent(this).build())
+                .applyValue(identity -> identity.accountId());
+
+        // --- Control plane ---
+        var clusterRole = serviceRole(name + "-cluster", args.namePrefix() + "-eks-cluster", "eks.amazonaws.com",
+                List.of("AmazonEKSClusterPolicy"), tags);
+
+        var secretsKey = new Key(name + "-secrets", KeyArgs.builder()
+                .description("Envelope encryption of Kubernetes secrets in EKS cluster " + args.clusterName())
+                .enableKeyRotation(true)
+                .tags(tags)
+                .build(), child);
+
+        // EKS creates this log group on first write with no expiry; creating it first keeps retention ours.
+        var controlPlaneLogs = new LogGroup(name + "-control-plane-logs", LogGroupArgs.builder()
+                .name("/aws/eks/" + args.clusterName() + "/cluster")
+                .retentionInDays(args.logRetentionDays())
+                .tags(tags)
+                .build(), child);
+
+        var cluster = new Cluster(name + "-cluster", ClusterArgs.builder()
+                .name(args.clusterName())
+                .version(args.kubernetesVersion())
+                .roleArn(clusterRole.role.arn())
+                .vpcConfig(ClusterVpcConfigArgs.builder()
+                        .subnetIds(args.privateSubnetIds())
+                        .endpointPrivateAccess(true)
+                        .endpointPublicAccess(true)
+                        .publicAccessCidrs(args.endpointPublicAccessCidrs())
+                        .build())
+                .accessConfig(ClusterAccessConfigArgs.builder()
+                        .authenticationMode("API")
+                        .bootstrapClusterCreatorAdminPermissions(true)
+                        .build())
+                .encryptionConfig(ClusterEncryptionConfigArgs.builder()
+                        .resources("secrets")
+                        .provider(ClusterEncryptionConfigProviderArgs.builder().keyArn(secretsKey.arn()).build())
+                        .build())
+                .enabledClusterLogTypes(CONTROL_PLANE_LOGS)
+                // Extended support costs $0.60/h instead of $0.10/h: upgrade instead of paying for it silently.
+                .upgradePolicy(ClusterUpgradePolicyArgs.builder().supportType("STANDARD").build())
+                // vpc-cni, kube-proxy and coredns come as managed add-ons below, not as unmanaged bootstrap copies.
+                .bootstrapSelfManagedAddons(false)
+                .tags(tags)
+                .build(), CustomResourceOptions.builder().parent(this)
+                .dependsOn(concat(List.of(controlPlaneLogs), clusterRole.attachments)).build());
+
+        this.clusterName = cluster.name();
+        this.oidcIssuerUrl = cluster.identities().applyValue(ids -> ids.get(0).oidcs().get(0).issuer().orElseThrow());
+
+        // --- Identity for pods (IRSA) ---
+        var oidcProvider = new OpenIdConnectProvider(name + "-oidc", OpenIdConnectProviderArgs.builder()
+                .url(oidcIssuerUrl)
+                .clientIdLists(TrustPolicies.STS_AUDIENCE)
+                .tags(tags)
+                .build(), child);
+        this.oidcProviderArn = oidcProvider.arn();
+
+        // --- Add-ons and nodes ---
+        var nodeAddons = new ArrayList<Resource>();
+        for (var addon : NODE_ADDONS) {
+            nodeAddons.add(addon(name, addon, cluster, tags, List.of()));
+        }
+
+        var nodeRole = serviceRole(name + "-node", args.namePrefix() + "-eks-node", "ec2.amazonaws.com",
+                List.of("AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly"), tags);
+        var nodeDependencies = concat(nodeAddons, nodeRole.attachments);
+
+        this.nodeGroups = new ArrayList<>();
+        for (var spec : args.nodeGroups()) {
+            nodeGroups.add(nodeGroup(name, spec, args, cluster, nodeRole.role, nodeDependencies));
+        }
+        for (var addon : WORKLOAD_ADDONS) {
+            addon(name, addon, cluster, tags, List.copyOf(nodeGroups));
+        }
+
+        // --- Human access ---
+        this.adminRoleArn = args.adminRoleName().map(roleName -> accountId.applyValue(account -> "arn:aws:iam::" + account + ":role/" + roleName));
+        adminRoleArn.ifPresent(arn -> grantClusterAdmin(name, cluster, arn, tags));
+
+        // --- Kubernetes provider for every Kubernetes resource of the program ---
+        var caData = cluster.certificateAuthority().applyValue(ClusterCertificateAuthority::data).applyValue(d -> d.orElseThrow());
+        var providerKubeconfig = Output.tuple(cluster.name(), cluster.endpoint(), caData)
+                .applyValue(t -> Kubeconfig.render(t.t1, t.t2, t.t3, args.region(), Optional.empty()));
+        this.kubernetesProvider = new Provider(name + "-k8s", ProviderArgs.builder()
+                .kubeconfig(providerKubeconfig)
+                .build(), child);
+
+        var humanRoleArn = adminRoleArn.map(arn -> arn.applyValue(Optional::of)).orElse(Output.of(Optional.empty()));
+        this.kubeconfig = Output.tuple(cluster.name(), cluster.endpoint(), caData, humanRoleArn)
+                .applyValue(t -> Kubeconfig.render(t.t1, t.t2, t.t3, args.region(), t.t4))
+                .asSecret();
+
+        registerOutputs(Map.of(
+                "clusterName", clusterName,
+                "oidcProviderArn", oidcProviderArn,
+                "oidcIssuerUrl", oidcIssuerUrl,
+                "kubeconfig", kubeconfig));
+    }
+
+    /** A role an AWS service assumes, with AWS managed policies attached. */
+    private record ServiceRole(Role role, List<RolePolicyAttachment> attachments) {
+    }
+
+    private ServiceRole serviceRole(String logicalName, String roleName, String servicePrincipal, List<String> managedPolicies,
+                                    Map<String, String> tags) {
+        var role = new Role(logicalName + "-role", RoleArgs.builder()
+                .name(roleName)
+                .assumeRolePolicy(TrustPolicies.service(servicePrincipal).toJson())
+                .tags(tags)
+                .build(), CustomResourceOptions.builder().parent(this).build());
+        var attachments = managedPolicies.stream().map(policy -> new RolePolicyAttachment(logicalName + "-" + policy,
+                RolePolicyAttachmentArgs.builder()
+                        .role(role.name())
+                        .policyArn(AWS_MANAGED_POLICY + policy)
+                        .build(), CustomResourceOptions.builder().parent(this).build())).toList();
+        return new ServiceRole(role, attachments);
+    }
+
+    private Addon addon(String name, String addonName, Cluster cluster, Map<String, String> tags, List<Resource> dependsOn) {
+        // No addonVersion: EKS installs the default version for the cluster's Kubernetes version, and moves with it.
+        return new Addon(name + "-" + addonName, AddonArgs.builder()
+                .clusterName(cluster.name())
+                .addonName(addonName)
+                .resolveConflictsOnCreate("OVERWRITE")
+                .resolveConflictsOnUpdate("OVERWRITE")
+                .tags(tags)
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(dependsOn).build());
+    }
+
+    private NodeGroup nodeGroup(String name, NodeGroupSpec spec, EksClusterArgs args, Cluster cluster, Role nodeRole,
+                                List<Resource> dependsOn) {
+        var labels = new LinkedHashMap<String, String>();
+        labels.put(NODE_GROUP_LABEL, spec.name());
+        labels.putAll(spec.labels());
+
+        // The autoscaler discovers groups by these tags, and reads the node-template hints to scale a group up
+        // from zero nodes, when it has no node to copy labels from (https://docs.aws.amazon.com/eks/latest/best-practices/cas.html).
+        var templateHints = new LinkedHashMap<String, String>();
+        labels.forEach((k, v) -> templateHints.put(AUTOSCALER_NODE_TEMPLATE_LABEL + k, v));
+        templateHints.put(AUTOSCALER_NODE_TEMPLATE_LABEL + CAPACITY_TYPE_LABEL, spec.capacityType());
+        var nodeGroupTags = new LinkedHashMap<>(args.tags());
+        nodeGroupTags.put(AUTOSCALER_ENABLED_TAG, "true");
+        nodeGroupTags.put(autoscalerOwnershipTag(args.clusterName()), "owned");
+        nodeGroupTags.putAll(templateHints);
+
+        var nodeGroup = new NodeGroup(name + "-" + spec.name(), NodeGroupArgs.builder()
+                .clusterName(cluster.name())
+                .version(args.kubernetesVersion())
+                .nodeRoleArn(nodeRole.arn())
+                .subnetIds(args.privateSubnetIds())
+                .capacityType(spec.capacityType())
+                .instanceTypes(spec.instanceTypes())
+                .amiType(NodeAmi.amiType(spec.instanceTypes()))
+                .diskSize(spec.diskGiB())
+                .scalingConfig(NodeGroupScalingConfigArgs.builder()
+                        .minSize(spec.minSize())
+                        .desiredSize(spec.desiredSize())
+                        .maxSize(spec.maxSize())
+                        .build())
+                .updateConfig(NodeGroupUpdateConfigArgs.builder().maxUnavailablePercentage(33).build())
+                .labels(labels)
+                .tags(Map.copyOf(nodeGroupTags))
+                .build(), CustomResourceOptions.builder()
+                .parent(this)
+                .dependsOn(dependsOn)
+                // The autoscaler owns the size after creation; the next `pulumi up` must not undo it.
+                .ignoreChanges("scalingConfig.desiredSize")
+                .build());
+
+        // Managed node group tags stay on the node group; the Auto Scaling group only gets the discovery tags.
+        // Copy the scale-from-zero hints onto the ASG, where the autoscaler reads them.
+        var asgName = nodeGroup.resources().applyValue(resources -> resources.get(0).autoscalingGroups().get(0).name().orElseThrow());
+        templateHints.forEach((key, value) -> new Tag(name + "-" + spec.name() + "-" + key.substring(AUTOSCALER_NODE_TEMPLATE_LABEL.length())
+                .replaceAll("[^A-Za-z0-9-]", "-"), TagArgs.builder()
+                .autoscalingGroupName(asgName)
+                .tag(TagTagArgs.builder().key(key).value(value).propagateAtLaunch(false).build())
+                .build(), CustomResourceOptions.builder().parent(this).build()));
+        return nodeGroup;
+    }
+
+    private void grantClusterAdmin(String name, Cluster cluster, Output<String> roleArn, Map<String, String> tags) {
+        var entry = new AccessEntry(name + "-admin", AccessEntryArgs.builder()
+                .clusterName(cluster.name())
+                .principalArn(roleArn)
+                .type("STANDARD")
+                .tags(tags)
+                .build(), CustomResourceOptions.builder().parent(this).build());
+        new AccessPolicyAssociation(name + "-admin", AccessPolicyAssociationArgs.builder()
+                .clusterName(cluster.name())
+                .principalArn(entry.principalArn())
+                .policyArn(CLUSTER_ADMIN_ACCESS_POLICY)
+                .accessScope(AccessPolicyAssociationAccessScopeArgs.builder().type("cluster").build())
+                .build(), CustomResourceOptions.builder().parent(this).build());
+    }
+
+    private static List<Resource> concat(List<? extends Resource> first, List<? extends Resource> second) {
+        var all = new ArrayList<Resource>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    /** The tag that marks an Auto Scaling group as this cluster's, for discovery and for IAM conditions. */
+    public static String autoscalerOwnershipTag(String clusterName) {
+        return "k8s.io/cluster-autoscaler/" + clusterName;
+    }
+
+    /** The cluster's name. */
+    public Output<String> clusterName() { return clusterName; }
+
+    /** The Kubernetes minor version, e.g. {@code 1.35}. */
+    public String kubernetesVersion() { return kubernetesVersion; }
+
+    /** ARN of the IAM OIDC provider, the {@code Federated} principal of IRSA trust policies. */
+    public Output<String> oidcProviderArn() { return oidcProviderArn; }
+
+    /** The cluster's OIDC issuer URL ({@code https://oidc.eks.<region>.amazonaws.com/id/<id>}). */
+    public Output<String> oidcIssuerUrl() { return oidcIssuerUrl; }
+
+    /** The account the cluster lives in. */
+    public Output<String> accountId() { return accountId; }
+
+    /** The managed node groups, for Kubernetes workloads that need nodes to exist first. */
+    public List<NodeGroup> nodeGroups() { return List.copyOf(nodeGroups); }
+
+    /** The provider every Kubernetes resource must use. */
+    public Provider kubernetesProvider() { return kubernetesProvider; }
+
+    /** A kubeconfig for humans (with the admin role when one is configured); secret. */
+    public Output<String> kubeconfig() { return kubeconfig; }
+
+    /** ARN of the admin role granted cluster admin, when configured. */
+    public Optional<Output<String>> adminRoleArn() { return adminRoleArn; }
+}

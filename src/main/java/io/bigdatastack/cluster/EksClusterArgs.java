@@ -1,0 +1,95 @@
+package io.bigdatastack.cluster;
+
+import com.pulumi.core.Output;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Inputs of {@link EksCluster}.
+ *
+ * <ul>
+ *   <li>{@code clusterName}: the EKS cluster name (unique per account and Region).</li>
+ *   <li>{@code kubernetesVersion}: control plane and node version, e.g. {@code 1.35}.</li>
+ *   <li>{@code privateSubnetIds}: where the control-plane ENIs and the nodes go.</li>
+ *   <li>{@code endpointPublicAccessCidrs}: who may reach the public API endpoint; the private endpoint is always on.</li>
+ *   <li>{@code adminRoleName}: an IAM role (by name, in this account) granted cluster admin through an access entry.</li>
+ *   <li>{@code region}: for the kubeconfig and the {@code aws eks} commands.</li>
+ *   <li>{@code nodeGroups}: managed node groups, see {@link NodeGroupSpec}.</li>
+ *   <li>{@code logRetentionDays}: retention of the control-plane log group.</li>
+ *   <li>{@code namePrefix}: prefix of physical names (IAM roles, KMS alias), e.g. {@code big-data-stack-dev}.</li>
+ *   <li>{@code tags}: tags for every taggable resource.</li>
+ * </ul>
+ */
+public final class EksClusterArgs {
+
+    private final String clusterName;
+    private final String kubernetesVersion;
+    private final Output<List<String>> privateSubnetIds;
+    private final List<String> endpointPublicAccessCidrs;
+    private final Optional<String> adminRoleName;
+    private final String region;
+    private final List<NodeGroupSpec> nodeGroups;
+    private final int logRetentionDays;
+    private final String namePrefix;
+    private final Map<String, String> tags;
+
+    private EksClusterArgs(Builder b) {
+        this.clusterName = Objects.requireNonNull(b.clusterName, "clusterName");
+        this.kubernetesVersion = Objects.requireNonNull(b.kubernetesVersion, "kubernetesVersion");
+        this.privateSubnetIds = Objects.requireNonNull(b.privateSubnetIds, "privateSubnetIds");
+        this.endpointPublicAccessCidrs = List.copyOf(b.endpointPublicAccessCidrs);
+        this.adminRoleName = Objects.requireNonNull(b.adminRoleName);
+        this.region = Objects.requireNonNull(b.region, "region");
+        this.nodeGroups = List.copyOf(b.nodeGroups);
+        this.logRetentionDays = b.logRetentionDays;
+        this.namePrefix = Objects.requireNonNull(b.namePrefix, "namePrefix");
+        this.tags = Map.copyOf(b.tags);
+        if (endpointPublicAccessCidrs.isEmpty()) {
+            throw new IllegalArgumentException("endpointPublicAccessCidrs must not be empty");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String clusterName() { return clusterName; }
+    public String kubernetesVersion() { return kubernetesVersion; }
+    public Output<List<String>> privateSubnetIds() { return privateSubnetIds; }
+    public List<String> endpointPublicAccessCidrs() { return endpointPublicAccessCidrs; }
+    public Optional<String> adminRoleName() { return adminRoleName; }
+    public String region() { return region; }
+    public List<NodeGroupSpec> nodeGroups() { return nodeGroups; }
+    public int logRetentionDays() { return logRetentionDays; }
+    public String namePrefix() { return namePrefix; }
+    public Map<String, String> tags() { return tags; }
+
+    public static final class Builder {
+        private String clusterName;
+        private String kubernetesVersion;
+        private Output<List<String>> privateSubnetIds;
+        private List<String> endpointPublicAccessCidrs = List.of();
+        private Optional<String> adminRoleName = Optional.empty();
+        private String region;
+        private List<NodeGroupSpec> nodeGroups = List.of();
+        private int logRetentionDays = 30;
+        private String namePrefix;
+        private Map<String, String> tags = Map.of();
+
+        public Builder clusterName(String value) { this.clusterName = value; return this; }
+        public Builder kubernetesVersion(String value) { this.kubernetesVersion = value; return this; }
+        public Builder privateSubnetIds(Output<List<String>> value) { this.privateSubnetIds = value; return this; }
+        public Builder endpointPublicAccessCidrs(List<String> value) { this.endpointPublicAccessCidrs = value; return this; }
+        public Builder adminRoleName(Optional<String> value) { this.adminRoleName = value; return this; }
+        public Builder region(String value) { this.region = value; return this; }
+        public Builder nodeGroups(List<NodeGroupSpec> value) { this.nodeGroups = value; return this; }
+        public Builder logRetentionDays(int value) { this.logRetentionDays = value; return this; }
+        public Builder namePrefix(String value) { this.namePrefix = value; return this; }
+        public Builder tags(Map<String, String> value) { this.tags = value; return this; }
+
+        public EksClusterArgs build() { return new EksClusterArgs(this); }
+    }
+}

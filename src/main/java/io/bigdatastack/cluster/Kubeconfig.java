@@ -1,0 +1,48 @@
+package io.bigdatastack.cluster;
+
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A kubeconfig for an EKS cluster whose credentials come from {@code aws eks get-token}, so no token is ever stored
+ * (https://docs.aws.amazon.com/eks/latest/userguide/create-kubeconfig.html).
+ */
+public final class Kubeconfig {
+
+    /** The exec-credential API version {@code aws eks get-token} emits (AWS CLI v2). */
+    public static final String EXEC_API_VERSION = "client.authentication.k8s.io/v1beta1";
+
+    private Kubeconfig() {
+    }
+
+    public static String render(String clusterName, String endpoint, String certificateAuthorityData, String region,
+                                Optional<String> roleArn) {
+        var args = new ArrayList<>(List.of("eks", "get-token", "--cluster-name", clusterName, "--region", region, "--output", "json"));
+        roleArn.ifPresent(arn -> args.addAll(List.of("--role-arn", arn)));
+
+        var exec = new LinkedHashMap<String, Object>();
+        exec.put("apiVersion", EXEC_API_VERSION);
+        exec.put("command", "aws");
+        exec.put("args", args);
+        exec.put("interactiveMode", "Never");
+
+        var document = new LinkedHashMap<String, Object>();
+        document.put("apiVersion", "v1");
+        document.put("kind", "Config");
+        document.put("clusters", List.of(Map.of("name", clusterName,
+                "cluster", Map.of("server", endpoint, "certificate-authority-data", certificateAuthorityData))));
+        document.put("contexts", List.of(Map.of("name", clusterName, "context", Map.of("cluster", clusterName, "user", clusterName))));
+        document.put("current-context", clusterName);
+        document.put("users", List.of(Map.of("name", clusterName, "user", Map.of("exec", exec))));
+
+        var options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        return new Yaml(options).dump(document);
+    }
+}
