@@ -12,6 +12,9 @@ import io.bigdatastack.cluster.EksCluster;
 import io.bigdatastack.cluster.EksClusterArgs;
 import io.bigdatastack.cluster.NodeGroupSpec;
 import io.bigdatastack.config.StackConfig;
+import io.bigdatastack.emr.EmrNames;
+import io.bigdatastack.emr.EmrOnEks;
+import io.bigdatastack.emr.EmrOnEksArgs;
 import io.bigdatastack.network.Network;
 import io.bigdatastack.network.NetworkArgs;
 import io.bigdatastack.studio.EmrStudio;
@@ -83,10 +86,28 @@ public final class BigDataStack {
             ctx.export("DashboardCommand", Output.of("no dashboard installed (big-data-stack:dashboard is none)"));
         }
 
+        var emr = new EmrOnEks(prefix + "-emr", EmrOnEksArgs.builder()
+                .cluster(cluster)
+                .namespace(config.emrNamespace())
+                .jobRoleName(EmrNames.jobRoleName(naming.physical("")))
+                .jobRoleBinding(config.emr().jobRoleBinding())
+                .releaseLabel(config.emr().releaseLabel())
+                .jobReadBuckets(config.emr().jobReadBuckets())
+                .glueCatalogAccess(config.emr().glueCatalogAccess())
+                .logRetentionDays(config.logRetentionDays())
+                .protectStatefulResources(config.protectStatefulResources())
+                .region(config.region())
+                .namePrefix(naming.physical(""))
+                .tags(tags)
+                .build(), ComponentResourceOptions.Empty);
+
         ctx.export("VpcId", network.vpcId());
         ctx.export("ClusterName", cluster.clusterName());
         ctx.export("EksConfigCommand", eksConfigCommand(cluster, config.region()));
         ctx.export("Kubeconfig", cluster.kubeconfig());
+        ctx.export("EMRVirtualClusterID", emr.virtualClusterId());
+        ctx.export("JobRoleArn", emr.jobRoleArn());
+        ctx.export("SampleJobCommand", emr.sampleJobCommand());
 
         var studio = new EmrStudio(prefix, EmrStudioArgs.builder()
                 .vpcId(network.vpcId())

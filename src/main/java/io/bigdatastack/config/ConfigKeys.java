@@ -43,6 +43,10 @@ public final class ConfigKeys {
 
     // EMR on EKS
     public static final ConfigKey EMR_NAMESPACE = ConfigKey.string("emrNamespace", "emr-jobs");
+    public static final ConfigKey EMR_RELEASE_LABEL = ConfigKey.string("emrReleaseLabel", "emr-7.13.0-latest");
+    public static final ConfigKey JOB_ROLE_BINDING = ConfigKey.string("jobRoleBinding", "irsa");
+    public static final ConfigKey JOB_READ_BUCKETS = ConfigKey.array("jobReadBuckets", List.of());
+    public static final ConfigKey GLUE_CATALOG_ACCESS = ConfigKey.bool("glueCatalogAccess", false);
 
     // EMR Studio
     public static final ConfigKey STUDIO_AUTH_MODE = ConfigKey.string("studioAuthMode", "SSO");
@@ -61,7 +65,7 @@ public final class ConfigKeys {
             SPOT_NODE_INSTANCE_TYPES, SPOT_NODE_MIN_SIZE, SPOT_NODE_DESIRED_SIZE, SPOT_NODE_MAX_SIZE, SPOT_NODE_DISK_GIB,
             DASHBOARD, DASHBOARD_ACCESS,
             LOG_RETENTION_DAYS,
-            EMR_NAMESPACE,
+            EMR_NAMESPACE, EMR_RELEASE_LABEL, JOB_ROLE_BINDING, JOB_READ_BUCKETS, GLUE_CATALOG_ACCESS,
             STUDIO_AUTH_MODE, STUDIO_ADMIN_USER, STUDIO_USERS, STUDIO_GROUPS,
             PROTECT_STATEFUL_RESOURCES);
 

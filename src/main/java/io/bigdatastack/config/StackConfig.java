@@ -3,6 +3,9 @@ package io.bigdatastack.config;
 import io.bigdatastack.addons.ClusterAutoscalerVersions;
 import io.bigdatastack.addons.DashboardAccess;
 import io.bigdatastack.addons.DashboardKind;
+import io.bigdatastack.emr.EmrNames;
+import io.bigdatastack.emr.JobRoleBinding;
+import io.bigdatastack.emr.ReleaseLabel;
 import io.bigdatastack.naming.StackNaming;
 import io.bigdatastack.network.Ipv4Cidr;
 import io.bigdatastack.network.NatStrategy;
@@ -35,7 +38,8 @@ public record StackConfig(
         int logRetentionDays,
         String emrNamespace,
         Studio studio,
-        boolean protectStatefulResources) {
+        boolean protectStatefulResources,
+        Emr emr) {
 
     /** VPC and subnets; subnet CIDRs are resolved (configured, or carved by {@link SubnetLayout}). */
     public record Network(String vpcCidr, int azCount, NatStrategy natGateways,
@@ -58,6 +62,10 @@ public record StackConfig(
             users = List.copyOf(users);
             groups = List.copyOf(groups);
         }
+    }
+
+    /** EMR on EKS jobs (the namespace is {@link #emrNamespace()}). */
+    public record Emr(String releaseLabel, JobRoleBinding jobRoleBinding, List<String> jobReadBuckets, boolean glueCatalogAccess) {
     }
 
     public static final int MAX_PHYSICAL_PREFIX = 40;
@@ -106,13 +114,15 @@ public record StackConfig(
         var emrNamespace = reader.string(EMR_NAMESPACE);
         reader.check(EMR_NAMESPACE, emrNamespace, Validators::dns1123Label);
 
+        var emr = readEmr(reader, naming);
+
         var studio = readStudio(reader);
         var protect = reader.bool(PROTECT_STATEFUL_RESOURCES);
 
         if (!reader.problems().isEmpty()) {
             throw new InvalidConfigException(source.stack(), reader.problems());
         }
-        return new StackConfig(naming, region, network, cluster, baseNodes, spotNodes, addons, logRetentionDays, emrNamespace, studio, protect);
+        return new StackConfig(naming, region, network, cluster, baseNodes, spotNodes, addons, logRetentionDays, emrNamespace, studio, protect, emr);
     }
 
     private static Network readNetwork(ConfigReader reader) {
@@ -253,6 +263,36 @@ public record StackConfig(
         var access = reader.check(DASHBOARD_ACCESS, accessText, v -> Validators.oneOf(DashboardAccess.class, v))
                 ? DashboardAccess.valueOf(accessText) : DashboardAccess.readOnly;
         return new Addons(dashboard, access);
+    }
+
+    private static Emr readEmr(ConfigReader reader, StackNaming naming) {
+        var releaseLabel = reader.string(EMR_RELEASE_LABEL);
+        var labelValid = reader.check(EMR_RELEASE_LABEL, releaseLabel, Validators::emrReleaseLabel);
+
+        var bindingText = reader.string(JOB_ROLE_BINDING);
+        var binding = reader.check(JOB_ROLE_BINDING, bindingText, v -> Validators.oneOf(JobRoleBinding.class, v))
+                ? JobRoleBinding.valueOf(bindingText) : JobRoleBinding.irsa;
+        if (labelValid && binding.usesPodIdentity() && !ReleaseLabel.parse(releaseLabel).orElseThrow().supportsPodIdentity()) {
+            // Pod Identity for StartJobRun needs emr-7.3.0+ (DESIGN.md; https://docs.aws.amazon.com/cli/latest/reference/emr-containers/create-role-associations.html).
+            reader.reject(JOB_ROLE_BINDING, bindingText, "irsa with emrReleaseLabel '" + releaseLabel
+                    + "': EMR on EKS jobs use EKS Pod Identity from emr-7.3.0 (set emrReleaseLabel to emr-7.3.0-latest or later)");
+        }
+
+        var readBuckets = reader.list(JOB_READ_BUCKETS);
+        reader.checkEach(JOB_READ_BUCKETS, readBuckets, Validators::s3BucketName);
+        var glue = reader.bool(GLUE_CATALOG_ACCESS);
+
+        // The job role's name is fixed up front (its base36 form is in the trust policy), so check it here, and the
+        // job bucket's name with a 12-digit account in place of the real one.
+        var prefix = naming.physical("");
+        var roleName = EmrNames.jobRoleName(prefix);
+        Validators.iamRoleName(roleName).ifPresent(expected -> reader.problem("job execution role name '" + roleName
+                + "' derived from project and stack: expected " + expected + "; use a shorter stack name"));
+        var bucketName = EmrNames.jobBucketName(prefix, "123456789012");
+        Validators.s3BucketName(bucketName).ifPresent(expected -> reader.problem("job bucket name '" + bucketName
+                + "' derived from project, stack and account: expected " + expected
+                + "; use a stack name of lowercase letters, digits and hyphens"));
+        return new Emr(releaseLabel, binding, readBuckets, glue);
     }
 
     private static Studio readStudio(ConfigReader reader) {

@@ -31,6 +31,13 @@ public final class Validators {
     private static final Pattern INSTANCE_TYPE = Pattern.compile(
             "[a-z]+[0-9]+[a-z0-9]*(-flex)?\\.(nano|micro|small|medium|large|[0-9]*xlarge|metal(-[0-9]+xl)?)");
 
+    // S3 general purpose bucket names: 3-63 of lowercase letters, digits, '.' and '-', starting and ending with a
+    // letter or digit (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html).
+    private static final Pattern S3_BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final Pattern IPV4_LIKE = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+");
+    private static final List<String> S3_RESERVED_PREFIXES = List.of("xn--", "sthree-", "amzn-s3-demo-");
+    private static final List<String> S3_RESERVED_SUFFIXES = List.of("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3");
+
     /** The retention periods CloudWatch Logs accepts (PutRetentionPolicy). */
     public static final List<Integer> LOG_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731,
             1096, 1827, 2192, 2557, 2922, 3288, 3653);
@@ -100,6 +107,20 @@ public final class Validators {
     public static Optional<String> logRetentionDays(int days) {
         return expect(LOG_RETENTION_DAYS.contains(days), "a retention CloudWatch Logs accepts: one of "
                 + LOG_RETENTION_DAYS.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+    }
+
+    public static Optional<String> emrReleaseLabel(String value) {
+        return expect(io.bigdatastack.emr.ReleaseLabel.parse(value).isPresent(), io.bigdatastack.emr.ReleaseLabel.EXPECTED);
+    }
+
+    public static Optional<String> s3BucketName(String value) {
+        boolean valid = S3_BUCKET_NAME.matcher(value).matches()
+                && !value.contains("..")
+                && !IPV4_LIKE.matcher(value).matches()
+                && S3_RESERVED_PREFIXES.stream().noneMatch(value::startsWith)
+                && S3_RESERVED_SUFFIXES.stream().noneMatch(value::endsWith);
+        return expect(valid, "an S3 bucket name (not an ARN or s3:// URI): 3-63 lowercase letters, digits, '.' or '-',"
+                + " starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix or suffix");
     }
 
     /** All instance types of one node group must share an architecture: the group has one AMI. */

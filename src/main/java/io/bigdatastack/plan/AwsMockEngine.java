@@ -181,6 +181,14 @@ public final class AwsMockEngine implements Mocks {
                 id = base36ish(hex, 25);
                 state.put("arn", "arn:aws:emr-containers:" + region + ":" + ACCOUNT_ID + ":/jobtemplates/" + id);
             }
+            case "aws:eks/podIdentityAssociation:PodIdentityAssociation" -> {
+                String associationId = "a-" + base36ish(hex, 17);
+                String cluster = String.valueOf(state.get("clusterName"));
+                id = cluster + "," + associationId;
+                state.put("associationId", associationId);
+                state.put("associationArn", arnPrefix + "podidentityassociation/" + cluster + "/" + associationId);
+            }
+            case "aws:iam/rolePolicy:RolePolicy" -> id = state.get("role") + ":" + physicalName;
             case "aws:emr/studio:Studio" -> {
                 id = "es-" + base36ish(hex, 25).toUpperCase();
                 state.put("arn", "arn:aws:elasticmapreduce:" + region + ":" + ACCOUNT_ID + ":studio/" + id);

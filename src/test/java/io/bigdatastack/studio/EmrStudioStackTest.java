@@ -57,8 +57,8 @@ class EmrStudioStackTest {
     void devIsDestroyableAndProdProtectsTheBucket() {
         Plan dev = TestStacks.planStackFile("dev");
         Plan prod = TestStacks.planStackFile("prod");
-        var devBucket = dev.one("aws:s3/bucketV2:BucketV2");
-        var prodBucket = prod.one("aws:s3/bucketV2:BucketV2");
+        var devBucket = dev.named("dev-studio-bucket");
+        var prodBucket = prod.named("prod-studio-bucket");
         assertTrue(devBucket.input("forceDestroy").orElseThrow().getAsBoolean());
         assertFalse(devBucket.options().protect() || devBucket.options().retainOnDelete());
         assertFalse(prodBucket.input("forceDestroy").orElseThrow().getAsBoolean());

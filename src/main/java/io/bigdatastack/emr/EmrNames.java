@@ -1,0 +1,48 @@
+package io.bigdatastack.emr;
+
+/**
+ * Physical names of the EMR on EKS resources, derived from the stack's name prefix ({@code <project>-<stack>}) so
+ * that two stacks in one account never collide (the reference app hard-coded {@code emr_eks_default_role}).
+ *
+ * <p>Pure functions: {@code StackConfig} validates the derived names before anything is registered, the composition
+ * root and the component use the same ones.
+ */
+public final class EmrNames {
+
+    /** S3 key prefix of the Spark event logs and container logs EMR uploads; the lifecycle rule expires it. */
+    public static final String LOGS_PREFIX = "logs/";
+
+    private EmrNames() {
+    }
+
+    /**
+     * The job execution role's name. It must be known before the role exists: its base36 form is part of the
+     * service-account names the trust policy and Pod Identity associations match.
+     */
+    public static String jobRoleName(String namePrefix) {
+        return namePrefix + "-emr-job";
+    }
+
+    /** Bucket names are global and lowercase: prefix, purpose and account, e.g. {@code big-data-stack-dev-emr-123456789012}. */
+    public static String jobBucketName(String namePrefix, String accountId) {
+        return (namePrefix + "-emr-" + accountId).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** CloudWatch log group of the Spark drivers and executors. */
+    public static String jobLogGroupName(String namePrefix) {
+        return "/aws/emr-containers/" + namePrefix + "/jobs";
+    }
+
+    public static String virtualClusterName(String namePrefix, String namespace) {
+        return namePrefix + "-" + namespace;
+    }
+
+    public static String jobTemplateName(String namePrefix) {
+        return namePrefix + "-" + SampleSparkJob.NAME;
+    }
+
+    /** Where EMR uploads a job's logs: {@code s3://<bucket>/logs/}. */
+    public static String s3LogUri(String bucketName) {
+        return "s3://" + bucketName + "/" + LOGS_PREFIX;
+    }
+}

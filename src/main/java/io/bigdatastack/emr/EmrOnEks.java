@@ -1,0 +1,304 @@
+package io.bigdatastack.emr;
+
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.eks.PodIdentityAssociation;
+import com.pulumi.aws.eks.PodIdentityAssociationArgs;
+import com.pulumi.aws.emrcontainers.JobTemplate;
+import com.pulumi.aws.emrcontainers.JobTemplateArgs;
+import com.pulumi.aws.emrcontainers.VirtualCluster;
+import com.pulumi.aws.emrcontainers.VirtualClusterArgs;
+import com.pulumi.aws.emrcontainers.inputs.JobTemplateJobTemplateDataArgs;
+import com.pulumi.aws.emrcontainers.inputs.JobTemplateJobTemplateDataConfigurationOverridesArgs;
+import com.pulumi.aws.emrcontainers.inputs.JobTemplateJobTemplateDataConfigurationOverridesMonitoringConfigurationArgs;
+import com.pulumi.aws.emrcontainers.inputs.JobTemplateJobTemplateDataConfigurationOverridesMonitoringConfigurationCloudWatchMonitoringConfigurationArgs;
+import com.pulumi.aws.emrcontainers.inputs.JobTemplateJobTemplateDataConfigurationOverridesMonitoringConfigurationS3MonitoringConfigurationArgs;
+import com.pulumi.aws.emrcontainers.inputs.JobTemplateJobTemplateDataJobDriverArgs;
+import com.pulumi.aws.emrcontainers.inputs.JobTemplateJobTemplateDataJobDriverSparkSubmitJobDriverArgs;
+import com.pulumi.aws.emrcontainers.inputs.VirtualClusterContainerProviderArgs;
+import com.pulumi.aws.emrcontainers.inputs.VirtualClusterContainerProviderInfoArgs;
+import com.pulumi.aws.emrcontainers.inputs.VirtualClusterContainerProviderInfoEksInfoArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
+import com.pulumi.aws.s3.BucketPolicy;
+import com.pulumi.aws.s3.BucketPolicyArgs;
+import com.pulumi.aws.s3.BucketPublicAccessBlock;
+import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
+import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.s3.BucketV2Args;
+import com.pulumi.aws.s3.BucketVersioningV2;
+import com.pulumi.aws.s3.BucketVersioningV2Args;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.NamespaceArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.bigdatastack.iam.PolicyDocument;
+import io.bigdatastack.iam.PolicyDocument.Statement;
+
+import java.util.Map;
+
+/**
+ * EMR on EKS for one namespace: the namespace, the job bucket and log group, a least-privilege job execution role,
+ * the virtual cluster, and a job template for the sample Spark job.
+ *
+ * <p>Cluster access: the cluster runs in {@code API} authentication mode, so when the virtual cluster is created EMR
+ * itself creates the access entry of its service-linked role {@code AWSServiceRoleForAmazonEMRContainers} and
+ * associates {@code AmazonEMRJobPolicy} scoped to the namespace. We create no access entry (access entries cannot name
+ * service-linked roles) and no RBAC objects; the identity running {@code pulumi up} needs the EKS access-entry
+ * permissions listed in the README.
+ * https://docs.aws.amazon.com/emr/latest/EMR-on-EKS-DevelopmentGuide/setting-up-cluster-access.html
+ */
+public final class EmrOnEks extends ComponentResource {
+
+    public static final String TYPE = "bigdata:emr:EmrOnEks";
+
+    private final Output<String> namespace;
+    private final Output<String> virtualClusterId;
+    private final Output<String> jobRoleArn;
+    private final String jobRoleName;
+    private final Output<String> jobBucketName;
+    private final Output<String> logGroupName;
+    private final Output<String> jobTemplateId;
+    private final Output<String> sampleJobCommand;
+
+    public EmrOnEks(String name, EmrOnEksArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, null, options);
+        var child = CustomResourceOptions.builder().parent(this).build();
+        // Data that must outlive a careless `pulumi destroy` in prod; in dev, destroy takes it along.
+        var stateful = CustomResourceOptions.builder().parent(this)
+                .protect(args.protectStatefulResources())
+                .retainOnDelete(args.protectStatefulResources())
+                .build();
+        var tags = args.tags();
+        this.jobRoleName = args.jobRoleName();
+
+        // --- Namespace, through the cluster's provider (never an ambient kubeconfig) ---
+        var namespaceResource = new Namespace(name + "-namespace", NamespaceArgs.builder()
+                .metadata(ObjectMetaArgs.builder()
+                        .name(args.namespace())
+                        .labels(Map.of("app.kubernetes.io/managed-by", "pulumi"))
+                        .build())
+                .build(), CustomResourceOptions.builder().parent(this).provider(args.kubernetesProvider()).build());
+        this.namespace = namespaceResource.metadata().applyValue(m -> m.name().orElseThrow());
+
+        // --- Job bucket: scripts, outputs, and the logs EMR uploads under logs/ ---
+        var bucketName = args.accountId().applyValue(account -> EmrNames.jobBucketName(args.namePrefix(), account));
+        var bucket = new BucketV2(name + "-job-bucket", BucketV2Args.builder()
+                .bucket(bucketName)
+                .forceDestroy(!args.protectStatefulResources())
+                .tags(tags)
+                .build(), stateful);
+        this.jobBucketName = bucket.bucket();
+        var publicAccessBlock = new BucketPublicAccessBlock(name + "-job-bucket-public-access-block", BucketPublicAccessBlockArgs.builder()
+                .bucket(bucket.id())
+                .blockPublicAcls(true)
+                .blockPublicPolicy(true)
+                .ignorePublicAcls(true)
+                .restrictPublicBuckets(true)
+                .build(), stateful);
+        new BucketServerSideEncryptionConfigurationV2(name + "-job-bucket-encryption", BucketServerSideEncryptionConfigurationV2Args.builder()
+                .bucket(bucket.id())
+                .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
+                        // SSE-S3: encrypted at rest without a KMS key the job role would also need grants on.
+                        .applyServerSideEncryptionByDefault(BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs.builder()
+                                .sseAlgorithm("AES256")
+                                .build())
+                        .build())
+                .build(), stateful);
+        new BucketVersioningV2(name + "-job-bucket-versioning", BucketVersioningV2Args.builder()
+                .bucket(bucket.id())
+                .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder()
+                        .status(args.protectStatefulResources() ? "Enabled" : "Suspended")
+                        .build())
+                .build(), stateful);
+        new BucketLifecycleConfigurationV2(name + "-job-bucket-lifecycle", BucketLifecycleConfigurationV2Args.builder()
+                .bucket(bucket.id())
+                .rules(
+                        // S3 job logs live as long as their CloudWatch copy.
+                        BucketLifecycleConfigurationV2RuleArgs.builder()
+                                .id("expire-job-logs")
+                                .status("Enabled")
+                                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix(EmrNames.LOGS_PREFIX).build())
+                                .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder().days(args.logRetentionDays()).build())
+                                .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
+                                        .noncurrentDays(1).build())
+                                .build(),
+                        // Failed Spark writes leave multipart uploads behind that are billed but invisible.
+                        BucketLifecycleConfigurationV2RuleArgs.builder()
+                                .id("abort-incomplete-multipart-uploads")
+                                .status("Enabled")
+                                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                                .abortIncompleteMultipartUpload(BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
+                                        .daysAfterInitiation(7).build())
+                                .build())
+                .build(), stateful);
+        new BucketPolicy(name + "-job-bucket-tls-only", BucketPolicyArgs.builder()
+                .bucket(bucket.id())
+                .policy(bucket.arn().applyValue(EmrOnEks::tlsOnlyBucketPolicy))
+                .build(), CustomResourceOptions.builder().parent(this)
+                .protect(args.protectStatefulResources())
+                .retainOnDelete(args.protectStatefulResources())
+                // S3 rejects policies while the public access block is being changed; one after the other.
+                .dependsOn(publicAccessBlock)
+                .build());
+
+        // --- Log group: EMR writes container logs here; created first so retention is ours ---
+        var logGroup = new LogGroup(name + "-job-logs", LogGroupArgs.builder()
+                .name(EmrNames.jobLogGroupName(args.namePrefix()))
+                .retentionInDays(args.logRetentionDays())
+                .tags(tags)
+                .build(), stateful);
+        this.logGroupName = logGroup.name();
+
+        // --- Job execution role ---
+        var trust = Output.tuple(args.oidcProviderArn(), args.oidcIssuerUrl(), args.accountId())
+                .applyValue(t -> JobRolePolicies.trust(args.jobRoleBinding(), t.t1, t.t2, args.namespace(), t.t3, args.jobRoleName()).toJson());
+        var role = new Role(name + "-job-role", RoleArgs.builder()
+                .name(args.jobRoleName())
+                .description("EMR on EKS job execution role of namespace " + args.namespace() + " (" + args.namePrefix() + ")")
+                .assumeRolePolicy(trust)
+                .tags(tags)
+                .build(), child);
+        this.jobRoleArn = role.arn();
+        var permissions = Output.tuple(bucket.arn(), logGroup.arn(), args.accountId())
+                .applyValue(t -> JobRolePolicies.permissions(t.t1, args.jobReadBuckets(), t.t2, args.glueCatalogAccess(),
+                        args.region(), t.t3).toJson());
+        var rolePolicy = new RolePolicy(name + "-job-role-access", RolePolicyArgs.builder()
+                .name("emr-job-access")
+                .role(role.id())
+                .policy(permissions)
+                .build(), child);
+
+        if (args.jobRoleBinding().usesPodIdentity()) {
+            // The associations `aws emr-containers create-role-associations` would make for Spark; the
+            // eks-pod-identity-agent add-on (installed by EksCluster) hands the credentials to the pods.
+            var serviceAccounts = args.accountId().applyValue(account -> JobRolePolicies.podIdentityServiceAccounts(account, args.jobRoleName()));
+            for (int i = 0; i < JobRolePolicies.SPARK_COMPONENTS.size(); i++) {
+                final int index = i;
+                new PodIdentityAssociation(name + "-pod-identity-spark-" + JobRolePolicies.SPARK_COMPONENTS.get(i),
+                        PodIdentityAssociationArgs.builder()
+                                .clusterName(args.clusterName())
+                                .namespace(namespace)
+                                .serviceAccount(serviceAccounts.applyValue(accounts -> accounts.get(index)))
+                                .roleArn(role.arn())
+                                .tags(tags)
+                                .build(), child);
+            }
+        }
+
+        // --- Virtual cluster: EMR registers the namespace and creates its access entry ---
+        var virtualCluster = new VirtualCluster(name + "-virtual-cluster", VirtualClusterArgs.builder()
+                .name(EmrNames.virtualClusterName(args.namePrefix(), args.namespace()))
+                .containerProvider(VirtualClusterContainerProviderArgs.builder()
+                        .id(args.clusterName())
+                        .type("EKS")
+                        .info(VirtualClusterContainerProviderInfoArgs.builder()
+                                .eksInfo(VirtualClusterContainerProviderInfoEksInfoArgs.builder().namespace(namespace).build())
+                                .build())
+                        .build())
+                .tags(tags)
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(namespaceResource).build());
+        this.virtualClusterId = virtualCluster.id();
+
+        // --- Job template: the sample job with the platform's settings enforced ---
+        // Job templates are immutable: any change here replaces the template (new ID).
+        // No ${Param} placeholders: com.pulumi:aws 6.83.0 has no parameterConfiguration on JobTemplate
+        // (hashicorp/terraform-provider-aws#46502), and an undeclared placeholder cannot be filled at StartJobRun.
+        var jobTemplate = new JobTemplate(name + "-job-template", JobTemplateArgs.builder()
+                .name(EmrNames.jobTemplateName(args.namePrefix()))
+                .jobTemplateData(JobTemplateJobTemplateDataArgs.builder()
+                        .executionRoleArn(role.arn())
+                        .releaseLabel(args.releaseLabel())
+                        .jobDriver(JobTemplateJobTemplateDataJobDriverArgs.builder()
+                                .sparkSubmitJobDriver(JobTemplateJobTemplateDataJobDriverSparkSubmitJobDriverArgs.builder()
+                                        .entryPoint(SampleSparkJob.ENTRY_POINT)
+                                        .sparkSubmitParameters(SampleSparkJob.sparkSubmitParameters())
+                                        .build())
+                                .build())
+                        .configurationOverrides(JobTemplateJobTemplateDataConfigurationOverridesArgs.builder()
+                                .monitoringConfiguration(JobTemplateJobTemplateDataConfigurationOverridesMonitoringConfigurationArgs.builder()
+                                        .persistentAppUi(SampleSparkJob.PERSISTENT_APP_UI)
+                                        .cloudWatchMonitoringConfiguration(
+                                                JobTemplateJobTemplateDataConfigurationOverridesMonitoringConfigurationCloudWatchMonitoringConfigurationArgs.builder()
+                                                        .logGroupName(logGroup.name())
+                                                        .logStreamNamePrefix(SampleSparkJob.LOG_STREAM_PREFIX)
+                                                        .build())
+                                        .s3MonitoringConfiguration(
+                                                JobTemplateJobTemplateDataConfigurationOverridesMonitoringConfigurationS3MonitoringConfigurationArgs.builder()
+                                                        .logUri(bucket.bucket().applyValue(EmrNames::s3LogUri))
+                                                        .build())
+                                        .build())
+                                .build())
+                        .build())
+                .tags(tags)
+                // A job started from the template must find the role's permissions in place.
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(rolePolicy).build());
+        this.jobTemplateId = jobTemplate.id();
+
+        this.sampleJobCommand = Output.tuple(virtualCluster.id(), role.arn(), logGroup.name(), bucket.bucket())
+                .applyValue(t -> SampleSparkJob.startJobRunCommand(t.t1, t.t2, args.releaseLabel(), args.region(), t.t3, t.t4));
+
+        registerOutputs(Map.of(
+                "namespace", namespace,
+                "virtualClusterId", virtualClusterId,
+                "jobRoleArn", jobRoleArn,
+                "jobBucketName", jobBucketName,
+                "logGroupName", logGroupName,
+                "jobTemplateId", jobTemplateId,
+                "sampleJobCommand", sampleJobCommand));
+    }
+
+    /**
+     * Deny every request that does not use TLS, to the bucket and its objects.
+     * https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html#transit
+     * ({@code "AWS": "*"} is IAM's equivalent of {@code "Principal": "*"}.)
+     */
+    static String tlsOnlyBucketPolicy(String bucketArn) {
+        return PolicyDocument.of(Statement.deny("DenyInsecureTransport")
+                .principal("AWS", "*")
+                .actions("s3:*")
+                .resources(bucketArn, bucketArn + "/*")
+                .condition("Bool", "aws:SecureTransport", "false")).toJson();
+    }
+
+    /** The Kubernetes namespace of the virtual cluster. */
+    public Output<String> namespace() { return namespace; }
+
+    /** The virtual cluster's ID ({@code --virtual-cluster-id}). */
+    public Output<String> virtualClusterId() { return virtualClusterId; }
+
+    /** ARN of the job execution role ({@code --execution-role-arn}). */
+    public Output<String> jobRoleArn() { return jobRoleArn; }
+
+    /** Name of the job execution role. */
+    public String jobRoleName() { return jobRoleName; }
+
+    /** The bucket for job artifacts and logs. */
+    public Output<String> jobBucketName() { return jobBucketName; }
+
+    /** The CloudWatch log group of the jobs. */
+    public Output<String> logGroupName() { return logGroupName; }
+
+    /** ID of the sample job's template ({@code --job-template-id}). */
+    public Output<String> jobTemplateId() { return jobTemplateId; }
+
+    /** A ready-to-paste {@code aws emr-containers start-job-run} of the sample job. */
+    public Output<String> sampleJobCommand() { return sampleJobCommand; }
+}
