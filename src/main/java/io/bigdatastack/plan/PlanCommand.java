@@ -3,6 +3,8 @@ package io.bigdatastack.plan;
 import io.bigdatastack.BigDataStack;
 import io.bigdatastack.config.InvalidConfigException;
 import io.bigdatastack.config.StackConfig;
+import io.bigdatastack.insight.PlanInsight;
+import io.bigdatastack.insight.ReadmeCommand;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,7 +13,8 @@ import java.nio.file.Path;
 
 /**
  * {@code plan <stack> [--project-dir DIR]}: runs the program offline against {@link AwsMockEngine}, prints the
- * resource tree and outputs, and writes {@code target/plan/<stack>.json}.
+ * resource tree, outputs and idle cost estimate, and writes {@code target/plan/<stack>.json} (with a {@code "cost"}
+ * object) and {@code target/plan/<stack>.md} (architecture diagram). {@code readme} is {@link ReadmeCommand}.
  *
  * <p>Exit codes: 0 planned; 1 the program failed; 2 usage, unknown stack or invalid configuration (messages only,
  * no stack trace).
@@ -22,12 +25,16 @@ public final class PlanCommand {
     public static final int PROGRAM_FAILED = 1;
     public static final int BAD_INPUT = 2;
 
-    private static final String USAGE = "usage: java -jar target/big-data-stack.jar plan <stack> [--project-dir DIR]";
+    private static final String USAGE = "usage: java -jar target/big-data-stack.jar plan <stack> [--project-dir DIR]\n"
+            + "       java -jar target/big-data-stack.jar readme [--check] [--project-dir DIR]";
 
     private PlanCommand() {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("readme")) {
+            return ReadmeCommand.run(args, out, err);
+        }
         if (args.length < 2 || !args[0].equals("plan") || args[1].startsWith("-")) {
             err.println(USAGE);
             return BAD_INPUT;
@@ -49,10 +56,16 @@ public final class PlanCommand {
         try {
             var config = StackConfig.load(StackFiles.read(projectDir, stack));
             var plan = PlanRunner.run(config.naming().project(), stack, config.region(), ctx -> BigDataStack.define(ctx, config));
-            var file = PlanJson.write(plan, projectDir.resolve("target").resolve("plan"));
+            var planDir = projectDir.resolve("target").resolve("plan");
+            var insight = PlanInsight.of(plan, config.region());
+            var file = insight.writePlanJson(planDir);
+            var diagram = insight.writeMarkdown(planDir);
             PlanPrinter.print(plan, out);
             out.println();
+            insight.printCost(out);
+            out.println();
             out.println("Plan written to " + projectDir.relativize(file).normalize());
+            out.println("Diagram written to " + projectDir.relativize(diagram).normalize());
             return OK;
         } catch (StackFiles.UnknownStackException | InvalidConfigException e) {
             err.println(e.getMessage());
