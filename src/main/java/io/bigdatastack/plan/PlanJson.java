@@ -51,10 +51,15 @@ public final class PlanJson {
     }
 
     public static Path write(Plan plan, Path directory) throws IOException {
+        return write(plan.stack(), toJson(plan), directory);
+    }
+
+    /** Writes {@code <stack>.json} from a plan document (the contract, possibly with additions such as cost). */
+    public static Path write(String stack, JsonObject document, Path directory) throws IOException {
         Files.createDirectories(directory);
-        var file = directory.resolve(plan.stack() + ".json");
+        var file = directory.resolve(stack + ".json");
         var gson = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
-        Files.writeString(file, gson.toJson(toJson(plan)) + "\n");
+        Files.writeString(file, gson.toJson(document) + "\n");
         return file;
     }
 }
