@@ -74,7 +74,7 @@ public final class SyntheticPlan {
 
         Plan.Resource toResource() {
             return new Plan.Resource(urn, type, name, custom, parent, provider, inputs,
-                    dependencies.stream().distinct().sorted().toList(), new Plan.Options(false, false, false, List.of()));
+                    dependencies.stream().distinct().sorted().toList(), java.util.Map.of(), new Plan.Options(false, false, false, List.of()));
         }
     }
 

@@ -33,6 +33,14 @@ public final class PlanJson {
             var dependencies = new JsonArray();
             r.dependencies().forEach(dependencies::add);
             resource.add("dependencies", dependencies);
+            // An addition to the DESIGN.md contract: which input carries which dependency.
+            var propertyDependencies = new JsonObject();
+            r.propertyDependencies().forEach((property, urns) -> {
+                var list = new JsonArray();
+                urns.forEach(list::add);
+                propertyDependencies.add(property, list);
+            });
+            resource.add("propertyDependencies", propertyDependencies);
             var options = new JsonObject();
             options.addProperty("protect", r.options().protect());
             options.addProperty("retainOnDelete", r.options().retainOnDelete());
