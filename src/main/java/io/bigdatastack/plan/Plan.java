@@ -19,11 +19,14 @@ public record Plan(String project, String stack, List<Resource> resources, Map<S
     public static final String SECRET = "[secret]";
 
     /**
-     * @param parent   URN of the parent, null for the root stack
-     * @param provider {@code <providerUrn>::<id>} of an explicit provider, null for the default one
+     * @param parent               URN of the parent, null for the root stack
+     * @param provider             {@code <providerUrn>::<id>} of an explicit provider, null for the default one
+     * @param dependencies         every resource this one depends on, explicitly or through its inputs' Outputs
+     * @param propertyDependencies for each input, the resources its value came from (the engine's view)
      */
     public record Resource(String urn, String type, String name, boolean custom, String parent, String provider,
-                           JsonObject inputs, List<String> dependencies, Options options) {
+                           JsonObject inputs, List<String> dependencies, Map<String, List<String>> propertyDependencies,
+                           Options options) {
 
         /** A string input at a dotted path such as {@code vpcConfig.endpointPublicAccess}, if present. */
         public Optional<JsonElement> input(String dottedPath) {

@@ -3,6 +3,8 @@ package io.bigdatastack.plan;
 import io.bigdatastack.BigDataStack;
 import io.bigdatastack.config.InvalidConfigException;
 import io.bigdatastack.config.StackConfig;
+import io.bigdatastack.insight.PlanInsight;
+import io.bigdatastack.insight.ReadmeCommand;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,8 +13,10 @@ import java.nio.file.Path;
 
 /**
  * {@code plan <stack> [--project-dir DIR]}: runs the program offline against {@link AwsMockEngine}, prints the
- * resource tree and outputs, and writes {@code target/plan/<stack>.json}. {@code plan --all} plans every
+ * resource tree, outputs and idle cost estimate, and writes {@code target/plan/<stack>.json} (with a {@code "cost"}
+ * object) and {@code target/plan/<stack>.md} (architecture diagram). {@code plan --all} does so for every
  * {@code Pulumi.<stack>.yaml} and prints one line each (the build runs it before the policy check).
+ * {@code readme} is {@link ReadmeCommand}.
  *
  * <p>Exit codes: 0 planned; 1 the program failed; 2 usage, unknown stack or invalid configuration (messages only,
  * no stack trace).
@@ -23,22 +27,23 @@ public final class PlanCommand {
     public static final int PROGRAM_FAILED = 1;
     public static final int BAD_INPUT = 2;
 
-    private static final String USAGE = "usage: java -jar target/big-data-stack.jar plan <stack>|--all [--project-dir DIR]";
     private static final String ALL = "--all";
+    private static final String USAGE = "usage: java -jar target/big-data-stack.jar plan <stack>|--all [--project-dir DIR]\n"
+            + "       java -jar target/big-data-stack.jar readme [--check] [--project-dir DIR]";
 
     private PlanCommand() {
     }
 
-    private static Plan plan(Path projectDir, String stack) throws IOException {
+    private static PlanInsight plan(Path projectDir, String stack) throws IOException {
         var config = StackConfig.load(StackFiles.read(projectDir, stack));
-        return PlanRunner.run(config.naming().project(), stack, config.region(), ctx -> BigDataStack.define(ctx, config));
-    }
-
-    private static Path write(Path projectDir, Plan plan) throws IOException {
-        return PlanJson.write(plan, projectDir.resolve("target").resolve("plan"));
+        var plan = PlanRunner.run(config.naming().project(), stack, config.region(), ctx -> BigDataStack.define(ctx, config));
+        return PlanInsight.of(plan, config.region());
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("readme")) {
+            return ReadmeCommand.run(args, out, err);
+        }
         if (args.length < 2 || !args[0].equals("plan") || (args[1].startsWith("-") && !args[1].equals(ALL))) {
             err.println(USAGE);
             return BAD_INPUT;
@@ -57,21 +62,28 @@ public final class PlanCommand {
             err.println("no Pulumi.yaml in " + projectDir.toAbsolutePath().normalize() + ": run plan from the project root or pass --project-dir");
             return BAD_INPUT;
         }
+        var planDir = projectDir.resolve("target").resolve("plan");
         try {
             if (stack.equals(ALL)) {
-                var stacks = StackFiles.stacks(projectDir);
-                for (var each : stacks) {
-                    var plan = plan(projectDir, each);
-                    out.println("planned " + each + ": " + plan.resources().size() + " resources -> "
-                            + projectDir.relativize(write(projectDir, plan)).normalize());
+                for (var each : StackFiles.stacks(projectDir)) {
+                    var insight = plan(projectDir, each);
+                    var file = insight.writePlanJson(planDir);
+                    insight.writeMarkdown(planDir);
+                    out.println("planned " + each + ": " + insight.plan().resources().size() + " resources, idle "
+                            + "$" + insight.cost().monthlyTotal().toPlainString() + "/month" + " -> " + projectDir.relativize(file).normalize());
                 }
                 return OK;
             }
-            var plan = plan(projectDir, stack);
-            var file = write(projectDir, plan);
+            var insight = plan(projectDir, stack);
+            var plan = insight.plan();
+            var file = insight.writePlanJson(planDir);
+            var diagram = insight.writeMarkdown(planDir);
             PlanPrinter.print(plan, out);
             out.println();
+            insight.printCost(out);
+            out.println();
             out.println("Plan written to " + projectDir.relativize(file).normalize());
+            out.println("Diagram written to " + projectDir.relativize(diagram).normalize());
             return OK;
         } catch (StackFiles.UnknownStackException | InvalidConfigException e) {
             err.println(e.getMessage());

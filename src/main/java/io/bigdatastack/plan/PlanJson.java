@@ -33,6 +33,14 @@ public final class PlanJson {
             var dependencies = new JsonArray();
             r.dependencies().forEach(dependencies::add);
             resource.add("dependencies", dependencies);
+            // An addition to the DESIGN.md contract: which input carries which dependency.
+            var propertyDependencies = new JsonObject();
+            r.propertyDependencies().forEach((property, urns) -> {
+                var list = new JsonArray();
+                urns.forEach(list::add);
+                propertyDependencies.add(property, list);
+            });
+            resource.add("propertyDependencies", propertyDependencies);
             var options = new JsonObject();
             options.addProperty("protect", r.options().protect());
             options.addProperty("retainOnDelete", r.options().retainOnDelete());
@@ -51,10 +59,15 @@ public final class PlanJson {
     }
 
     public static Path write(Plan plan, Path directory) throws IOException {
+        return write(plan.stack(), toJson(plan), directory);
+    }
+
+    /** Writes {@code <stack>.json} from a plan document (the contract, possibly with additions such as cost). */
+    public static Path write(String stack, JsonObject document, Path directory) throws IOException {
         Files.createDirectories(directory);
-        var file = directory.resolve(plan.stack() + ".json");
+        var file = directory.resolve(stack + ".json");
         var gson = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
-        Files.writeString(file, gson.toJson(toJson(plan)) + "\n");
+        Files.writeString(file, gson.toJson(document) + "\n");
         return file;
     }
 }

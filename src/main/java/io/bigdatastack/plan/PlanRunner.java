@@ -180,7 +180,18 @@ public final class PlanRunner {
                     request.getProvider().isEmpty() ? null : request.getProvider(),
                     StructJson.toJson(request.getObject()),
                     request.getDependenciesList().stream().sorted().toList(),
+                    propertyDependencies(request),
                     options);
+        }
+
+        private static Map<String, List<String>> propertyDependencies(RegisterResourceRequest request) {
+            var result = new java.util.TreeMap<String, List<String>>();
+            request.getPropertyDependenciesMap().forEach((property, urns) -> {
+                if (urns.getUrnsCount() > 0) {
+                    result.put(property, urns.getUrnsList().stream().sorted().toList());
+                }
+            });
+            return java.util.Collections.unmodifiableMap(result);
         }
     }
 }

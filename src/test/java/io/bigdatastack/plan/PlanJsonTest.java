@@ -36,7 +36,8 @@ class PlanJsonTest {
         assertTrue(resources.size() > 20);
         for (var element : resources) {
             var r = element.getAsJsonObject();
-            assertEquals(Set.of("urn", "type", "name", "custom", "parent", "provider", "inputs", "dependencies", "options"), r.keySet());
+            assertEquals(Set.of("urn", "type", "name", "custom", "parent", "provider", "inputs", "dependencies",
+                    "propertyDependencies", "options"), r.keySet());
             assertEquals(Set.of("protect", "retainOnDelete", "deleteBeforeReplace", "ignoreChanges"), r.getAsJsonObject("options").keySet());
             assertTrue(r.get("urn").getAsString().startsWith("urn:pulumi:test::big-data-stack::"));
             assertTrue(r.get("urn").getAsString().endsWith("::" + r.get("name").getAsString()));
@@ -61,6 +62,8 @@ class PlanJsonTest {
         });
         var subnet = plan.named("subnet");
         assertEquals(List.of(plan.named("marker").urn(), plan.named("vpc").urn()), subnet.dependencies());
+        assertEquals(Map.of("vpcId", List.of(plan.named("vpc").urn())), subnet.propertyDependencies(),
+                "the explicit dependency belongs to no input");
         assertEquals(Plan.SECRET, subnet.inputString("tags"));
         assertTrue(subnet.inputString("vpcId").startsWith("vpc-"));
         assertEquals(Plan.SECRET, plan.outputs().get("hidden").getAsString());

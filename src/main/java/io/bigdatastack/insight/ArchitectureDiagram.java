@@ -1,0 +1,621 @@
+package io.bigdatastack.insight;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.bigdatastack.plan.Plan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The architecture as a Mermaid {@code flowchart}, derived from a {@link Plan} rather than drawn by hand: one
+ * subgraph per component (found through each resource's {@code parent} chain), one node per resource that matters,
+ * repetitive resources collapsed into one node ("3 private subnets"), glue (routes, associations, policy
+ * attachments, providers) left out but counted, and edges from the plan's dependencies between the kept nodes.
+ *
+ * <p>Edges run from a resource to what depends on it ("subnets → cluster"). A dependency on a resource that is not
+ * drawn is followed through it, so a namespace that depends on the Kubernetes provider, which depends on the
+ * cluster, draws "cluster → namespace". An edge that a longer path already implies is dropped (transitive
+ * reduction), which keeps e.g. "subnets → node group" from doubling "subnets → cluster → node group".
+ *
+ * <p>Written with plain loops rather than streams and lambdas: this runs in every {@code plan}, whose whole-process
+ * time is benchmarked, and each lambda costs a bootstrap on a cold JVM.
+ */
+public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<Node> nodes, List<Edge> edges,
+                                  Map<String, Integer> notDrawn, int resourceCount) {
+
+    /** @param parent id of the enclosing subgraph, null at top level */
+    public record Subgraph(String id, String title, String parent) {
+    }
+
+    /**
+     * @param subgraph  id of the subgraph the node sits in, null at top level
+     * @param resources URNs the node stands for
+     */
+    public record Node(String id, String label, String subgraph, List<String> resources) {
+    }
+
+    public record Edge(String from, String to) {
+    }
+
+    // -------------------------------------------------------------------------------------------------- type rules
+
+    private enum Kind { OMIT, KEEP, COLLAPSE }
+
+    /** How a resource type is drawn; {@code singular}/{@code plural} name a collapsed node. */
+    private record Rule(Kind kind, String singular, String plural) {
+    }
+
+    private static final Rule OMIT = new Rule(Kind.OMIT, null, null);
+
+    private static Rule keep(String what) {
+        return new Rule(Kind.KEEP, what, null);
+    }
+
+    private static Rule collapse(String one, String many) {
+        return new Rule(Kind.COLLAPSE, one, many);
+    }
+
+    private static final Map<String, Rule> RULES = Map.ofEntries(
+            Map.entry("aws:ec2/vpc:Vpc", keep("VPC")),
+            Map.entry("aws:ec2/internetGateway:InternetGateway", keep("Internet gateway")),
+            Map.entry("aws:ec2/subnet:Subnet", collapse("subnet", "subnets")),
+            Map.entry("aws:ec2/eip:Eip", collapse("Elastic IP", "Elastic IPs")),
+            Map.entry("aws:ec2/natGateway:NatGateway", collapse("NAT gateway", "NAT gateways")),
+            Map.entry("aws:ec2/vpcEndpoint:VpcEndpoint", collapse("VPC endpoint", "VPC endpoints")),
+            Map.entry("aws:ec2/securityGroup:SecurityGroup", keep("Security group")),
+            Map.entry("aws:eks/cluster:Cluster", keep("EKS cluster")),
+            Map.entry("aws:eks/nodeGroup:NodeGroup", keep("Node group")),
+            Map.entry("aws:eks/addon:Addon", collapse("EKS add-on", "EKS add-ons")),
+            Map.entry("aws:eks/accessEntry:AccessEntry", collapse("EKS access entry", "EKS access entries")),
+            Map.entry("aws:iam/openIdConnectProvider:OpenIdConnectProvider", keep("IAM OIDC provider")),
+            Map.entry("aws:iam/role:Role", keep("IAM role")),
+            Map.entry("aws:kms/key:Key", keep("KMS key")),
+            Map.entry("kubernetes:helm.sh/v3:Release", keep("Helm release")),
+            Map.entry("kubernetes:core/v1:Namespace", keep("Namespace")),
+            Map.entry("aws:emrcontainers/virtualCluster:VirtualCluster", keep("EMR virtual cluster")),
+            Map.entry("aws:emrcontainers/jobTemplate:JobTemplate", keep("Job template")),
+            Map.entry("aws:s3/bucketV2:BucketV2", keep("S3 bucket")),
+            Map.entry("aws:s3/bucket:Bucket", keep("S3 bucket")),
+            Map.entry("aws:cloudwatch/logGroup:LogGroup", keep("Log group")),
+            Map.entry("aws:emr/studio:Studio", keep("EMR Studio")),
+            Map.entry("aws:emr/studioSessionMapping:StudioSessionMapping", collapse("Studio session mapping", "Studio session mappings")),
+            Map.entry("aws:servicecatalog/portfolio:Portfolio", keep("Service Catalog portfolio")),
+            Map.entry("aws:servicecatalog/product:Product", keep("Service Catalog product")),
+            Map.entry("aws:ec2/routeTable:RouteTable", OMIT),
+            Map.entry("aws:ec2/launchTemplate:LaunchTemplate", OMIT),
+            Map.entry("aws:iam/instanceProfile:InstanceProfile", OMIT));
+
+    /**
+     * Name endings of types not in {@link #RULES} that are glue between other resources: left out. Any other new
+     * type is drawn, collapsed per component, so a component that lands with types unknown here still shows.
+     */
+    private static final List<String> GLUE_SUFFIXES = List.of("Attachment", "Association", "Binding", "Rule", "Route",
+            "Alias", "AccessBlock", "Policy", "Configuration", "ConfigurationV2", "Versioning", "VersioningV2",
+            "OwnershipControls", "Constraint");
+
+    private static Rule rule(Plan.Resource r) {
+        if (!r.custom() || r.type().startsWith("pulumi:")) {
+            return OMIT; // The stack, our components (drawn as subgraphs) and providers.
+        }
+        var known = RULES.get(r.type());
+        if (known != null) {
+            return known;
+        }
+        var simple = simpleName(r.type());
+        for (var suffix : GLUE_SUFFIXES) {
+            if (simple.endsWith(suffix)) {
+                return OMIT;
+            }
+        }
+        var words = humanize(simple);
+        return collapse(words, plural(words));
+    }
+
+    // --------------------------------------------------------------------------------------------------- building
+
+    /** Builds the diagram of {@code plan}. */
+    public static ArchitectureDiagram of(Plan plan) {
+        return new Builder(new PlanIndex(plan)).build();
+    }
+
+    private static final class Builder {
+        private final PlanIndex index;
+        private final Plan plan;
+        private final Map<String, Subgraph> subgraphs = new LinkedHashMap<>();   // by component URN
+        private final Map<String, String> moduleWrappers = new HashMap<>();      // module -> wrapper subgraph id
+        private final List<Subgraph> ordered = new ArrayList<>();
+        private final Map<String, NodeDraft> drafts = new LinkedHashMap<>();     // by grouping key
+        private final Map<String, NodeDraft> nodeOfUrn = new HashMap<>();
+        private final Map<String, Integer> notDrawn = new LinkedHashMap<>();
+        private final Set<String> ids = new HashSet<>();
+
+        Builder(PlanIndex index) {
+            this.index = index;
+            this.plan = index.plan();
+        }
+
+        ArchitectureDiagram build() {
+            var components = new ArrayList<Plan.Resource>();
+            var topLevelByModule = new HashMap<String, Integer>();
+            var titleCounts = new HashMap<String, Integer>();
+            for (var r : plan.resources()) {
+                if (PlanIndex.isComponent(r)) {
+                    components.add(r);
+                    increment(titleCounts, componentTitle(r.type()));
+                    if (index.componentOf(r).isEmpty()) {
+                        increment(topLevelByModule, module(r.type()));
+                    }
+                }
+            }
+            for (var c : components) {
+                var parent = index.componentOf(c);
+                String enclosing = parent.isPresent() ? subgraphs.get(parent.get().urn()).id() : null;
+                var module = module(c.type());
+                if (enclosing == null && topLevelByModule.get(module) > 1) {
+                    // Several top-level components of one module (the add-ons): group them under the module.
+                    enclosing = moduleWrappers.get(module);
+                    if (enclosing == null) {
+                        var wrapper = new Subgraph(uniqueId("mod_" + module), moduleTitle(module), null);
+                        ordered.add(wrapper);
+                        moduleWrappers.put(module, wrapper.id());
+                        enclosing = wrapper.id();
+                    }
+                }
+                var title = componentTitle(c.type());
+                if (titleCounts.get(title) > 1) {
+                    title += " " + c.name();
+                }
+                var subgraph = new Subgraph(uniqueId("sg_" + simpleName(c.type()) + "_" + c.name()), title, enclosing);
+                subgraphs.put(c.urn(), subgraph);
+                ordered.add(subgraph);
+            }
+
+            var held = new HashMap<String, Integer>(); // resources per component URN, for empty components
+            for (var r : plan.resources()) {
+                var component = index.componentOf(r);
+                if (component.isPresent()) {
+                    increment(held, component.get().urn());
+                }
+                var rule = rule(r);
+                if (rule.kind() == Kind.OMIT) {
+                    if (!r.type().equals(PlanIndex.STACK_TYPE) && !PlanIndex.isComponent(r)) {
+                        increment(notDrawn, r.type());
+                    }
+                    continue;
+                }
+                String key;
+                String wantedId;
+                if (rule.kind() == Kind.KEEP) {
+                    key = "keep|" + r.urn();
+                    wantedId = lowerFirst(simpleName(r.type())) + "_" + r.name();
+                } else {
+                    var variant = variant(r);
+                    key = "collapse|" + (component.isPresent() ? component.get().urn() : "") + "|" + r.type() + "|" + variant;
+                    wantedId = (component.isPresent() ? component.get().name() : "root") + "_" + lowerFirst(simpleName(r.type()))
+                            + (variant.isEmpty() ? "" : "_" + variant);
+                }
+                var draft = drafts.get(key);
+                if (draft == null) {
+                    draft = new NodeDraft(uniqueId(wantedId), rule, component.isPresent() ? subgraphs.get(component.get().urn()).id() : null);
+                    drafts.put(key, draft);
+                }
+                draft.members.add(r);
+                nodeOfUrn.put(r.urn(), draft);
+            }
+
+            var nodes = new ArrayList<Node>();
+            var filled = new HashSet<String>();
+            for (var d : drafts.values()) {
+                var urns = new ArrayList<String>();
+                for (var m : d.members) {
+                    urns.add(m.urn());
+                }
+                nodes.add(new Node(d.id, d.label(), d.subgraph, List.copyOf(urns)));
+                filled.add(d.subgraph);
+            }
+            for (var s : subgraphs.values()) {
+                filled.add(s.parent());
+            }
+            // A component whose resources are all left out still shows, with what it holds.
+            for (var entry : subgraphs.entrySet()) {
+                var id = entry.getValue().id();
+                if (!filled.contains(id)) {
+                    int count = held.getOrDefault(entry.getKey(), 0);
+                    nodes.add(new Node(uniqueId(id + "_contents"), count + (count == 1 ? " resource" : " resources") + ", none drawn",
+                            id, List.of()));
+                }
+            }
+            return new ArchitectureDiagram(plan.stack(), List.copyOf(ordered), List.copyOf(nodes), edges(),
+                    Map.copyOf(notDrawn), plan.resources().size());
+        }
+
+        /** Edges between drawn nodes (and from subgraphs, for dependencies on a whole component), reduced. */
+        private List<Edge> edges() {
+            var memo = new HashMap<String, Set<String>>();
+            var subgraphIds = new HashSet<String>();
+            for (var s : ordered) {
+                subgraphIds.add(s.id());
+            }
+            var adjacency = new LinkedHashMap<String, LinkedHashSet<String>>();   // from -> tos, node ids only
+            var componentEdges = new LinkedHashSet<Edge>();
+            for (var draft : drafts.values()) {
+                for (var member : draft.members) {
+                    for (var from : endpoints(member, memo, new HashSet<>())) {
+                        if (from.equals(draft.id)) {
+                            continue; // Within a collapsed node.
+                        }
+                        if (subgraphIds.contains(from)) {
+                            componentEdges.add(new Edge(from, draft.id));
+                        } else {
+                            var tos = adjacency.get(from);
+                            if (tos == null) {
+                                tos = new LinkedHashSet<>();
+                                adjacency.put(from, tos);
+                            }
+                            tos.add(draft.id);
+                        }
+                    }
+                }
+            }
+            reduce(adjacency);
+            // Edges in node order (plan order of first appearance), so the text is stable across runs.
+            var result = new ArrayList<Edge>();
+            for (var from : drafts.values()) {
+                var tos = adjacency.get(from.id);
+                if (tos == null) {
+                    continue;
+                }
+                for (var to : drafts.values()) {
+                    if (tos.contains(to.id)) {
+                        result.add(new Edge(from.id, to.id));
+                    }
+                }
+            }
+            result.addAll(componentEdges);
+            return List.copyOf(result);
+        }
+
+        /** Drawn things {@code r} depends on, looking through resources that are not drawn. */
+        private Set<String> endpoints(Plan.Resource r, Map<String, Set<String>> memo, Set<String> visiting) {
+            var result = new LinkedHashSet<String>();
+            for (var d : index.dependenciesOf(r)) {
+                if (PlanIndex.isComponent(d)) {
+                    result.add(subgraphs.get(d.urn()).id());
+                } else if (nodeOfUrn.containsKey(d.urn())) {
+                    result.add(nodeOfUrn.get(d.urn()).id);
+                } else if (visiting.add(d.urn())) {
+                    var cached = memo.get(d.urn());
+                    if (cached == null) {
+                        cached = endpoints(d, memo, visiting);
+                        memo.put(d.urn(), cached);
+                    }
+                    result.addAll(cached);
+                }
+            }
+            return result;
+        }
+
+        /**
+         * Drops an edge when another path already connects its ends. Decided one edge at a time against the
+         * current graph, so reachability is kept even if collapsing produced a cycle.
+         */
+        private static void reduce(Map<String, LinkedHashSet<String>> adjacency) {
+            for (var from : List.copyOf(adjacency.keySet())) {
+                for (var to : List.copyOf(adjacency.get(from))) {
+                    var seen = new HashSet<String>();
+                    var pending = new ArrayList<String>();
+                    for (var next : adjacency.get(from)) {
+                        if (!next.equals(to)) {
+                            pending.add(next);
+                        }
+                    }
+                    boolean implied = false;
+                    while (!pending.isEmpty() && !implied) {
+                        var n = pending.remove(pending.size() - 1);
+                        if (n.equals(to)) {
+                            implied = true;
+                        } else if (seen.add(n) && !n.equals(from) && adjacency.containsKey(n)) {
+                            pending.addAll(adjacency.get(n));
+                        }
+                    }
+                    if (implied) {
+                        adjacency.get(from).remove(to);
+                    }
+                }
+            }
+        }
+
+        private static void increment(Map<String, Integer> counts, String key) {
+            var count = counts.get(key);
+            counts.put(key, count == null ? 1 : count + 1);
+        }
+
+        /** Mermaid ids: letters, digits and underscores, unique in the diagram. */
+        private String uniqueId(String wanted) {
+            var chars = wanted.toCharArray();
+            for (int i = 0; i < chars.length; i++) {
+                char c = chars[i];
+                if (!(c < 128 && (Character.isLetterOrDigit(c) || c == '_'))) {
+                    chars[i] = '_';
+                }
+            }
+            var base = new String(chars);
+            var id = base;
+            for (int n = 2; !ids.add(id); n++) {
+                id = base + "_" + n;
+            }
+            return id;
+        }
+    }
+
+    /** A node being assembled: its rule and the resources it stands for. */
+    private static final class NodeDraft {
+        final String id;
+        final Rule rule;
+        final String subgraph;
+        final List<Plan.Resource> members = new ArrayList<>();
+
+        NodeDraft(String id, Rule rule, String subgraph) {
+            this.id = id;
+            this.rule = rule;
+            this.subgraph = subgraph;
+        }
+
+        String label() {
+            var first = members.get(0);
+            if (rule.kind() == Kind.KEEP) {
+                var detail = detail(first);
+                return detail == null ? rule.singular() : rule.singular() + "<br/>" + detail;
+            }
+            var variant = variant(first);
+            var prefix = variant.isEmpty() ? "" : variant + " ";
+            var head = members.size() == 1 ? prefix + rule.singular() : members.size() + " " + prefix + rule.plural();
+            var details = new LinkedHashSet<String>();
+            for (var m : members) {
+                var d = collapsedDetail(m);
+                if (d != null) {
+                    details.add(d);
+                }
+            }
+            return details.isEmpty() ? head : head + "<br/>" + String.join(", ", details);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------- labels
+
+    /** What tells one kept resource from another of its type; null for nothing. */
+    private static String detail(Plan.Resource r) {
+        switch (r.type()) {
+            case "aws:ec2/vpc:Vpc":
+                return text(r, "cidrBlock");
+            case "aws:ec2/internetGateway:InternetGateway":
+            case "aws:iam/openIdConnectProvider:OpenIdConnectProvider":
+                return null;
+            case "aws:eks/cluster:Cluster": {
+                var version = text(r, "version");
+                return or(text(r, "name"), r.name()) + (version == null ? "" : "<br/>Kubernetes " + version);
+            }
+            case "aws:eks/nodeGroup:NodeGroup": {
+                var sb = new StringBuilder(r.name()).append("<br/>").append(or(text(r, "capacityType"), "ON_DEMAND"));
+                var types = r.input("instanceTypes");
+                if (types.isPresent() && types.get().isJsonArray()) {
+                    var names = new ArrayList<String>();
+                    for (var t : types.get().getAsJsonArray()) {
+                        names.add(t.getAsString());
+                    }
+                    sb.append(' ').append(String.join("/", names));
+                }
+                var min = text(r, "scalingConfig.minSize");
+                var max = text(r, "scalingConfig.maxSize");
+                if (min != null) {
+                    sb.append("<br/>min ").append(min).append(max == null ? "" : " · max " + max);
+                }
+                return sb.toString();
+            }
+            case "kubernetes:helm.sh/v3:Release": {
+                var version = text(r, "version");
+                return or(text(r, "chart"), r.name()) + (version == null ? "" : " " + version);
+            }
+            case "kubernetes:core/v1:Namespace":
+                return or(text(r, "metadata.name"), r.name());
+            case "aws:emr/studio:Studio": {
+                var mode = text(r, "authMode");
+                return r.name() + (mode == null ? "" : " (" + mode + ")");
+            }
+            default:
+                return r.name();
+        }
+    }
+
+    /** The part of a collapsed resource worth listing: add-on names, endpoint services; null for nothing. */
+    private static String collapsedDetail(Plan.Resource r) {
+        switch (r.type()) {
+            case "aws:eks/addon:Addon":
+                return text(r, "addonName");
+            case "aws:ec2/vpcEndpoint:VpcEndpoint": {
+                var service = text(r, "serviceName");
+                return service == null ? null
+                        : service.substring(service.lastIndexOf('.') + 1) + " (" + or(text(r, "vpcEndpointType"), "Gateway") + ")";
+            }
+            default:
+                return null;
+        }
+    }
+
+    /** Resources of one type that are collapsed separately: public and private subnets. */
+    private static String variant(Plan.Resource r) {
+        if (!r.type().equals("aws:ec2/subnet:Subnet")) {
+            return "";
+        }
+        // The load-balancer role tags say which is which (https://docs.aws.amazon.com/eks/latest/userguide/network-load-balancing.html).
+        var tags = r.input("tags");
+        if (tags.isPresent() && tags.get().isJsonObject()) {
+            JsonObject t = tags.get().getAsJsonObject();
+            if (t.has("kubernetes.io/role/elb")) {
+                return "public";
+            }
+            if (t.has("kubernetes.io/role/internal-elb")) {
+                return "private";
+            }
+        }
+        var name = r.name().toLowerCase();
+        return name.contains("public") ? "public" : name.contains("private") ? "private" : "";
+    }
+
+    private static String text(Plan.Resource r, String path) {
+        var value = r.input(path);
+        return value.isPresent() && value.get().isJsonPrimitive() ? value.get().getAsString() : null;
+    }
+
+    private static String or(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static String simpleName(String type) {
+        return type.substring(type.lastIndexOf(':') + 1);
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** {@code RouteTableAssociation} → {@code route table association}; {@code BucketV2} → {@code bucket}. */
+    static String humanize(String camel) {
+        var s = camel;
+        int end = s.length();
+        while (end > 0 && Character.isDigit(s.charAt(end - 1))) {
+            end--;
+        }
+        if (end < s.length() && end > 1 && s.charAt(end - 1) == 'V') {
+            s = s.substring(0, end - 1); // Versioned resource names (BucketV2) read as the plain noun.
+        }
+        var sb = new StringBuilder();
+        int wordStart = 0;
+        for (int i = 1; i <= s.length(); i++) {
+            // A word ends before an upper-case letter that follows a lower-case one (routeTable) or that starts a
+            // word after an acronym (VPCEndpoint → VPC, Endpoint), and at the end.
+            boolean boundary = i == s.length() || Character.isUpperCase(s.charAt(i))
+                    && (!Character.isUpperCase(s.charAt(i - 1)) || (i + 1 < s.length() && Character.isLowerCase(s.charAt(i + 1))));
+            if (boundary) {
+                var word = s.substring(wordStart, i);
+                boolean acronym = word.length() > 1 && word.equals(word.toUpperCase());
+                sb.append(sb.length() == 0 ? "" : " ").append(acronym ? word : word.toLowerCase());
+                wordStart = i;
+            }
+        }
+        return sb.toString();
+    }
+
+    static String plural(String words) {
+        int n = words.length();
+        if (n > 1 && words.charAt(n - 1) == 'y' && "aeiou".indexOf(words.charAt(n - 2)) < 0) {
+            return words.substring(0, n - 1) + "ies";
+        }
+        return words.endsWith("s") || words.endsWith("x") || words.endsWith("ch") || words.endsWith("sh") ? words + "es" : words + "s";
+    }
+
+    private static String module(String componentType) {
+        var parts = componentType.split(":");
+        return parts.length == 3 ? parts[1] : componentType;
+    }
+
+    /** Titles of the plan's components, in plan order ("Network", "EKS cluster", ...). */
+    static List<String> componentTitles(Plan plan) {
+        var titles = new ArrayList<String>();
+        for (var r : plan.resources()) {
+            if (PlanIndex.isComponent(r)) {
+                titles.add(componentTitle(r.type()));
+            }
+        }
+        return titles;
+    }
+
+    private static String componentTitle(String type) {
+        switch (type) {
+            case "bigdata:network:Network": return "Network";
+            case "bigdata:cluster:EksCluster": return "EKS cluster";
+            case "bigdata:addons:ClusterAutoscaler": return "Cluster Autoscaler";
+            case "bigdata:addons:Dashboard": return "Dashboard (Headlamp)";
+            case "bigdata:emr:EmrOnEks": return "EMR on EKS";
+            case "bigdata:studio:EmrStudio": return "EMR Studio";
+            default: {
+                var words = humanize(simpleName(type));
+                return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+            }
+        }
+    }
+
+    private static String moduleTitle(String module) {
+        switch (module) {
+            case "addons": return "Add-ons";
+            case "emr": return "EMR";
+            default: return Character.toUpperCase(module.charAt(0)) + module.substring(1);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------- rendering
+
+    /** The Mermaid source, without fences. */
+    public String mermaid() {
+        var sb = new StringBuilder("flowchart TB\n");
+        renderLevel(null, "  ", sb);
+        for (var e : edges) {
+            sb.append("  ").append(e.from()).append(" --> ").append(e.to()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private void renderLevel(String subgraph, String indent, StringBuilder sb) {
+        for (var n : nodes) {
+            if (Objects.equals(n.subgraph(), subgraph)) {
+                sb.append(indent).append(n.id()).append("[\"").append(escape(n.label())).append("\"]\n");
+            }
+        }
+        for (var s : subgraphs) {
+            if (Objects.equals(s.parent(), subgraph)) {
+                sb.append(indent).append("subgraph ").append(s.id()).append("[\"").append(escape(s.title())).append("\"]\n");
+                renderLevel(s.id(), indent + "  ", sb);
+                sb.append(indent).append("end\n");
+            }
+        }
+    }
+
+    /** Quotes would end a Mermaid label; {@code <br/>} is the one markup labels use on purpose. */
+    private static String escape(String label) {
+        return label.replace("\"", "#quot;");
+    }
+
+    /** The fenced diagram and its legend: what the README embeds and {@code target/plan/<stack>.md} starts with. */
+    public String markdown() {
+        // Most numerous first, then by type, so the legend does not move when counts stay the same.
+        var omitted = new ArrayList<>(new java.util.TreeMap<>(notDrawn).entrySet());
+        var parts = new ArrayList<String>();
+        for (int count = omitted.isEmpty() ? 0 : java.util.Collections.max(notDrawn.values()); count > 0; count--) {
+            for (var e : omitted) {
+                if (e.getValue() == count) {
+                    var words = typeWords(e.getKey());
+                    parts.add(count + " " + (count == 1 ? words : plural(words)));
+                }
+            }
+        }
+        return "```mermaid\n" + mermaid() + "```\n\n"
+                + "_Generated from the `" + stack + "` plan (" + resourceCount + " resources). Arrows run from a resource to what depends on it, "
+                + "through resources not drawn; an arrow a longer path already implies is left out."
+                + (parts.isEmpty() ? "" : " Not drawn: " + String.join(", ", parts) + ".") + "_\n";
+    }
+
+    private static String typeWords(String type) {
+        if (type.startsWith("pulumi:providers:")) {
+            return type.substring("pulumi:providers:".length()) + " provider";
+        }
+        return humanize(simpleName(type));
+    }
+}

@@ -1,0 +1,485 @@
+package io.bigdatastack.insight;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import io.bigdatastack.plan.Plan;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the planned stack costs per month while idle: no jobs, no traffic, every node group at its minimum size.
+ * Worked out from the plan's resource types and inputs alone, so it grows as components land.
+ *
+ * <p>Every custom resource of the plan is accounted for: in a priced {@link LineItem}, a {@link NotPriced} entry
+ * (usage-based, or unknown to the price table), or {@link #noChargeResources()}; a NAT gateway or node group also
+ * has its usage-based part (data processed, root volumes) under {@link NotPriced}. Nothing is silently zero.
+ * Line totals are rounded to the cent (half up) and the total is the sum of the rounded lines, so a printed table
+ * adds up.
+ */
+public record CostEstimate(
+        String stack,
+        String stackRegion,
+        String priceRegion,
+        String priceDate,
+        String currency,
+        int hoursPerMonth,
+        BigDecimal spotDiscount,
+        String spotBasis,
+        Optional<String> regionNote,
+        List<LineItem> lineItems,
+        List<NotPriced> notPriced,
+        List<String> noChargeResources,
+        BigDecimal monthlyTotal) {
+
+    // Categories compare stacks line by line in the README; the order here is the table's row order.
+    public static final String CONTROL_PLANE = "EKS control plane";
+    public static final String NAT_GATEWAYS = "NAT gateways";
+    public static final String PUBLIC_IPV4 = "Public IPv4 addresses";
+    public static final String ON_DEMAND_NODES = "On-demand nodes (at min size)";
+    public static final String SPOT_NODES = "Spot nodes (at min size)";
+    public static final String KMS_KEYS = "KMS keys";
+    public static final List<String> CATEGORIES = List.of(CONTROL_PLANE, NAT_GATEWAYS, PUBLIC_IPV4, ON_DEMAND_NODES, SPOT_NODES, KMS_KEYS);
+
+    /**
+     * One priced line: {@code quantity × unitPrice × hours} (or {@code quantity × unitPrice} for a monthly price).
+     *
+     * @param per   the price's unit: {@code hour} or {@code month}
+     * @param hours hours billed, null for a monthly price
+     */
+    public record LineItem(String category, String item, List<String> resources, int quantity, BigDecimal unitPrice,
+                           String per, Integer hours, BigDecimal monthly, String source, String note) {
+    }
+
+    /** A cost the estimate does not put a figure on, and why. */
+    public record NotPriced(String item, List<String> resources, String reason) {
+    }
+
+    public static CostEstimate of(Plan plan, String stackRegion) {
+        return of(plan, stackRegion, PriceTable.forRegion(stackRegion));
+    }
+
+    public static CostEstimate of(Plan plan, String stackRegion, PriceTable prices) {
+        return new Estimator(plan, prices).estimate(stackRegion);
+    }
+
+    /** Sum of the line items of one category (zero when absent). */
+    public BigDecimal total(String category) {
+        var sum = BigDecimal.ZERO.setScale(2);
+        for (var l : lineItems) {
+            if (l.category().equals(category)) {
+                sum = sum.add(l.monthly());
+            }
+        }
+        return sum;
+    }
+
+    /** Units (clusters, gateways, nodes, keys) of one category. */
+    public int quantity(String category) {
+        int sum = 0;
+        for (var l : lineItems) {
+            if (l.category().equals(category)) {
+                sum += l.quantity();
+            }
+        }
+        return sum;
+    }
+
+    /** Categories of this estimate's line items, known ones first in {@link #CATEGORIES} order. */
+    public List<String> categories() {
+        var result = new ArrayList<String>();
+        for (var l : lineItems) { // Line items are already in category order.
+            if (!result.contains(l.category())) {
+                result.add(l.category());
+            }
+        }
+        return result;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------- JSON
+
+    /** The plan file's {@code "cost"} object. */
+    public JsonObject toJson() {
+        var root = new JsonObject();
+        root.addProperty("basis", "idle: no jobs, no traffic, node groups at their minimum size");
+        root.addProperty("currency", currency);
+        root.addProperty("period", "month");
+        root.addProperty("hoursPerMonth", hoursPerMonth);
+        root.addProperty("stackRegion", stackRegion);
+        root.addProperty("priceRegion", priceRegion);
+        root.addProperty("priceDate", priceDate);
+        root.addProperty("priceFile", "src/main/resources/prices/" + priceRegion + ".json");
+        root.add("regionNote", regionNote.isPresent() ? new JsonPrimitive(regionNote.get()) : JsonNull.INSTANCE);
+        root.add("spotDiscount", new JsonPrimitive(spotDiscount));
+        root.addProperty("spotBasis", spotBasis);
+        var lines = new JsonArray();
+        for (var l : lineItems) {
+            var line = new JsonObject();
+            line.addProperty("category", l.category());
+            line.addProperty("item", l.item());
+            line.add("resources", strings(l.resources()));
+            line.addProperty("quantity", l.quantity());
+            line.add("unitPrice", new JsonPrimitive(l.unitPrice()));
+            line.addProperty("per", l.per());
+            line.add("hours", l.hours() == null ? JsonNull.INSTANCE : new JsonPrimitive(l.hours()));
+            line.add("monthly", new JsonPrimitive(l.monthly()));
+            line.addProperty("source", l.source());
+            line.add("note", l.note() == null ? JsonNull.INSTANCE : new JsonPrimitive(l.note()));
+            lines.add(line);
+        }
+        root.add("lineItems", lines);
+        var unpriced = new JsonArray();
+        for (var n : notPriced) {
+            var entry = new JsonObject();
+            entry.addProperty("item", n.item());
+            entry.add("resources", strings(n.resources()));
+            entry.addProperty("reason", n.reason());
+            unpriced.add(entry);
+        }
+        root.add("notPriced", unpriced);
+        root.addProperty("noIdleChargeResources", noChargeResources.size());
+        root.add("monthlyTotal", new JsonPrimitive(monthlyTotal));
+        return root;
+    }
+
+    private static JsonArray strings(List<String> values) {
+        var array = new JsonArray();
+        for (var v : values) {
+            array.add(v);
+        }
+        return array;
+    }
+
+    // ---------------------------------------------------------------------------------------------------- rendering
+
+    /** Dollars with at least two decimals and no more than the figure has ($0.10, $0.045, $32.85). */
+    static String usd(BigDecimal amount) {
+        var stripped = amount.stripTrailingZeros();
+        return "$" + amount.setScale(Math.max(2, stripped.scale()), RoundingMode.UNNECESSARY).toPlainString();
+    }
+
+    private String heading() {
+        return "Idle cost estimate, " + currency + " per month (" + hoursPerMonth + " h): " + priceRegion
+                + " prices as of " + priceDate;
+    }
+
+    private List<String[]> rows() {
+        var rows = new ArrayList<String[]>();
+        for (var l : lineItems) {
+            rows.add(new String[]{l.item(), String.valueOf(l.quantity()), usd(l.unitPrice()) + "/" + l.per(),
+                    l.hours() == null ? "-" : String.valueOf(l.hours()), usd(l.monthly())});
+        }
+        return rows;
+    }
+
+    private List<String> footnotes() {
+        var notes = new ArrayList<String>();
+        if (regionNote.isPresent()) {
+            notes.add(regionNote.get());
+        }
+        if (categories().contains(SPOT_NODES)) {
+            notes.add("Spot at " + percent(spotDiscount) + " off on-demand: " + spotBasis + ".");
+        }
+        for (var l : lineItems) {
+            if (l.note() != null) {
+                notes.add(l.item() + ": " + l.note() + ".");
+            }
+        }
+        notes.add(noChargeResources.size() + " other resources have no idle charge of their own (VPC, subnets, IAM, security groups, Kubernetes objects, ...).");
+        return notes;
+    }
+
+    private static String notPricedText(NotPriced n) {
+        return n.item() + (n.resources().size() > 1 ? " (" + n.resources().size() + ")" : "") + ": " + n.reason();
+    }
+
+    /** The console table {@code plan} prints. */
+    public String toText() {
+        var sb = new StringBuilder(heading()).append('\n');
+        var rows = rows();
+        var header = new String[]{"Item", "Qty", "Unit price", "Hours", "Monthly"};
+        int[] widths = new int[header.length];
+        for (int i = 0; i < header.length; i++) {
+            widths[i] = header[i].length();
+            for (var row : rows) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+            widths[i] = Math.max(widths[i], i == 4 ? usd(monthlyTotal).length() : i == 0 ? "Total".length() : 0);
+        }
+        appendRow(sb, widths, header);
+        for (var row : rows) {
+            appendRow(sb, widths, row);
+        }
+        appendRow(sb, widths, new String[]{"Total", "", "", "", usd(monthlyTotal)});
+        sb.append("  Not estimated:\n");
+        for (var n : notPriced) {
+            sb.append("    - ").append(notPricedText(n)).append('\n');
+        }
+        sb.append("  Notes:\n");
+        for (var n : footnotes()) {
+            sb.append("    - ").append(n).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Text columns left-aligned, figures (quantity, hours, monthly) right-aligned. */
+    private static void appendRow(StringBuilder sb, int[] widths, String[] cells) {
+        sb.append("   ");
+        for (int i = 0; i < cells.length; i++) {
+            var pad = " ".repeat(widths[i] - cells[i].length());
+            boolean right = i == 1 || i == 3 || i == 4;
+            sb.append(' ').append(right ? pad + cells[i] : cells[i] + pad).append(i + 1 < cells.length ? " " : "");
+        }
+        while (sb.charAt(sb.length() - 1) == ' ') {
+            sb.setLength(sb.length() - 1);
+        }
+        sb.append('\n');
+    }
+
+    /** The same as a Markdown table with its notes, for {@code target/plan/<stack>.md}. */
+    public String toMarkdown() {
+        var sb = new StringBuilder(heading()).append(".\n\n");
+        sb.append("| Item | Qty | Unit price | Hours | Monthly |\n|---|---:|---:|---:|---:|\n");
+        for (var row : rows()) {
+            sb.append("| ").append(String.join(" | ", row)).append(" |\n");
+        }
+        sb.append("| **Total** | | | | **").append(usd(monthlyTotal)).append("** |\n\n");
+        sb.append("Not estimated:\n\n");
+        for (var n : notPriced) {
+            sb.append("- ").append(notPricedText(n)).append('\n');
+        }
+        sb.append("\nNotes:\n\n");
+        for (var n : footnotes()) {
+            sb.append("- ").append(n).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** 0.70 → "70%". */
+    static String percent(BigDecimal fraction) {
+        return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    // ---------------------------------------------------------------------------------------------------- estimator
+
+    private static final class Estimator {
+        private final Plan plan;
+        private final PriceTable prices;
+        private final BigDecimal hours;
+        private final Map<String, LineItem> lines = new LinkedHashMap<>();
+        private final Map<String, NotPriced> notPriced = new LinkedHashMap<>();
+        private final List<String> noCharge = new ArrayList<>();
+
+        Estimator(Plan plan, PriceTable prices) {
+            this.plan = plan;
+            this.prices = prices;
+            this.hours = BigDecimal.valueOf(prices.hoursPerMonth());
+        }
+
+        CostEstimate estimate(String stackRegion) {
+            for (var r : plan.resources()) {
+                if (!r.custom()) {
+                    continue; // The stack and our components are not cloud resources.
+                }
+                switch (r.type()) {
+                    case "aws:eks/cluster:Cluster" -> controlPlane(r);
+                    case "aws:ec2/natGateway:NatGateway" -> natGateway(r);
+                    case "aws:ec2/eip:Eip" -> accumulate(PUBLIC_IPV4, prices.price("vpc.publicIpv4"), r, null);
+                    case "aws:eks/nodeGroup:NodeGroup" -> nodeGroup(r);
+                    case "aws:kms/key:Key" -> accumulate(KMS_KEYS, prices.price("kms.key"), r,
+                            "plus API requests, usage-based and not estimated");
+                    case "aws:ec2/vpcEndpoint:VpcEndpoint" -> vpcEndpoint(r);
+                    default -> byTable(r);
+                }
+            }
+            for (var text : prices.alwaysNotEstimated()) {
+                int colon = text.indexOf(':');
+                unpriced(colon < 0 ? text : text.substring(0, colon), null, colon < 0 ? "usage-based" : text.substring(colon + 1).trim());
+            }
+            // Table order: by category (control plane, NAT, IPv4, nodes, keys, others), plan order within one.
+            var items = new ArrayList<LineItem>();
+            for (int rank = 0; rank <= CATEGORIES.size(); rank++) {
+                for (var line : lines.values()) {
+                    int lineRank = CATEGORIES.indexOf(line.category());
+                    if ((lineRank < 0 ? CATEGORIES.size() : lineRank) == rank) {
+                        items.add(line);
+                    }
+                }
+            }
+            var total = BigDecimal.ZERO.setScale(2);
+            for (var line : items) {
+                total = total.add(line.monthly());
+            }
+            Optional<String> regionNote = prices.region().equals(stackRegion) ? Optional.empty()
+                    : Optional.of("The project has no price table for " + stackRegion + ": " + prices.region()
+                    + " prices were used; " + stackRegion + " may differ.");
+            return new CostEstimate(plan.stack(), stackRegion, prices.region(), prices.date(), prices.currency(),
+                    prices.hoursPerMonth(), prices.spotDiscount(), prices.spotBasis(), regionNote, List.copyOf(items),
+                    List.copyOf(notPriced.values()), List.copyOf(noCharge), total);
+        }
+
+        private void controlPlane(Plan.Resource r) {
+            var supportType = text(r, "upgradePolicy.supportType");
+            if ("STANDARD".equals(supportType)) {
+                accumulate(CONTROL_PLANE, prices.price("eks.controlPlane.standard"), r, null);
+                return;
+            }
+            // EKS bills the extended rate only once the version leaves standard support, but a cluster set (or
+            // left by default) to EXTENDED gets there without a change of ours: price the worst case, and say so.
+            // https://docs.aws.amazon.com/eks/latest/APIReference/API_UpgradePolicyRequest.html (default EXTENDED)
+            var why = supportType != null ? "upgradePolicy.supportType is " + supportType
+                    : "upgradePolicy.supportType is not set and EKS defaults to EXTENDED";
+            accumulate(CONTROL_PLANE, prices.price("eks.controlPlane.extended"), r, why
+                    + ": billed at this rate once the Kubernetes version leaves standard support ("
+                    + usd(prices.price("eks.controlPlane.standard").usd()) + "/hour until then); set STANDARD to avoid it");
+        }
+
+        private void natGateway(Plan.Resource r) {
+            var data = prices.price("vpc.natGateway.data");
+            accumulate(NAT_GATEWAYS, prices.price("vpc.natGateway"), r, null);
+            unpriced(data.label(), r, usd(data.usd()) + " per " + data.per() + " processed, depends on traffic");
+        }
+
+        private void vpcEndpoint(Plan.Resource r) {
+            var kind = text(r, "vpcEndpointType");
+            if (kind == null || kind.equals("Gateway")) {
+                noCharge.add(r.urn()); // Gateway endpoints (S3, DynamoDB) are free: https://aws.amazon.com/vpc/pricing/
+            } else {
+                unpriced(kind + " VPC endpoint", r, "hourly per AZ plus per GB (https://aws.amazon.com/privatelink/pricing/), not in the price table");
+            }
+        }
+
+        private void byTable(Plan.Resource r) {
+            var usage = prices.usageBased(r.type());
+            if (usage.isPresent()) {
+                unpriced(r.type(), r, "usage-based: " + usage.get());
+            } else if (prices.noIdleCharge(r.type())) {
+                noCharge.add(r.urn());
+            } else {
+                unpriced(r.type(), r, "not in the price table (prices/" + prices.region() + ".json): classify it there");
+            }
+        }
+
+        /**
+         * A managed node group's idle cost: {@code scalingConfig.minSize} instances. On-demand groups launch the
+         * first listed type (EKS's "prioritized" allocation); spot groups may land on any listed type, so they are
+         * priced at the dearest one less the table's spot discount.
+         * https://docs.aws.amazon.com/eks/latest/userguide/managed-node-groups.html#managed-node-group-capacity-types
+         */
+        private void nodeGroup(Plan.Resource r) {
+            var name = or(text(r, "nodeGroupName"), r.name());
+            var capacity = or(text(r, "capacityType"), "ON_DEMAND");
+            var minInput = r.input("scalingConfig.minSize");
+            Integer minSize = minInput.isPresent() && minInput.get().isJsonPrimitive() && minInput.get().getAsJsonPrimitive().isNumber()
+                    ? minInput.get().getAsInt() : null;
+            var types = new ArrayList<String>();
+            var typesInput = r.input("instanceTypes");
+            if (typesInput.isPresent() && typesInput.get().isJsonArray()) {
+                for (var t : typesInput.get().getAsJsonArray()) {
+                    types.add(t.getAsString());
+                }
+            }
+            var label = "Node group " + name + " (" + capacity + (types.isEmpty() ? "" : " " + String.join("/", types)) + ")";
+            if (minSize == null) {
+                unpriced(label, r, "scalingConfig.minSize is not known at plan time");
+                return;
+            }
+            if (types.isEmpty()) {
+                unpriced(label, r, minSize + " node(s) of the launch template's instance type, not priced");
+                return;
+            }
+            boolean spot = capacity.equals("SPOT");
+            var missing = new ArrayList<String>();
+            String dearest = null;
+            for (var t : spot ? types : types.subList(0, 1)) {
+                var price = prices.ec2OnDemand(t);
+                if (price.isEmpty()) {
+                    missing.add(t);
+                } else if (dearest == null || price.get().compareTo(prices.ec2OnDemand(dearest).get()) > 0) {
+                    dearest = t;
+                }
+            }
+            if (!missing.isEmpty()) {
+                unpriced(label, r, minSize + " node(s); instance type " + String.join(", ", missing)
+                        + " not in the price table (prices/" + prices.region() + ".json)");
+                return;
+            }
+            var onDemand = prices.ec2OnDemand(dearest).get();
+            BigDecimal unit;
+            String note;
+            if (spot) {
+                unit = onDemand.multiply(BigDecimal.ONE.subtract(prices.spotDiscount()));
+                note = "spot estimate: " + dearest + " on-demand " + usd(onDemand) + "/hour less " + percent(prices.spotDiscount());
+            } else {
+                unit = onDemand;
+                note = types.size() > 1 ? "on-demand launches the first listed type" : null;
+            }
+            if (minSize == 0) {
+                note = (note == null ? "" : note + "; ") + "minimum 0: no idle cost, scales up with jobs";
+            }
+            lines.put("nodeGroup|" + r.urn(), new LineItem(spot ? SPOT_NODES : ON_DEMAND_NODES, label, List.of(r.urn()), minSize,
+                    unit, "hour", hours.intValue(), round(unit.multiply(hours).multiply(BigDecimal.valueOf(minSize))),
+                    prices.ec2Source(), note));
+            if (minSize > 0) {
+                var disk = text(r, "diskSize");
+                unpriced("EBS root volumes", r, name + ": " + minSize + " × " + (disk == null ? "launch-template size" : disk + " GiB")
+                        + ", not in the price table");
+            }
+        }
+
+        /**
+         * Resources at the same price share one line, with a quantity ("NAT gateway × 3"): billed per hour over the
+         * month, or per month.
+         */
+        private void accumulate(String category, PriceTable.Price price, Plan.Resource r, String note) {
+            var key = price.id() + "|" + (note == null ? "" : note);
+            var existing = lines.get(key);
+            var urns = new ArrayList<String>();
+            if (existing != null) {
+                urns.addAll(existing.resources());
+            }
+            urns.add(r.urn());
+            int quantity = urns.size();
+            boolean hourly = price.per().equals("hour");
+            var amount = price.usd().multiply(BigDecimal.valueOf(quantity));
+            if (hourly) {
+                amount = amount.multiply(hours);
+            }
+            lines.put(key, new LineItem(category, price.label(), List.copyOf(urns), quantity, price.usd(), price.per(),
+                    hourly ? hours.intValue() : null, round(amount), price.source(), note));
+        }
+
+        private void unpriced(String item, Plan.Resource r, String reason) {
+            var key = item + "|" + reason;
+            var existing = notPriced.get(key);
+            var urns = new ArrayList<String>();
+            if (existing != null) {
+                urns.addAll(existing.resources());
+            }
+            if (r != null) {
+                urns.add(r.urn());
+            }
+            notPriced.put(key, new NotPriced(item, List.copyOf(urns), reason));
+        }
+
+        private static String text(Plan.Resource r, String path) {
+            var value = r.input(path);
+            return value.isPresent() && value.get().isJsonPrimitive() ? value.get().getAsString() : null;
+        }
+
+        private static String or(String value, String fallback) {
+            return value == null ? fallback : value;
+        }
+
+        private static BigDecimal round(BigDecimal amount) {
+            return amount.setScale(2, RoundingMode.HALF_UP);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.bigdatastack.insight;
+
+import io.bigdatastack.plan.Plan;
+import io.bigdatastack.testing.TestStacks;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ArchitectureDiagramTest {
+
+    private static final Pattern NODE = Pattern.compile("^\\s*([A-Za-z0-9_]+)\\[\"(.*)\"]$");
+    private static final Pattern SUBGRAPH = Pattern.compile("^\\s*subgraph ([A-Za-z0-9_]+)\\[\"(.*)\"]$");
+    private static final Pattern EDGE = Pattern.compile("^\\s*([A-Za-z0-9_]+) --> ([A-Za-z0-9_]+)$");
+
+    /** Node and subgraph ids declared in the Mermaid text, and its edges, read back from the text itself. */
+    private record Parsed(Set<String> declared, List<String[]> edges, List<String> subgraphTitles) {
+        static Parsed of(String mermaid) {
+            var declared = new HashSet<String>();
+            var edges = new ArrayList<String[]>();
+            var titles = new ArrayList<String>();
+            var lines = mermaid.split("\n");
+            assertEquals("flowchart TB", lines[0]);
+            for (int i = 1; i < lines.length; i++) {
+                var line = lines[i];
+                var s = SUBGRAPH.matcher(line);
+                var n = NODE.matcher(line);
+                var e = EDGE.matcher(line);
+                if (s.matches()) {
+                    assertTrue(declared.add(s.group(1)), "declared twice: " + s.group(1));
+                    titles.add(s.group(2));
+                } else if (n.matches()) {
+                    assertTrue(declared.add(n.group(1)), "declared twice: " + n.group(1));
+                } else if (e.matches()) {
+                    edges.add(new String[]{e.group(1), e.group(2)});
+                } else {
+                    assertEquals("end", line.strip(), "unexpected line: " + line);
+                }
+            }
+            return new Parsed(declared, edges, titles);
+        }
+    }
+
+    private static String nodeOf(ArchitectureDiagram diagram, Plan plan, String name) {
+        var urn = plan.named(name).urn();
+        return diagram.nodes().stream().filter(n -> n.resources().contains(urn)).findFirst()
+                .orElseThrow(() -> new AssertionError("no node for " + name)).id();
+    }
+
+    private static boolean hasEdge(ArchitectureDiagram diagram, String from, String to) {
+        return diagram.edges().contains(new ArchitectureDiagram.Edge(from, to));
+    }
+
+    @Test
+    void everyComponentIsASubgraphAndAddOnsShareOne() {
+        var diagram = ArchitectureDiagram.of(FullStackPlan.plan());
+        var parsed = Parsed.of(diagram.mermaid());
+        assertEquals(List.of("Network", "EKS cluster", "Add-ons", "Cluster Autoscaler", "Dashboard (Headlamp)", "EMR on EKS", "EMR Studio"),
+                parsed.subgraphTitles());
+        var addOns = diagram.subgraphs().stream().filter(s -> s.title().equals("Add-ons")).findFirst().orElseThrow();
+        assertEquals(2, diagram.subgraphs().stream().filter(s -> addOns.id().equals(s.parent())).count());
+    }
+
+    @Test
+    void noEdgeDanglesOrLoops() {
+        var parsed = Parsed.of(ArchitectureDiagram.of(FullStackPlan.plan()).mermaid());
+        assertFalse(parsed.edges().isEmpty());
+        for (var edge : parsed.edges()) {
+            assertTrue(parsed.declared().contains(edge[0]), "undeclared edge start " + edge[0]);
+            assertTrue(parsed.declared().contains(edge[1]), "undeclared edge end " + edge[1]);
+            assertFalse(edge[0].equals(edge[1]), "self loop on " + edge[0]);
+        }
+    }
+
+    @Test
+    void drawsTheRelationsThatMatter() {
+        var plan = FullStackPlan.plan();
+        var d = ArchitectureDiagram.of(plan);
+        var privateSubnets = nodeOf(d, plan, "test-private-1");
+        var cluster = nodeOf(d, plan, FullStackPlan.CLUSTER);
+        assertEquals(privateSubnets, nodeOf(d, plan, "test-private-3"), "the private subnets are one node");
+        assertTrue(hasEdge(d, privateSubnets, cluster), "subnets → cluster");
+        assertTrue(hasEdge(d, cluster, nodeOf(d, plan, FullStackPlan.BASE_NODES)), "cluster → base node group");
+        assertTrue(hasEdge(d, cluster, nodeOf(d, plan, FullStackPlan.SPOT_NODES)), "cluster → spot node group");
+        assertTrue(hasEdge(d, nodeOf(d, plan, FullStackPlan.OIDC), nodeOf(d, plan, FullStackPlan.JOB_ROLE)), "OIDC provider → job role");
+        var namespace = nodeOf(d, plan, FullStackPlan.NAMESPACE);
+        assertTrue(hasEdge(d, namespace, nodeOf(d, plan, FullStackPlan.VIRTUAL_CLUSTER)), "namespace → virtual cluster");
+        assertTrue(hasEdge(d, cluster, namespace), "cluster → namespace, seen through the Kubernetes provider");
+        var studio = nodeOf(d, plan, FullStackPlan.STUDIO);
+        assertTrue(hasEdge(d, nodeOf(d, plan, FullStackPlan.ENGINE_SG), studio), "engine security group → studio");
+        assertTrue(hasEdge(d, nodeOf(d, plan, FullStackPlan.WORKSPACE_SG), studio), "workspace security group → studio");
+        // Implied by subnets → cluster → node group: left out.
+        assertFalse(hasEdge(d, privateSubnets, nodeOf(d, plan, FullStackPlan.BASE_NODES)));
+    }
+
+    @Test
+    void collapsesRepetitiveResourcesAndCountsWhatItLeavesOut() {
+        var d = ArchitectureDiagram.of(FullStackPlan.plan());
+        var labels = d.nodes().stream().map(ArchitectureDiagram.Node::label).toList();
+        assertTrue(labels.contains("3 public subnets"), labels.toString());
+        assertTrue(labels.contains("3 private subnets"), labels.toString());
+        assertTrue(labels.contains("3 EKS add-ons<br/>vpc-cni, coredns, kube-proxy"), labels.toString());
+        assertTrue(labels.contains("VPC endpoint<br/>s3 (Gateway)"), labels.toString());
+        assertTrue(labels.stream().noneMatch(l -> l.toLowerCase().contains("route")), labels.toString());
+        var md = d.markdown();
+        assertTrue(md.contains("Not drawn: ") && md.contains("6 route table associations") && md.contains("4 routes")
+                && md.contains("1 kubernetes provider"), md);
+        assertTrue(md.startsWith("```mermaid\nflowchart TB\n"), md);
+    }
+
+    @Test
+    void nodesSitInTheirComponentsSubgraph() {
+        var plan = FullStackPlan.plan();
+        var d = ArchitectureDiagram.of(plan);
+        var emr = d.subgraphs().stream().filter(s -> s.title().equals("EMR on EKS")).findFirst().orElseThrow();
+        var jobRole = d.nodes().stream().filter(n -> n.resources().contains(plan.named(FullStackPlan.JOB_ROLE).urn())).findFirst().orElseThrow();
+        assertEquals(emr.id(), jobRole.subgraph());
+    }
+
+    @Test
+    void aComponentWithNothingDrawnStillShowsAndUnknownTypesAreDrawn() {
+        var p = new SyntheticPlan("big-data-stack", "t");
+        var glue = p.component(null, "bigdata:glue:OnlyGlue", "t-glue");
+        var role = p.resource(null, "aws:iam/role:Role", "t-role");
+        p.resource(glue, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "t-attach").dependsOn(role);
+        var newThing = p.component(null, "bigdata:search:OpenSearch", "t-search");
+        p.resource(newThing, "aws:opensearch/domain:Domain", "t-domain-a").dependsOn(glue);
+        p.resource(newThing, "aws:opensearch/domain:Domain", "t-domain-b").inputs("{\"note\": \"say \\\"hi\\\"\"}");
+        var d = ArchitectureDiagram.of(p.build());
+        var parsed = Parsed.of(d.mermaid());
+        assertTrue(parsed.subgraphTitles().containsAll(List.of("Only glue", "Open search")), parsed.subgraphTitles().toString());
+        var labels = d.nodes().stream().map(ArchitectureDiagram.Node::label).toList();
+        assertTrue(labels.contains("1 resource, none drawn"), labels.toString());
+        assertTrue(labels.contains("2 domains"), labels.toString());
+        // A dependency on a whole component is drawn from its subgraph.
+        for (var edge : parsed.edges()) {
+            assertTrue(parsed.declared().contains(edge[0]) && parsed.declared().contains(edge[1]));
+        }
+        assertTrue(d.edges().stream().anyMatch(e -> e.from().startsWith("sg_OnlyGlue")), d.edges().toString());
+    }
+
+    @Test
+    void labelsAreEscapedAndIdsAreMermaidSafe() {
+        var p = new SyntheticPlan("big-data-stack", "t");
+        var c = p.component(null, "bigdata:studio:EmrStudio", "t");
+        p.resource(c, "aws:emr/studio:Studio", "t-\"quoted\".studio").inputs("{\"authMode\": \"IAM\"}");
+        var mermaid = ArchitectureDiagram.of(p.build()).mermaid();
+        assertTrue(mermaid.contains("EMR Studio<br/>t-#quot;quoted#quot;.studio (IAM)"), mermaid);
+        Parsed.of(mermaid); // Every line parses: ids hold only letters, digits and underscores.
+    }
+
+    @Test
+    void humanizesTypeNames() {
+        assertEquals("route table association", ArchitectureDiagram.humanize("RouteTableAssociation"));
+        assertEquals("bucket", ArchitectureDiagram.humanize("BucketV2"));
+        assertEquals("VPC endpoint", ArchitectureDiagram.humanize("VPCEndpoint"));
+        assertEquals("policies", ArchitectureDiagram.plural("policy"));
+        assertEquals("gateways", ArchitectureDiagram.plural("gateway"));
+        assertEquals("access entries", ArchitectureDiagram.plural("access entry"));
+        assertEquals("addresses", ArchitectureDiagram.plural("address"));
+    }
+
+    /** On the real dev plan, whatever components have landed: each one is drawn, nothing dangles, output is stable. */
+    @Test
+    void theDevPlanDrawsEveryComponentItHolds() {
+        var plan = TestStacks.planStackFile("dev");
+        var d = ArchitectureDiagram.of(plan);
+        var parsed = Parsed.of(d.mermaid());
+        long components = plan.resources().stream().filter(r -> !r.custom() && !r.type().equals("pulumi:pulumi:Stack")).count();
+        assertEquals(components, d.subgraphs().stream().filter(s -> s.id().startsWith("sg_")).count());
+        assertTrue(parsed.subgraphTitles().contains("Network"));
+        for (var edge : parsed.edges()) {
+            assertTrue(parsed.declared().contains(edge[0]) && parsed.declared().contains(edge[1]), edge[0] + " --> " + edge[1]);
+        }
+        assertEquals(d.mermaid(), ArchitectureDiagram.of(TestStacks.planStackFile("dev")).mermaid(), "the diagram is deterministic");
+    }
+}
