@@ -24,24 +24,11 @@ import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
-import com.pulumi.aws.s3.BucketPolicy;
-import com.pulumi.aws.s3.BucketPolicyArgs;
-import com.pulumi.aws.s3.BucketPublicAccessBlock;
-import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
-import com.pulumi.aws.s3.BucketV2;
-import com.pulumi.aws.s3.BucketV2Args;
-import com.pulumi.aws.s3.BucketVersioningV2;
-import com.pulumi.aws.s3.BucketVersioningV2Args;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
-import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.Namespace;
 import com.pulumi.kubernetes.core.v1.NamespaceArgs;
@@ -49,8 +36,7 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import io.bigdatastack.iam.PolicyDocument;
-import io.bigdatastack.iam.PolicyDocument.Statement;
+import io.bigdatastack.storage.SecureBucket;
 
 import java.util.Map;
 
@@ -100,34 +86,9 @@ public final class EmrOnEks extends ComponentResource {
 
         // --- Job bucket: scripts, outputs, and the logs EMR uploads under logs/ ---
         var bucketName = args.accountId().applyValue(account -> EmrNames.jobBucketName(args.namePrefix(), account));
-        var bucket = new BucketV2(name + "-job-bucket", BucketV2Args.builder()
-                .bucket(bucketName)
-                .forceDestroy(!args.protectStatefulResources())
-                .tags(tags)
-                .build(), stateful);
+        var bucket = SecureBucket.create(name + "-job-bucket", bucketName, args.protectStatefulResources(),
+                args.protectStatefulResources(), tags, this).bucket();
         this.jobBucketName = bucket.bucket();
-        var publicAccessBlock = new BucketPublicAccessBlock(name + "-job-bucket-public-access-block", BucketPublicAccessBlockArgs.builder()
-                .bucket(bucket.id())
-                .blockPublicAcls(true)
-                .blockPublicPolicy(true)
-                .ignorePublicAcls(true)
-                .restrictPublicBuckets(true)
-                .build(), stateful);
-        new BucketServerSideEncryptionConfigurationV2(name + "-job-bucket-encryption", BucketServerSideEncryptionConfigurationV2Args.builder()
-                .bucket(bucket.id())
-                .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
-                        // SSE-S3: encrypted at rest without a KMS key the job role would also need grants on.
-                        .applyServerSideEncryptionByDefault(BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs.builder()
-                                .sseAlgorithm("AES256")
-                                .build())
-                        .build())
-                .build(), stateful);
-        new BucketVersioningV2(name + "-job-bucket-versioning", BucketVersioningV2Args.builder()
-                .bucket(bucket.id())
-                .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder()
-                        .status(args.protectStatefulResources() ? "Enabled" : "Suspended")
-                        .build())
-                .build(), stateful);
         new BucketLifecycleConfigurationV2(name + "-job-bucket-lifecycle", BucketLifecycleConfigurationV2Args.builder()
                 .bucket(bucket.id())
                 .rules(
@@ -149,15 +110,6 @@ public final class EmrOnEks extends ComponentResource {
                                         .daysAfterInitiation(7).build())
                                 .build())
                 .build(), stateful);
-        new BucketPolicy(name + "-job-bucket-tls-only", BucketPolicyArgs.builder()
-                .bucket(bucket.id())
-                .policy(bucket.arn().applyValue(EmrOnEks::tlsOnlyBucketPolicy))
-                .build(), CustomResourceOptions.builder().parent(this)
-                .protect(args.protectStatefulResources())
-                .retainOnDelete(args.protectStatefulResources())
-                // S3 rejects policies while the public access block is being changed; one after the other.
-                .dependsOn(publicAccessBlock)
-                .build());
 
         // --- Log group: EMR writes container logs here; created first so retention is ours ---
         var logGroup = new LogGroup(name + "-job-logs", LogGroupArgs.builder()
@@ -270,13 +222,6 @@ public final class EmrOnEks extends ComponentResource {
      * https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html#transit
      * ({@code "AWS": "*"} is IAM's equivalent of {@code "Principal": "*"}.)
      */
-    static String tlsOnlyBucketPolicy(String bucketArn) {
-        return PolicyDocument.of(Statement.deny("DenyInsecureTransport")
-                .principal("AWS", "*")
-                .actions("s3:*")
-                .resources(bucketArn, bucketArn + "/*")
-                .condition("Bool", "aws:SecureTransport", "false")).toJson();
-    }
 
     /** The Kubernetes namespace of the virtual cluster. */
     public Output<String> namespace() { return namespace; }

@@ -17,19 +17,6 @@ import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.aws.inputs.GetCallerIdentityArgs;
 import com.pulumi.aws.inputs.GetPartitionArgs;
-import com.pulumi.aws.s3.BucketPolicy;
-import com.pulumi.aws.s3.BucketPolicyArgs;
-import com.pulumi.aws.s3.BucketPublicAccessBlock;
-import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
-import com.pulumi.aws.s3.BucketV2;
-import com.pulumi.aws.s3.BucketV2Args;
-import com.pulumi.aws.s3.BucketVersioningV2;
-import com.pulumi.aws.s3.BucketVersioningV2Args;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
-import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
 import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
@@ -40,11 +27,10 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.bigdatastack.iam.AwsScope;
-import io.bigdatastack.iam.PolicyDocument;
-import io.bigdatastack.iam.PolicyDocument.Statement;
 import io.bigdatastack.iam.TrustPolicies;
 import io.bigdatastack.naming.PhysicalNames;
 import io.bigdatastack.naming.Tags;
+import io.bigdatastack.storage.SecureBucket;
 import io.bigdatastack.network.Network;
 
 import java.util.EnumMap;
@@ -127,7 +113,9 @@ public final class EmrStudio extends ComponentResource {
                 .build(), child);
 
         // --- Workspace backup bucket ---
-        var bucket = workspaceBucket(base, prefix, scope, args.protectStatefulResources(), tags);
+        // Workspace backups: versioned always (a notebook overwritten by mistake can be recovered).
+        var bucket = SecureBucket.create(base + "-bucket", scope.applyValue(s -> PhysicalNames.bucket(prefix, "studio", s.accountId())),
+                true, args.protectStatefulResources(), Tags.with(tags, "Name", prefix + "-studio"), this).bucket();
 
         // --- Service role (emr-studio-service-role.html) ---
         var serviceRole = new Role(base + "-service-role", RoleArgs.builder()
@@ -242,53 +230,6 @@ public final class EmrStudio extends ComponentResource {
         var partition = AwsFunctions.getPartition(GetPartitionArgs.builder().build(), invoke);
         var identity = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(), invoke);
         return Output.tuple(partition, identity).applyValue(t -> new AwsScope(t.t1.partition(), region, t.t2.accountId()));
-    }
-
-    /**
-     * Versioned, encrypted (SSE-S3), never public, TLS only. With protectStatefulResources the bucket is protected
-     * and kept on delete; without, {@code pulumi destroy} empties and deletes it.
-     */
-    private BucketV2 workspaceBucket(String base, String prefix, Output<AwsScope> scope, boolean protect, Map<String, String> tags) {
-        var child = CustomResourceOptions.builder().parent(this).build();
-        var bucket = new BucketV2(base + "-bucket", BucketV2Args.builder()
-                .bucket(scope.applyValue(s -> PhysicalNames.bucket(prefix, "studio", s.accountId())))
-                .forceDestroy(!protect)
-                .tags(Tags.with(tags, "Name", prefix + "-studio"))
-                .build(), CustomResourceOptions.builder().parent(this).protect(protect).retainOnDelete(protect).build());
-        var publicAccessBlock = new BucketPublicAccessBlock(base + "-bucket-public-access-block", BucketPublicAccessBlockArgs.builder()
-                .bucket(bucket.id())
-                .blockPublicAcls(true)
-                .blockPublicPolicy(true)
-                .ignorePublicAcls(true)
-                .restrictPublicBuckets(true)
-                .build(), child);
-        new BucketServerSideEncryptionConfigurationV2(base + "-bucket-encryption", BucketServerSideEncryptionConfigurationV2Args.builder()
-                .bucket(bucket.id())
-                .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
-                        .applyServerSideEncryptionByDefault(BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs.builder()
-                                .sseAlgorithm("AES256")
-                                .build())
-                        .build())
-                .build(), child);
-        new BucketVersioningV2(base + "-bucket-versioning", BucketVersioningV2Args.builder()
-                .bucket(bucket.id())
-                .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
-                .build(), child);
-        // After the public access block: S3 rejects concurrent configuration changes of one bucket.
-        new BucketPolicy(base + "-bucket-tls-only", BucketPolicyArgs.builder()
-                .bucket(bucket.id())
-                .policy(bucket.arn().applyValue(arn -> tlsOnly(arn).toJson()))
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(publicAccessBlock).build());
-        return bucket;
-    }
-
-    /** Deny every request over plain HTTP (https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html). */
-    static PolicyDocument tlsOnly(String bucketArn) {
-        return PolicyDocument.of(Statement.deny("DenyInsecureTransport")
-                .principal("AWS", "*")
-                .actions("s3:*")
-                .resources(bucketArn, bucketArn + "/*")
-                .condition("Bool", "aws:SecureTransport", "false"));
     }
 
     private void sessionMapping(String logicalName, String identityType, StudioMember member, Studio studio,
