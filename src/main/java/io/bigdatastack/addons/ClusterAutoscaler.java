@@ -18,7 +18,6 @@ import io.bigdatastack.iam.TrustPolicies;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**

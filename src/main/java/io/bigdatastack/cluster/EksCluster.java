@@ -43,7 +43,6 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.bigdatastack.iam.TrustPolicies;
-import io.bigdatastack.naming.Tags;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

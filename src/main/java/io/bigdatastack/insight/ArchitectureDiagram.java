@@ -1,6 +1,5 @@
 package io.bigdatastack.insight;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.bigdatastack.plan.Plan;
 

@@ -30,7 +30,6 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.bigdatastack.iam.TrustPolicies;
 import io.bigdatastack.naming.PhysicalNames;
-import io.bigdatastack.naming.Tags;
 
 import java.util.Map;
 
