@@ -22,6 +22,8 @@ export const TAGGABLE_TYPES: ReadonlySet<string> = new Set([
     "aws:ec2/routeTable:RouteTable",
     "aws:ec2/vpcEndpoint:VpcEndpoint",
     "aws:ec2/securityGroup:SecurityGroup",
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
     // identity
     "aws:iam/role:Role",
     "aws:iam/policy:Policy",
@@ -37,6 +39,7 @@ export const TAGGABLE_TYPES: ReadonlySet<string> = new Set([
     // storage and logs
     "aws:s3/bucketV2:BucketV2",
     "aws:s3/bucket:Bucket",
+    "aws:s3/bucketObjectv2:BucketObjectv2",
     "aws:cloudwatch/logGroup:LogGroup",
     // EMR
     "aws:emrcontainers/virtualCluster:VirtualCluster",
