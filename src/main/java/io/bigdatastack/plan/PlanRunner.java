@@ -38,6 +38,9 @@ import java.util.logging.Logger;
  */
 public final class PlanRunner {
 
+    /** Upper bound on the wait for registrations before handing over to the SDK (mock registrations take ms). */
+    private static final java.time.Duration REGISTRATION_WAIT = java.time.Duration.ofSeconds(60);
+
     private PlanRunner() {
     }
 
@@ -72,7 +75,10 @@ public final class PlanRunner {
                     .standardLogger(quiet)
                     .monitorDecorator(ignored -> recorder.attach(new AwsMockEngine(region)))
                     .build();
-            var result = test.runTest(program);
+            var result = test.runTest(ctx -> {
+                program.accept(ctx);
+                recorder.awaitRegistrations();
+            });
             if (!result.exceptions().isEmpty()) {
                 var first = result.exceptions().get(0);
                 throw new PlanFailedException(rootMessage(first), first);
@@ -133,6 +139,42 @@ public final class PlanRunner {
 
         void constructed(Resource resource) {
             constructionOrder.add(resource);
+        }
+
+        /**
+         * Waits until every resource the program constructed has been registered (or failed to be).
+         *
+         * <p>Why: once the program returns, the SDK drains its outstanding tasks in a loop that re-formats its whole
+         * task table on every turn (pulumi-java 1.36.1, {@code DeploymentImpl.DefaultRunner.checkForTasks}); with a
+         * hundred registrations in flight that allocates gigabytes and dominates the plan's run time. Letting the
+         * registrations finish first leaves the loop next to nothing to drain. Failures are not handled here: they
+         * surface through the SDK as usual. Resources constructed while waiting (inside an apply) are waited for too.
+         */
+        void awaitRegistrations() {
+            int seen = 0;
+            while (true) {
+                List<Resource> snapshot;
+                synchronized (constructionOrder) {
+                    if (constructionOrder.size() == seen) {
+                        return;
+                    }
+                    snapshot = List.copyOf(constructionOrder.subList(seen, constructionOrder.size()));
+                    seen = constructionOrder.size();
+                }
+                var urns = snapshot.stream()
+                        .map(resource -> com.pulumi.core.internal.Internal.of(resource.urn()).getDataAsync())
+                        .toArray(CompletableFuture[]::new);
+                try {
+                    CompletableFuture.allOf(urns).get(REGISTRATION_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // A failed registration: the SDK reports it when the run completes.
+                } catch (java.util.concurrent.TimeoutException e) {
+                    return; // Let the SDK's own loop wait; it reports what never completed.
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
 
         MockMonitor attach(AwsMockEngine engine) {
