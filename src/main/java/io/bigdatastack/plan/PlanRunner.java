@@ -92,6 +92,17 @@ public final class PlanRunner {
         }
     }
 
+    /**
+     * The URN as the real engine writes it. The SDK's mock monitor puts the root stack's type into every child's
+     * type chain ({@code ::pulumi:pulumi:Stack$aws:ec2/vpc:Vpc::}); the engine leaves it out
+     * ({@code ::aws:ec2/vpc:Vpc::}), and the plan-file contract follows the engine.
+     */
+    static String engineUrn(String urn) {
+        return urn.replace("::" + ROOT_STACK_TYPE + "$", "::");
+    }
+
+    private static final String ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+
     private static String rootMessage(Throwable t) {
         var root = t;
         while (root.getCause() != null && root.getCause() != root) {
@@ -214,14 +225,14 @@ public final class PlanRunner {
             var options = new Plan.Options(request.getProtect(), request.getRetainOnDelete(), request.getDeleteBeforeReplace(),
                     List.copyOf(request.getIgnoreChangesList()));
             return new Plan.Resource(
-                    urn,
+                    engineUrn(urn),
                     request.getType(),
                     request.getName(),
                     request.getCustom(),
-                    request.getParent().isEmpty() ? null : request.getParent(),
-                    request.getProvider().isEmpty() ? null : request.getProvider(),
+                    request.getParent().isEmpty() ? null : engineUrn(request.getParent()),
+                    request.getProvider().isEmpty() ? null : engineUrn(request.getProvider()),
                     StructJson.toJson(request.getObject()),
-                    request.getDependenciesList().stream().sorted().toList(),
+                    request.getDependenciesList().stream().map(PlanRunner::engineUrn).sorted().toList(),
                     propertyDependencies(request),
                     options);
         }
@@ -230,7 +241,7 @@ public final class PlanRunner {
             var result = new java.util.TreeMap<String, List<String>>();
             request.getPropertyDependenciesMap().forEach((property, urns) -> {
                 if (urns.getUrnsCount() > 0) {
-                    result.put(property, urns.getUrnsList().stream().sorted().toList());
+                    result.put(property, urns.getUrnsList().stream().map(PlanRunner::engineUrn).sorted().toList());
                 }
             });
             return java.util.Collections.unmodifiableMap(result);

@@ -45,6 +45,10 @@ class PlanJsonTest {
         var first = resources.get(0).getAsJsonObject();
         assertEquals("pulumi:pulumi:Stack", first.get("type").getAsString());
         assertTrue(first.get("parent").isJsonNull());
+        // URNs as the engine writes them: the root stack's type is not part of its children's type chain.
+        assertTrue(root.toString().contains("\"urn:pulumi:test::big-data-stack::bigdata:network:Network$aws:ec2/vpc:Vpc::test-vpc\""));
+        assertFalse(root.toString().contains("pulumi:pulumi:Stack$"));
+        assertEquals(first.get("urn").getAsString(), resources.get(1).getAsJsonObject().get("parent").getAsString());
     }
 
     @Test
