@@ -57,10 +57,11 @@ public final class BigDataStack {
                 .adminRoleName(config.cluster().adminRoleName())
                 .region(config.region())
                 .nodeGroups(nodeGroups(config))
+                .nodeDependencies(network.privateEgress())
                 .logRetentionDays(config.logRetentionDays())
                 .namePrefix(naming.physical(""))
                 .tags(tags)
-                .build(), ComponentResourceOptions.builder().dependsOn(network).build());
+                .build(), ComponentResourceOptions.Empty);
 
         new ClusterAutoscaler(prefix, ClusterAutoscalerArgs.builder()
                 .clusterName(config.cluster().name())
@@ -70,7 +71,7 @@ public final class BigDataStack {
                 .oidcIssuerUrl(cluster.oidcIssuerUrl())
                 .accountId(cluster.accountId())
                 .kubernetesProvider(cluster.kubernetesProvider())
-                .nodeGroups(cluster.nodeGroups())
+                .nodeGroups(cluster.workloadReady())
                 .roleName(naming.physical("cluster-autoscaler"))
                 .tags(tags)
                 .build(), ComponentResourceOptions.Empty);
@@ -79,7 +80,7 @@ public final class BigDataStack {
             var dashboard = new Dashboard(prefix, DashboardArgs.builder()
                     .access(config.addons().dashboardAccess())
                     .kubernetesProvider(cluster.kubernetesProvider())
-                    .nodeGroups(cluster.nodeGroups())
+                    .nodeGroups(cluster.workloadReady())
                     .build(), ComponentResourceOptions.Empty);
             ctx.export("DashboardCommand", dashboard.command());
         } else {

@@ -26,7 +26,10 @@ import com.pulumi.aws.eks.inputs.ClusterVpcConfigArgs;
 import com.pulumi.aws.eks.inputs.NodeGroupScalingConfigArgs;
 import com.pulumi.aws.eks.inputs.NodeGroupUpdateConfigArgs;
 import com.pulumi.aws.eks.outputs.ClusterCertificateAuthority;
+import com.pulumi.aws.iam.IamFunctions;
 import com.pulumi.aws.iam.OpenIdConnectProvider;
+import com.pulumi.aws.iam.inputs.GetRoleArgs;
+import com.pulumi.aws.iam.outputs.GetRoleResult;
 import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
@@ -88,6 +91,7 @@ public final class EksCluster extends ComponentResource {
     private final Provider kubernetesProvider;
     private final Output<String> kubeconfig;
     private final Optional<Output<String>> adminRoleArn;
+    private final List<Resource> workloadReady;
 
     public EksCluster(String name, EksClusterArgs args, ComponentResourceOptions options) {
         super(TYPE, name, null, options);
@@ -139,7 +143,11 @@ public final class EksCluster extends ComponentResource {
                 .bootstrapSelfManagedAddons(false)
                 .tags(tags)
                 .build(), CustomResourceOptions.builder().parent(this)
-                .dependsOn(concat(List.of(controlPlaneLogs), clusterRole.attachments)).build());
+                .dependsOn(concat(List.of(controlPlaneLogs), clusterRole.attachments))
+                // The name is fixed, so a replacement (e.g. of the encryption config) must delete the old cluster
+                // first: creating the new one first would fail with "cluster already exists".
+                .deleteBeforeReplace(true)
+                .build());
 
         this.clusterName = cluster.name();
         this.oidcIssuerUrl = cluster.identities().applyValue(ids -> ids.get(0).oidcs().get(0).issuer().orElseThrow());
@@ -160,18 +168,24 @@ public final class EksCluster extends ComponentResource {
 
         var nodeRole = serviceRole(name + "-node", args.namePrefix() + "-eks-node", "ec2.amazonaws.com",
                 List.of("AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly"), tags);
-        var nodeDependencies = concat(nodeAddons, nodeRole.attachments);
+        // Nodes need the CNI to become Ready, their role's policies to join, and NAT egress to pull images.
+        var nodeDependencies = concat(concat(nodeAddons, nodeRole.attachments), args.nodeDependencies());
 
         this.nodeGroups = new ArrayList<>();
         for (var spec : args.nodeGroups()) {
             nodeGroups.add(nodeGroup(name, spec, args, cluster, nodeRole.role, nodeDependencies));
         }
+        var workloadReady = new ArrayList<Resource>(nodeGroups);
         for (var addon : WORKLOAD_ADDONS) {
-            addon(name, addon, cluster, tags, List.copyOf(nodeGroups));
+            workloadReady.add(addon(name, addon, cluster, tags, List.copyOf(nodeGroups)));
         }
+        this.workloadReady = List.copyOf(workloadReady);
 
         // --- Human access ---
-        this.adminRoleArn = args.adminRoleName().map(roleName -> accountId.applyValue(account -> "arn:aws:iam::" + account + ":role/" + roleName));
+        // Looked up rather than assembled: a role may live under a path (IAM Identity Center roles do,
+        // /aws-reserved/sso.amazonaws.com/), and a missing role fails here with IAM's own message.
+        this.adminRoleArn = args.adminRoleName().map(roleName -> IamFunctions.getRole(GetRoleArgs.builder().name(roleName).build(),
+                InvokeOptions.builder().parent(this).build()).applyValue(GetRoleResult::arn));
         adminRoleArn.ifPresent(arn -> grantClusterAdmin(name, cluster, arn, tags));
 
         // --- Kubernetes provider for every Kubernetes resource of the program ---
@@ -318,6 +332,9 @@ public final class EksCluster extends ComponentResource {
 
     /** The managed node groups, for Kubernetes workloads that need nodes to exist first. */
     public List<NodeGroup> nodeGroups() { return List.copyOf(nodeGroups); }
+
+    /** What a workload must wait for: the node groups and cluster DNS (coredns). Helm releases depend on these. */
+    public List<Resource> workloadReady() { return workloadReady; }
 
     /** The provider every Kubernetes resource must use. */
     public Provider kubernetesProvider() { return kubernetesProvider; }

@@ -1,6 +1,7 @@
 package io.bigdatastack.cluster;
 
 import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
 
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import java.util.Optional;
  *   <li>{@code adminRoleName}: an IAM role (by name, in this account) granted cluster admin through an access entry.</li>
  *   <li>{@code region}: for the kubeconfig and the {@code aws eks} commands.</li>
  *   <li>{@code nodeGroups}: managed node groups, see {@link NodeGroupSpec}.</li>
+ *   <li>{@code nodeDependencies}: what nodes need before they start besides the cluster, e.g. the private subnets'
+ *       NAT routes ({@code Network.privateEgress()}).</li>
  *   <li>{@code logRetentionDays}: retention of the control-plane log group.</li>
  *   <li>{@code namePrefix}: prefix of physical names (IAM roles, KMS alias), e.g. {@code big-data-stack-dev}.</li>
  *   <li>{@code tags}: tags for every taggable resource.</li>
@@ -32,6 +35,7 @@ public final class EksClusterArgs {
     private final Optional<String> adminRoleName;
     private final String region;
     private final List<NodeGroupSpec> nodeGroups;
+    private final List<Resource> nodeDependencies;
     private final int logRetentionDays;
     private final String namePrefix;
     private final Map<String, String> tags;
@@ -44,6 +48,7 @@ public final class EksClusterArgs {
         this.adminRoleName = Objects.requireNonNull(b.adminRoleName);
         this.region = Objects.requireNonNull(b.region, "region");
         this.nodeGroups = List.copyOf(b.nodeGroups);
+        this.nodeDependencies = List.copyOf(b.nodeDependencies);
         this.logRetentionDays = b.logRetentionDays;
         this.namePrefix = Objects.requireNonNull(b.namePrefix, "namePrefix");
         this.tags = Map.copyOf(b.tags);
@@ -63,6 +68,7 @@ public final class EksClusterArgs {
     public Optional<String> adminRoleName() { return adminRoleName; }
     public String region() { return region; }
     public List<NodeGroupSpec> nodeGroups() { return nodeGroups; }
+    public List<Resource> nodeDependencies() { return nodeDependencies; }
     public int logRetentionDays() { return logRetentionDays; }
     public String namePrefix() { return namePrefix; }
     public Map<String, String> tags() { return tags; }
@@ -75,6 +81,7 @@ public final class EksClusterArgs {
         private Optional<String> adminRoleName = Optional.empty();
         private String region;
         private List<NodeGroupSpec> nodeGroups = List.of();
+        private List<? extends Resource> nodeDependencies = List.of();
         private int logRetentionDays = 30;
         private String namePrefix;
         private Map<String, String> tags = Map.of();
@@ -86,6 +93,7 @@ public final class EksClusterArgs {
         public Builder adminRoleName(Optional<String> value) { this.adminRoleName = value; return this; }
         public Builder region(String value) { this.region = value; return this; }
         public Builder nodeGroups(List<NodeGroupSpec> value) { this.nodeGroups = value; return this; }
+        public Builder nodeDependencies(List<? extends Resource> value) { this.nodeDependencies = value; return this; }
         public Builder logRetentionDays(int value) { this.logRetentionDays = value; return this; }
         public Builder namePrefix(String value) { this.namePrefix = value; return this; }
         public Builder tags(Map<String, String> value) { this.tags = value; return this; }

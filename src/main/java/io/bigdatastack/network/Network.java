@@ -54,6 +54,7 @@ public final class Network extends ComponentResource {
     private final Output<List<String>> publicSubnetIds;
     private final Output<List<String>> privateSubnetIds;
     private final Output<List<String>> privateRouteTableIds;
+    private final List<Route> privateEgress;
 
     public Network(String name, NetworkArgs args, ComponentResourceOptions options) {
         super(TYPE, name, null, options);
@@ -129,17 +130,18 @@ public final class Network extends ComponentResource {
         }
 
         var privateRouteTables = new ArrayList<RouteTable>();
+        var privateDefaultRoutes = new ArrayList<Route>();
         for (int i = 0; i < args.azCount(); i++) {
             int n = i + 1;
             var routeTable = new RouteTable(name + "-private-rt-" + n, RouteTableArgs.builder()
                     .vpcId(vpc.id())
                     .tags(Tags.with(tags, "Name", args.namePrefix() + "-private-" + n))
                     .build(), child);
-            new Route(name + "-private-default-route-" + n, RouteArgs.builder()
+            privateDefaultRoutes.add(new Route(name + "-private-default-route-" + n, RouteArgs.builder()
                     .routeTableId(routeTable.id())
                     .destinationCidrBlock("0.0.0.0/0")
                     .natGatewayId(natGateways.get(Math.min(i, natGateways.size() - 1)).id())
-                    .build(), child);
+                    .build(), child));
             new RouteTableAssociation(name + "-private-" + n, RouteTableAssociationArgs.builder()
                     .subnetId(privateSubnets.get(i).id())
                     .routeTableId(routeTable.id())
@@ -148,6 +150,7 @@ public final class Network extends ComponentResource {
         }
 
         this.privateRouteTableIds = Output.all(privateRouteTables.stream().map(RouteTable::id).toList());
+        this.privateEgress = List.copyOf(privateDefaultRoutes);
 
         // Gateway endpoints are free and keep S3 reads of Spark jobs and logs off the NAT gateways' per-GB charge.
         new VpcEndpoint(name + "-s3", VpcEndpointArgs.builder()
@@ -171,10 +174,21 @@ public final class Network extends ComponentResource {
                 "availabilityZones", availabilityZones));
     }
 
-    /** Regular AZs of the Region (no Local or Wavelength Zones), checked against the count asked for. */
+    /**
+     * AZ IDs where EKS cannot place a cluster's network interfaces
+     * (https://docs.aws.amazon.com/eks/latest/userguide/network-reqs.html). Names map to different IDs in each
+     * account, so the exclusion is by ID.
+     */
+    public static final List<String> EKS_UNSUPPORTED_ZONE_IDS = List.of("use1-az3", "usw1-az2", "cac1-az3");
+
+    /**
+     * Regular AZs of the Region (no Local or Wavelength Zones) that EKS supports, checked against the count asked
+     * for.
+     */
     private Output<List<String>> pickAvailabilityZones(String region, int azCount) {
         return AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder()
                         .state("available")
+                        .excludeZoneIds(EKS_UNSUPPORTED_ZONE_IDS)
                         .filters(GetAvailabilityZonesFilterArgs.builder()
                                 .name("opt-in-status")
                                 .values("opt-in-not-required")
@@ -204,6 +218,13 @@ public final class Network extends ComponentResource {
 
     /** Private subnet IDs, one per AZ in {@link #availabilityZones()} order: nodes, control-plane ENIs, Studio. */
     public Output<List<String>> privateSubnetIds() { return privateSubnetIds; }
+
+    /**
+     * The private subnets' default routes through NAT. Whatever must reach the internet from a private subnet when
+     * it starts (EKS nodes pulling images, joining the cluster) depends on these: a component's {@code dependsOn}
+     * does not reach its children, so depending on the Network component is not enough.
+     */
+    public List<Route> privateEgress() { return privateEgress; }
 
     /** Private route table IDs, one per AZ. */
     public Output<List<String>> privateRouteTableIds() { return privateRouteTableIds; }

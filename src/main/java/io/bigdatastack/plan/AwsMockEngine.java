@@ -46,7 +46,7 @@ public final class AwsMockEngine implements Mocks {
     @Override
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
         return switch (args.token) {
-            case "aws:index/getAvailabilityZones:getAvailabilityZones" -> done(availabilityZones());
+            case "aws:index/getAvailabilityZones:getAvailabilityZones" -> done(availabilityZones(args.args));
             case "aws:index/getCallerIdentity:getCallerIdentity" -> done(Map.of(
                     "accountId", ACCOUNT_ID,
                     "arn", "arn:aws:iam::" + ACCOUNT_ID + ":user/plan",
@@ -54,6 +54,24 @@ public final class AwsMockEngine implements Mocks {
                     "id", ACCOUNT_ID));
             case "aws:index/getPartition:getPartition" -> done(Map.of(
                     "partition", "aws", "dnsSuffix", "amazonaws.com", "reverseDnsPrefix", "com.amazonaws", "id", "aws"));
+            case "aws:iam/getRole:getRole" -> {
+                // An existing role of the account, at the root path.
+                var roleName = String.valueOf(args.args.get("name"));
+                var role = new HashMap<String, Object>();
+                role.put("name", roleName);
+                role.put("id", roleName);
+                role.put("path", "/");
+                role.put("arn", "arn:aws:iam::" + ACCOUNT_ID + ":role/" + roleName);
+                role.put("uniqueId", "AROA" + hex("role/" + roleName).substring(0, 17).toUpperCase());
+                role.put("assumeRolePolicy", "{}");
+                role.put("createDate", "2026-01-01T00:00:00Z");
+                role.put("description", "");
+                role.put("maxSessionDuration", 3600);
+                role.put("permissionsBoundary", "");
+                role.put("roleLastUseds", List.of());
+                role.put("tags", Map.of());
+                yield done(role);
+            }
             case "aws:index/getRegion:getRegion" -> done(Map.of(
                     "name", region, "id", region, "endpoint", "ec2." + region + ".amazonaws.com",
                     "description", region));
@@ -62,16 +80,34 @@ public final class AwsMockEngine implements Mocks {
         };
     }
 
-    /** AZ names as AWS lists them: us-east-1 has six, us-west-2 four, most Regions three. */
-    private Map<String, Object> availabilityZones() {
+    /**
+     * AZs as AWS lists them (us-east-1 has six, us-west-2 four, most Regions three), honouring the invoke's
+     * {@code excludeZoneIds} and {@code excludeNames}. Here name and ID follow the same order; in a real account the
+     * mapping is shuffled, which is why exclusions must name zone IDs.
+     */
+    private Map<String, Object> availabilityZones(Map<String, Object> args) {
         int count = switch (region) {
             case "us-east-1" -> 6;
             case "us-west-2", "ap-northeast-1", "ap-northeast-2" -> 4;
             default -> 3;
         };
-        var names = IntStream.range(0, count).mapToObj(i -> region + (char) ('a' + i)).toList();
-        var ids = IntStream.range(0, count).mapToObj(i -> regionCode() + "-az" + (i + 1)).toList();
+        var excludedIds = stringList(args.get("excludeZoneIds"));
+        var excludedNames = stringList(args.get("excludeNames"));
+        var names = new java.util.ArrayList<String>();
+        var ids = new java.util.ArrayList<String>();
+        for (int i = 0; i < count; i++) {
+            var name = region + (char) ('a' + i);
+            var id = regionCode() + "-az" + (i + 1);
+            if (!excludedIds.contains(id) && !excludedNames.contains(name)) {
+                names.add(name);
+                ids.add(id);
+            }
+        }
         return Map.of("names", names, "zoneIds", ids, "state", "available", "id", region, "groupNames", List.of(region));
+    }
+
+    private static List<String> stringList(Object value) {
+        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
     }
 
     private String regionCode() {

@@ -139,6 +139,8 @@ class ClusterAutoscalerTest {
         for (var group : plan.ofType("aws:eks/nodeGroup:NodeGroup")) {
             assertTrue(release().dependencies().contains(group.urn()), "release must wait for " + group.name());
         }
+        var coredns = plan.named("aws:eks/addon:Addon", "test-coredns");
+        assertTrue(release().dependencies().contains(coredns.urn()), "the autoscaler resolves AWS endpoints through cluster DNS");
         var attachment = plan.named("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "test-autoscaler");
         assertTrue(release().dependencies().contains(attachment.urn()));
     }

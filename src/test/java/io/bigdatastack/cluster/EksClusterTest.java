@@ -168,6 +168,22 @@ class EksClusterTest {
     }
 
     @Test
+    void nodesStartOnlyOnceTheirSubnetsHaveNatEgress() {
+        var routes = plan.ofType("aws:ec2/route:Route").stream().filter(r -> r.input("natGatewayId").isPresent()).toList();
+        assertEquals(3, routes.size());
+        for (var group : plan.ofType("aws:eks/nodeGroup:NodeGroup")) {
+            for (var route : routes) {
+                assertTrue(group.dependencies().contains(route.urn()), group.name() + " must wait for " + route.name());
+            }
+        }
+    }
+
+    @Test
+    void aFixedNameClusterIsDeletedBeforeItIsReplaced() {
+        assertTrue(cluster().options().deleteBeforeReplace());
+    }
+
+    @Test
     void gravitonInstanceTypesGetTheArmAmi() {
         var p = TestStacks.plan(Map.of("baseNodeInstanceTypes", "[\"m7g.xlarge\"]"));
         assertEquals("AL2023_ARM_64_STANDARD", nodeGroup(p, "base").inputString("amiType"));
