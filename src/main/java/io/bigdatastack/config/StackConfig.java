@@ -288,6 +288,11 @@ public record StackConfig(
         var roleName = EmrNames.jobRoleName(prefix);
         Validators.iamRoleName(roleName).ifPresent(expected -> reader.problem("job execution role name '" + roleName
                 + "' derived from project and stack: expected " + expected + "; use a shorter stack name"));
+        var virtualClusterName = EmrNames.virtualClusterName(prefix, reader.string(EMR_NAMESPACE));
+        if (virtualClusterName.length() > EmrNames.MAX_VIRTUAL_CLUSTER_NAME) {
+            reader.reject(EMR_NAMESPACE, reader.string(EMR_NAMESPACE), "a namespace short enough that the virtual cluster name '"
+                    + virtualClusterName + "' fits EMR's " + EmrNames.MAX_VIRTUAL_CLUSTER_NAME + " characters");
+        }
         var bucketName = EmrNames.jobBucketName(prefix, "123456789012");
         Validators.s3BucketName(bucketName).ifPresent(expected -> reader.problem("job bucket name '" + bucketName
                 + "' derived from project, stack and account: expected " + expected

@@ -33,6 +33,9 @@ public final class EmrNames {
         return "/aws/emr-containers/" + namePrefix + "/jobs";
     }
 
+    /** EMR's CreateVirtualCluster name limit. */
+    public static final int MAX_VIRTUAL_CLUSTER_NAME = 64;
+
     public static String virtualClusterName(String namePrefix, String namespace) {
         return namePrefix + "-" + namespace;
     }

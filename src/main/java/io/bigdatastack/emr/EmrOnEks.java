@@ -166,7 +166,9 @@ public final class EmrOnEks extends ComponentResource {
                                 .build())
                         .build())
                 .tags(tags)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(namespaceResource).build());
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(namespaceResource)
+                // Named from the stack: a replacement (another cluster) retires the old one first.
+                .deleteBeforeReplace(true).build());
         this.virtualClusterId = virtualCluster.id();
 
         // --- Job template: the sample job with the platform's settings enforced ---
@@ -201,7 +203,9 @@ public final class EmrOnEks extends ComponentResource {
                         .build())
                 .tags(tags)
                 // A job started from the template must find the role's permissions in place.
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(rolePolicy).build());
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(rolePolicy)
+                // Templates are immutable and named from the stack: every change replaces, old one first.
+                .deleteBeforeReplace(true).build());
         this.jobTemplateId = jobTemplate.id();
 
         this.sampleJobCommand = Output.tuple(virtualCluster.id(), role.arn(), logGroup.name(), bucket.bucket())
@@ -216,12 +220,6 @@ public final class EmrOnEks extends ComponentResource {
                 "jobTemplateId", jobTemplateId,
                 "sampleJobCommand", sampleJobCommand));
     }
-
-    /**
-     * Deny every request that does not use TLS, to the bucket and its objects.
-     * https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html#transit
-     * ({@code "AWS": "*"} is IAM's equivalent of {@code "Principal": "*"}.)
-     */
 
     /** The Kubernetes namespace of the virtual cluster. */
     public Output<String> namespace() { return namespace; }

@@ -92,6 +92,10 @@ public final class JobRolePolicies {
         statements.add(Statement.allow("WriteJobLogs")
                 .actions("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams")
                 .resources(logGroupArn, logGroupArn + ":log-stream:*"));
+        // The shipper looks its group up first; DescribeLogGroups is a list call, scoped to this account and Region.
+        statements.add(Statement.allow("FindJobLogGroup")
+                .actions("logs:DescribeLogGroups")
+                .resources("arn:aws:logs:" + region + ":" + accountId + ":log-group:*"));
         if (glueCatalogAccess) {
             // Spark's Glue catalog client (Hive metastore API): databases, tables, partitions and functions.
             // No DeleteDatabase: dropping a whole database is an administrator's act, not a job's.

@@ -141,4 +141,11 @@ class EmrConfigTest {
     void rejectsBucketNames(String name) {
         assertFalse(Validators.s3BucketName(name).isEmpty(), name);
     }
+
+    @Test
+    void aNamespaceTooLongForTheVirtualClusterNameIsRejected() {
+        var namespace = "n" + "x".repeat(50); // a valid 51-character label; with the prefix the name passes 64
+        assertOneProblem(Map.of("emrNamespace", namespace), "big-data-stack:emrNamespace", "'" + namespace + "'", "64 characters");
+        TestStacks.config(Map.of("emrNamespace", "n" + "x".repeat(40)));
+    }
 }

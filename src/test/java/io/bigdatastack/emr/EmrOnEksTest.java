@@ -293,11 +293,13 @@ class EmrOnEksTest {
                 "ListJobBucket", List.of("s3:ListBucket", "s3:GetBucketLocation", "s3:ListBucketMultipartUploads"),
                 "ReadWriteJobBucketObjects", List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload",
                         "s3:ListMultipartUploadParts"),
-                "WriteJobLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams")), actionsBySid(document));
+                "WriteJobLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"),
+                "FindJobLogGroup", List.of("logs:DescribeLogGroups")), actionsBySid(document));
         assertEquals(Map.of(
                 "ListJobBucket", List.of(BUCKET_ARN),
                 "ReadWriteJobBucketObjects", List.of(BUCKET_ARN + "/*"),
-                "WriteJobLogs", List.of(LOG_GROUP_ARN, LOG_GROUP_ARN + ":log-stream:*")), resourcesBySid(document));
+                "WriteJobLogs", List.of(LOG_GROUP_ARN, LOG_GROUP_ARN + ":log-stream:*"),
+                "FindJobLogGroup", List.of("arn:aws:logs:us-east-1:123456789012:log-group:*")), resourcesBySid(document));
         statements(document).forEach(s -> assertEquals("Allow", s.get("Effect").getAsString()));
         var rolePolicy = emrOne(plan, "aws:iam/rolePolicy:RolePolicy");
         assertEquals(ROLE_NAME, rolePolicy.inputString("role"));
