@@ -26,6 +26,8 @@ public final class StudioPolicies {
     public static final String WORKSPACES_PREFIX = "workspaces/";
     /** Where catalog clusters write their logs (the template's LogUri). */
     public static final String CLUSTER_LOGS_PREFIX = "emr-logs/";
+    /** Where catalog clusters' jobs read and write their own data. */
+    public static final String CLUSTER_DATA_PREFIX = "cluster-data/";
     /** Where the cluster template is uploaded for Service Catalog. */
     public static final String TEMPLATES_PREFIX = "servicecatalog/";
 
@@ -262,16 +264,25 @@ public final class StudioPolicies {
                 .condition("StringLike", "iam:PassedToService", "ec2.amazonaws.com*"));
     }
 
-    /** Catalog cluster instances (EC2 instance profile): read and write the Studio bucket, nothing else. */
+    /**
+     * Catalog cluster instances (EC2 instance profile): their logs and their data prefix of the Studio bucket, nothing
+     * else. Every notebook on such a cluster runs with these credentials, so other users' Workspace backups and the
+     * catalog templates stay out of reach.
+     */
     public static PolicyDocument clusterInstanceRole(AwsScope scope, String bucketName) {
         String bucketArn = scope.bucketArn(bucketName);
+        var prefixes = List.of(CLUSTER_LOGS_PREFIX, CLUSTER_DATA_PREFIX);
         return PolicyDocument.of(
-                Statement.allow("ListStudioBucket")
-                        .actions("s3:ListBucket", "s3:GetBucketLocation")
+                Statement.allow("LocateStudioBucket")
+                        .actions("s3:GetBucketLocation")
                         .resources(bucketArn),
-                Statement.allow("ReadWriteStudioBucketObjects")
+                Statement.allow("ListClusterPrefixes")
+                        .actions("s3:ListBucket")
+                        .resources(bucketArn)
+                        .condition("StringLike", "s3:prefix", prefixes.stream().map(p -> p + "*").toList()),
+                Statement.allow("ReadWriteClusterPrefixes")
                         .actions("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload")
-                        .resources(bucketArn + "/*"));
+                        .resources(prefixes.stream().map(p -> bucketArn + "/" + p + "*").toList()));
     }
 
     /**

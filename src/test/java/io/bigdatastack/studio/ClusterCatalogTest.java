@@ -99,13 +99,19 @@ class ClusterCatalogTest {
     }
 
     @Test
-    void instanceRoleReachesTheStudioBucketOnly() {
+    void instanceRoleReachesItsLogsAndDataPrefixesOnly() {
         var policy = document(plan().named("test-studio-catalog-cluster-instance-s3"), "policy");
         for (var s : statements(policy)) {
             assertTrue(actions(s).stream().allMatch(a -> a.startsWith("s3:")), s.toString());
-            assertTrue(resources(s).stream().allMatch(r -> r.equals("arn:aws:s3:::" + BUCKET) || r.equals("arn:aws:s3:::" + BUCKET + "/*")), s.toString());
         }
-        assertTrue(actions(statement(policy, "ReadWriteStudioBucketObjects")).containsAll(List.of("s3:GetObject", "s3:PutObject")));
+        assertEquals(List.of("arn:aws:s3:::" + BUCKET + "/emr-logs/*", "arn:aws:s3:::" + BUCKET + "/cluster-data/*"),
+                resources(statement(policy, "ReadWriteClusterPrefixes")));
+        assertTrue(actions(statement(policy, "ReadWriteClusterPrefixes")).containsAll(List.of("s3:GetObject", "s3:PutObject")));
+        var list = statement(policy, "ListClusterPrefixes");
+        assertEquals(List.of("arn:aws:s3:::" + BUCKET), resources(list));
+        assertEquals("[\"emr-logs/*\",\"cluster-data/*\"]",
+                list.getAsJsonObject("Condition").getAsJsonObject("StringLike").get("s3:prefix").toString());
+        assertTrue(policy.toString().indexOf("workspaces/") < 0, "other users' Workspace backups are out of reach");
     }
 
     @Test
