@@ -54,6 +54,7 @@ public final class ClusterAutoscaler extends ComponentResource {
                 .build(), child);
 
         var policy = new Policy(name + "-autoscaler", PolicyArgs.builder()
+                .name(args.roleName)
                 .description("Lets Cluster Autoscaler resize only the Auto Scaling groups of EKS cluster " + args.clusterName)
                 .policy(args.accountId.applyValue(account -> permissions(args.clusterName, args.region, account).toJson()))
                 .tags(args.tags)

@@ -89,7 +89,7 @@ public record StackConfig(
                 .forEach(key -> reader.problem(key + ": unknown key; the keys of this project are listed in Pulumi.yaml"));
 
         var region = source.get(AWS_REGION).map(String::trim).orElse("");
-        if (!region.matches("[a-z]{2}-[a-z]+-\\d")) {
+        if (!region.matches("[a-z]{2}-[a-z]+-\\d") || region.startsWith("cn-")) {
             // ARNs of this program use the commercial partition ("aws"); GovCloud and China Regions are not supported.
             reader.problem(AWS_REGION + ": got '" + region + "', expected an AWS Region of the commercial partition such as us-east-1"
                     + " (set it with `pulumi config set aws:region <region>`)");

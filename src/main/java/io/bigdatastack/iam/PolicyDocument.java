@@ -2,7 +2,6 @@ package io.bigdatastack.iam;
 
 import com.google.gson.GsonBuilder;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,10 +119,4 @@ public final class PolicyDocument {
         }
     }
 
-    /** Helper for tests and callers that merge statement lists. */
-    public PolicyDocument plus(Statement... more) {
-        var all = new ArrayList<>(statements);
-        all.addAll(List.of(more));
-        return new PolicyDocument(all);
-    }
 }

@@ -89,6 +89,8 @@ class ClusterAutoscalerTest {
         assertEquals("arn:aws:iam::123456789012:role/big-data-stack-test-cluster-autoscaler",
                 sa.getAsJsonObject("annotations").get("eks.amazonaws.com/role-arn").getAsString());
         assertEquals("big-data-stack-test-cluster-autoscaler", role.inputString("name"));
+        assertEquals("big-data-stack-test-cluster-autoscaler", plan.named("aws:iam/policy:Policy", "test-autoscaler").inputString("name"),
+                "physical names start with project and stack");
     }
 
     @Test

@@ -195,6 +195,12 @@ class StackConfigTest {
     }
 
     @Test
+    void rejectsRegionsOutsideTheCommercialPartition() {
+        assertOneProblem(Map.of("aws:region", "cn-north-1"), "aws:region", "'cn-north-1'", "commercial partition");
+        assertOneProblem(Map.of("aws:region", "us-gov-west-1"), "aws:region", "'us-gov-west-1'");
+    }
+
+    @Test
     void rejectsAMisspeltKey() {
         assertOneProblem(Map.of("azcount", "3"), "big-data-stack:azcount", "unknown key");
     }
