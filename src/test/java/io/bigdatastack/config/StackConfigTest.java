@@ -4,12 +4,15 @@ import io.bigdatastack.network.NatStrategy;
 import io.bigdatastack.plan.StackFiles;
 import io.bigdatastack.studio.StudioAuthMode;
 import io.bigdatastack.testing.TestStacks;
+
+import static io.bigdatastack.testing.TestStacks.assertOneProblem;
+import static io.bigdatastack.testing.TestStacks.overrides;
+import static io.bigdatastack.testing.TestStacks.problems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,17 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StackConfigTest {
 
-    private static List<String> problems(Map<String, String> overrides) {
-        return assertThrows(InvalidConfigException.class, () -> TestStacks.config(overrides)).problems();
-    }
 
-    private static void assertOneProblem(Map<String, String> overrides, String... fragments) {
-        var problems = problems(overrides);
-        assertEquals(1, problems.size(), problems.toString());
-        for (var fragment : fragments) {
-            assertTrue(problems.get(0).contains(fragment), "'" + problems.get(0) + "' should mention '" + fragment + "'");
-        }
-    }
 
     @Test
     void defaultsDescribeTheReferenceShape() {
@@ -72,12 +65,12 @@ class StackConfigTest {
 
     @Test
     void ssoNeedsAStudioAdminUser() {
-        assertOneProblem(mapOf("studioAdminUser", null), "big-data-stack:studioAdminUser", "SSO");
+        assertOneProblem(overrides("studioAdminUser", null), "big-data-stack:studioAdminUser", "SSO");
     }
 
     @Test
     void iamModeNeedsNoStudioAdminUser() {
-        var config = TestStacks.config(mapOf("studioAdminUser", null, "studioAuthMode", "IAM"));
+        var config = TestStacks.config(overrides("studioAdminUser", null, "studioAuthMode", "IAM"));
         assertEquals(StudioAuthMode.IAM, config.studio().authMode());
     }
 
@@ -191,7 +184,7 @@ class StackConfigTest {
 
     @Test
     void rejectsAMissingRegion() {
-        assertOneProblem(mapOf("aws:region", null), "aws:region", "AWS Region");
+        assertOneProblem(overrides("aws:region", null), "aws:region", "AWS Region");
     }
 
     @Test
@@ -218,11 +211,4 @@ class StackConfigTest {
         assertTrue(message.startsWith("Stack 'test' has 5 configuration problems:"), message);
     }
 
-    private static Map<String, String> mapOf(String... keyValues) {
-        var map = new HashMap<String, String>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            map.put(keyValues[i], keyValues[i + 1]);
-        }
-        return map;
-    }
 }

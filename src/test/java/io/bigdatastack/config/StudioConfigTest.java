@@ -4,41 +4,26 @@ import io.bigdatastack.studio.StudioAccessLevel;
 import io.bigdatastack.studio.StudioAuthMode;
 import io.bigdatastack.studio.StudioMember;
 import io.bigdatastack.testing.TestStacks;
+
+import static io.bigdatastack.testing.TestStacks.assertOneProblem;
+import static io.bigdatastack.testing.TestStacks.overrides;
+import static io.bigdatastack.testing.TestStacks.problems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The EMR Studio keys: auth mode, admin user, and the studioUsers / studioGroups lists. */
 class StudioConfigTest {
 
-    private static List<String> problems(Map<String, String> overrides) {
-        return assertThrows(InvalidConfigException.class, () -> TestStacks.config(overrides)).problems();
-    }
 
-    private static void assertOneProblem(Map<String, String> overrides, String... fragments) {
-        var problems = problems(overrides);
-        assertEquals(1, problems.size(), problems.toString());
-        for (var fragment : fragments) {
-            assertTrue(problems.get(0).contains(fragment), "'" + problems.get(0) + "' should mention '" + fragment + "'");
-        }
-    }
 
-    private static Map<String, String> mapOf(String... keyValues) {
-        var map = new HashMap<String, String>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            map.put(keyValues[i], keyValues[i + 1]);
-        }
-        return map;
-    }
 
     @Test
     void defaultsAreSsoWithTheAdminOnly() {
@@ -51,7 +36,7 @@ class StudioConfigTest {
 
     @Test
     void ssoNeedsAnAdminUser() {
-        assertOneProblem(mapOf("studioAdminUser", null), "big-data-stack:studioAdminUser", "SSO", "pulumi config set studioAdminUser");
+        assertOneProblem(overrides("studioAdminUser", null), "big-data-stack:studioAdminUser", "SSO", "pulumi config set studioAdminUser");
     }
 
     @Test
@@ -127,7 +112,7 @@ class StudioConfigTest {
 
     @Test
     void iamModeTakesNoSessionMappings() {
-        var problems = problems(mapOf("studioAuthMode", "IAM", "studioAdminUser", null,
+        var problems = problems(overrides("studioAuthMode", "IAM", "studioAdminUser", null,
                 "studioUsers", "[\"ana\"]", "studioGroups", "[\"ops\"]"));
         assertEquals(2, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("big-data-stack:studioUsers") && problems.get(0).contains("only with SSO"), problems.get(0));
@@ -136,7 +121,7 @@ class StudioConfigTest {
 
     @Test
     void iamModeWithoutListsIsValid() {
-        var studio = TestStacks.config(mapOf("studioAuthMode", "IAM", "studioAdminUser", null)).studio();
+        var studio = TestStacks.config(overrides("studioAuthMode", "IAM", "studioAdminUser", null)).studio();
         assertEquals(StudioAuthMode.IAM, studio.authMode());
         assertEquals(Optional.empty(), studio.adminUser());
     }

@@ -5,6 +5,9 @@ import io.bigdatastack.config.StackConfig;
 import io.bigdatastack.config.Validators;
 import io.bigdatastack.plan.StackFiles;
 import io.bigdatastack.testing.TestStacks;
+
+import static io.bigdatastack.testing.TestStacks.assertOneProblem;
+import static io.bigdatastack.testing.TestStacks.problems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,13 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The EMR on EKS keys of StackConfig: defaults, validation, and messages that name key, value and expected form. */
 class EmrConfigTest {
 
-    private static void assertOneProblem(Map<String, String> overrides, String... fragments) {
-        var problems = assertThrows(InvalidConfigException.class, () -> TestStacks.config(overrides)).problems();
-        assertEquals(1, problems.size(), problems.toString());
-        for (var fragment : fragments) {
-            assertTrue(problems.get(0).contains(fragment), "'" + problems.get(0) + "' should mention '" + fragment + "'");
-        }
-    }
 
     @Test
     void defaults() {

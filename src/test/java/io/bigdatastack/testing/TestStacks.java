@@ -2,6 +2,7 @@ package io.bigdatastack.testing;
 
 import io.bigdatastack.BigDataStack;
 import io.bigdatastack.config.ConfigSource;
+import io.bigdatastack.config.InvalidConfigException;
 import io.bigdatastack.config.StackConfig;
 import io.bigdatastack.plan.Plan;
 import io.bigdatastack.plan.PlanRunner;
@@ -11,7 +12,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Builds stack configurations and plans for tests, through the same code paths as {@code plan}. */
 public final class TestStacks {
@@ -56,5 +62,28 @@ public final class TestStacks {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The problems a config built from {@code overrides} is rejected with (fails when it is accepted). */
+    public static List<String> problems(Map<String, String> overrides) {
+        return assertThrows(InvalidConfigException.class, () -> config(overrides)).problems();
+    }
+
+    /** Exactly one problem, mentioning every fragment (key, value, expected form). */
+    public static void assertOneProblem(Map<String, String> overrides, String... fragments) {
+        var problems = problems(overrides);
+        assertEquals(1, problems.size(), problems.toString());
+        for (var fragment : fragments) {
+            assertTrue(problems.get(0).contains(fragment), "'" + problems.get(0) + "' should mention '" + fragment + "'");
+        }
+    }
+
+    /** Overrides as key/value pairs; a null value removes the key (e.g. the default studioAdminUser). */
+    public static Map<String, String> overrides(String... keyValues) {
+        var map = new HashMap<String, String>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put(keyValues[i], keyValues[i + 1]);
+        }
+        return map;
     }
 }
