@@ -1,0 +1,70 @@
+package io.bigdatastack.naming;
+
+import io.bigdatastack.config.ConfigSource;
+import io.bigdatastack.config.StackConfig;
+import io.bigdatastack.plan.Plan;
+import io.bigdatastack.plan.PlanRunner;
+import io.bigdatastack.BigDataStack;
+import io.bigdatastack.testing.TestStacks;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two stacks of one project in one account and Region must not ask AWS for the same name: every physical name the
+ * program sets derives from project and stack. (Names inside a cluster, such as namespaces and Helm releases, and
+ * names scoped to a parent, such as an inline role policy, are per stack anyway.)
+ */
+class StackIsolationTest {
+
+    /** Inputs that carry a physical name AWS keeps unique per account/Region (or globally, for buckets). */
+    private static final Set<String> NAME_INPUTS = Set.of("name", "bucket", "clusterName", "namePrefix", "bucketPrefix");
+    /** Types whose names live inside another resource, not in the account. */
+    private static final Set<String> SCOPED_TYPES = Set.of("aws:iam/rolePolicy:RolePolicy", "aws:emr/studioSessionMapping:StudioSessionMapping");
+
+    private static Plan plan(String stack) {
+        var values = new HashMap<String, String>();
+        values.put("aws:region", "us-east-1");
+        values.put(TestStacks.PROJECT + ":studioAdminUser", "jane");
+        var config = StackConfig.load(ConfigSource.of(TestStacks.PROJECT, stack, values));
+        return PlanRunner.run(TestStacks.PROJECT, stack, config.region(), ctx -> BigDataStack.define(ctx, config));
+    }
+
+    /** name value -> the resource that asks for it, for resources that name themselves explicitly. */
+    private static Map<String, String> physicalNames(Plan plan) {
+        var names = new TreeMap<String, String>();
+        for (var r : plan.resources()) {
+            if (!r.custom() || !r.type().startsWith("aws:") || SCOPED_TYPES.contains(r.type())) {
+                continue;
+            }
+            // clusterName on node groups, add-ons and access entries refers to the cluster, not to a name of their own.
+            var ownName = r.type().equals("aws:eks/cluster:Cluster") ? Set.of("name") : NAME_INPUTS;
+            for (var input : ownName) {
+                if (input.equals("clusterName")) {
+                    continue;
+                }
+                r.input(input).filter(v -> v.isJsonPrimitive()).ifPresent(v -> names.put(v.getAsString(), r.urn()));
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void twoStacksNeverAskForTheSameName() {
+        var alpha = physicalNames(plan("alpha"));
+        var beta = physicalNames(plan("beta"));
+        assertTrue(alpha.size() > 15, "expected the explicitly named resources, got " + alpha.keySet());
+        var shared = new TreeMap<String, String>(alpha);
+        shared.keySet().retainAll(beta.keySet());
+        assertEquals(Map.of(), shared, "names both stacks would create");
+        for (var name : alpha.keySet()) {
+            assertTrue(name.contains("alpha"), name + " (" + alpha.get(name) + ") does not derive from the stack");
+        }
+    }
+}
