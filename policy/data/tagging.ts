@@ -44,6 +44,7 @@ export const TAGGABLE_TYPES: ReadonlySet<string> = new Set([
     // EMR
     "aws:emrcontainers/virtualCluster:VirtualCluster",
     "aws:emrcontainers/jobTemplate:JobTemplate",
+    "aws:cloudformation/stack:Stack",
     "aws:emr/studio:Studio",
     "aws:servicecatalog/portfolio:Portfolio",
     "aws:servicecatalog/product:Product",

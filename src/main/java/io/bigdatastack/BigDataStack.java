@@ -109,6 +109,7 @@ public final class BigDataStack {
         ctx.export("EMRVirtualClusterID", emr.virtualClusterId());
         ctx.export("JobRoleArn", emr.jobRoleArn());
         ctx.export("SampleJobCommand", emr.sampleJobCommand());
+        ctx.export("JobTemplateId", emr.jobTemplateId());
 
         var studio = new EmrStudio(prefix, EmrStudioArgs.builder()
                 .vpcId(network.vpcId())

@@ -4,17 +4,11 @@ import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.eks.PodIdentityAssociation;
 import com.pulumi.aws.eks.PodIdentityAssociationArgs;
-import com.pulumi.aws.emrcontainers.JobTemplate;
-import com.pulumi.aws.emrcontainers.JobTemplateArgs;
+import com.pulumi.aws.cloudformation.Stack;
+import com.pulumi.aws.cloudformation.StackArgs;
 import com.pulumi.aws.emrcontainers.VirtualCluster;
 import com.pulumi.aws.emrcontainers.VirtualClusterArgs;
-import com.pulumi.aws.emrcontainers.inputs.JobTemplateJobTemplateDataArgs;
-import com.pulumi.aws.emrcontainers.inputs.JobTemplateJobTemplateDataConfigurationOverridesArgs;
-import com.pulumi.aws.emrcontainers.inputs.JobTemplateJobTemplateDataConfigurationOverridesMonitoringConfigurationArgs;
-import com.pulumi.aws.emrcontainers.inputs.JobTemplateJobTemplateDataConfigurationOverridesMonitoringConfigurationCloudWatchMonitoringConfigurationArgs;
 import com.pulumi.aws.emrcontainers.inputs.JobTemplateJobTemplateDataConfigurationOverridesMonitoringConfigurationS3MonitoringConfigurationArgs;
-import com.pulumi.aws.emrcontainers.inputs.JobTemplateJobTemplateDataJobDriverArgs;
-import com.pulumi.aws.emrcontainers.inputs.JobTemplateJobTemplateDataJobDriverSparkSubmitJobDriverArgs;
 import com.pulumi.aws.emrcontainers.inputs.VirtualClusterContainerProviderArgs;
 import com.pulumi.aws.emrcontainers.inputs.VirtualClusterContainerProviderInfoArgs;
 import com.pulumi.aws.emrcontainers.inputs.VirtualClusterContainerProviderInfoEksInfoArgs;
@@ -171,42 +165,20 @@ public final class EmrOnEks extends ComponentResource {
                 .deleteBeforeReplace(true).build());
         this.virtualClusterId = virtualCluster.id();
 
-        // --- Job template: the sample job with the platform's settings enforced ---
-        // Job templates are immutable: any change here replaces the template (new ID).
-        // No ${Param} placeholders: com.pulumi:aws 6.83.0 has no parameterConfiguration on JobTemplate
-        // (hashicorp/terraform-provider-aws#46502), and an undeclared placeholder cannot be filled at StartJobRun.
-        var jobTemplate = new JobTemplate(name + "-job-template", JobTemplateArgs.builder()
+        // --- Job template: the platform's settings enforced, entry point and executor count as parameters ---
+        // A CloudFormation stack holds it: only CloudFormation can declare its ${Param}s (see JobTemplateDocument).
+        var jobTemplate = new Stack(name + "-job-template", StackArgs.builder()
                 .name(EmrNames.jobTemplateName(args.namePrefix()))
-                .jobTemplateData(JobTemplateJobTemplateDataArgs.builder()
-                        .executionRoleArn(role.arn())
-                        .releaseLabel(args.releaseLabel())
-                        .jobDriver(JobTemplateJobTemplateDataJobDriverArgs.builder()
-                                .sparkSubmitJobDriver(JobTemplateJobTemplateDataJobDriverSparkSubmitJobDriverArgs.builder()
-                                        .entryPoint(SampleSparkJob.ENTRY_POINT)
-                                        .sparkSubmitParameters(SampleSparkJob.sparkSubmitParameters())
-                                        .build())
-                                .build())
-                        .configurationOverrides(JobTemplateJobTemplateDataConfigurationOverridesArgs.builder()
-                                .monitoringConfiguration(JobTemplateJobTemplateDataConfigurationOverridesMonitoringConfigurationArgs.builder()
-                                        .persistentAppUi(SampleSparkJob.PERSISTENT_APP_UI)
-                                        .cloudWatchMonitoringConfiguration(
-                                                JobTemplateJobTemplateDataConfigurationOverridesMonitoringConfigurationCloudWatchMonitoringConfigurationArgs.builder()
-                                                        .logGroupName(logGroup.name())
-                                                        .logStreamNamePrefix(SampleSparkJob.LOG_STREAM_PREFIX)
-                                                        .build())
-                                        .s3MonitoringConfiguration(
-                                                JobTemplateJobTemplateDataConfigurationOverridesMonitoringConfigurationS3MonitoringConfigurationArgs.builder()
-                                                        .logUri(bucket.bucket().applyValue(EmrNames::s3LogUri))
-                                                        .build())
-                                        .build())
-                                .build())
-                        .build())
+                .templateBody(Output.tuple(role.arn(), logGroup.name(), bucket.bucket()).applyValue(t ->
+                        JobTemplateDocument.render(args.namePrefix(), t.t1, args.releaseLabel(), t.t2, t.t3, tags)))
+                // A failed first create leaves nothing behind to block the next attempt.
+                .onFailure("DELETE")
                 .tags(tags)
+                .build(), CustomResourceOptions.builder().parent(this)
                 // A job started from the template must find the role's permissions in place.
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(rolePolicy)
-                // Templates are immutable and named from the stack: every change replaces, old one first.
-                .deleteBeforeReplace(true).build());
-        this.jobTemplateId = jobTemplate.id();
+                .dependsOn(rolePolicy)
+                .build());
+        this.jobTemplateId = jobTemplate.outputs().applyValue(outputs -> outputs.get(JobTemplateDocument.ID_OUTPUT));
 
         this.sampleJobCommand = Output.tuple(virtualCluster.id(), role.arn(), logGroup.name(), bucket.bucket())
                 .applyValue(t -> SampleSparkJob.startJobRunCommand(t.t1, t.t2, args.releaseLabel(), args.region(), t.t3, t.t4));

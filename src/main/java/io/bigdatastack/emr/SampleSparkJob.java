@@ -40,8 +40,13 @@ public final class SampleSparkJob {
 
     /** Small enough for the dev stack's m5.large driver node; the executors go to the spot group. */
     public static String sparkSubmitParameters() {
+        return sparkSubmitParameters("2");
+    }
+
+    /** As {@link #sparkSubmitParameters()}, with the executor count given (a number, or a template placeholder). */
+    public static String sparkSubmitParameters(String executorInstances) {
         var confs = List.of(
-                "spark.executor.instances=2",
+                "spark.executor.instances=" + executorInstances,
                 "spark.executor.cores=1",
                 "spark.executor.memory=2G",
                 "spark.driver.cores=1",

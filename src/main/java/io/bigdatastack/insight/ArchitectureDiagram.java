@@ -81,6 +81,7 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
             Map.entry("kubernetes:core/v1:Namespace", keep("Namespace")),
             Map.entry("aws:emrcontainers/virtualCluster:VirtualCluster", keep("EMR virtual cluster")),
             Map.entry("aws:emrcontainers/jobTemplate:JobTemplate", keep("Job template")),
+            Map.entry("aws:cloudformation/stack:Stack", keep("CloudFormation stack")),
             Map.entry("aws:s3/bucketV2:BucketV2", keep("S3 bucket")),
             Map.entry("aws:s3/bucket:Bucket", keep("S3 bucket")),
             Map.entry("aws:cloudwatch/logGroup:LogGroup", keep("Log group")),

@@ -229,6 +229,10 @@ public final class AwsMockEngine implements Mocks {
                 state.put("arn", "arn:aws:elasticmapreduce:" + region + ":" + ACCOUNT_ID + ":studio/" + id);
                 state.put("url", "https://" + id + ".emrstudio-prod." + region + ".amazonaws.com");
             }
+            case "aws:cloudformation/stack:Stack" -> {
+                id = arnPrefix + "stack/" + physicalName + "/" + uuid(hex);
+                state.put("outputs", cloudFormationOutputs(String.valueOf(state.getOrDefault("templateBody", "{}")), hex));
+            }
             case "aws:servicecatalog/portfolio:Portfolio" -> {
                 id = "port-" + base36ish(hex, 13);
                 state.put("arn", "arn:aws:catalog:" + region + ":" + ACCOUNT_ID + ":portfolio/" + id);
@@ -243,6 +247,25 @@ public final class AwsMockEngine implements Mocks {
             }
         }
         return id;
+    }
+
+    /**
+     * What CloudFormation would return for a template's outputs: its {@code Id} and {@code Arn} attributes made up
+     * like those of the resources they name (EMR on EKS IDs are 25 lowercase alphanumerics).
+     */
+    private Map<String, String> cloudFormationOutputs(String templateBody, String hex) {
+        var outputs = new java.util.TreeMap<String, String>();
+        var declared = com.google.gson.JsonParser.parseString(templateBody).getAsJsonObject().getAsJsonObject("Outputs");
+        if (declared == null) {
+            return outputs;
+        }
+        String id = base36ish(hex, 25);
+        for (var name : declared.keySet()) {
+            outputs.put(name, name.endsWith("Arn")
+                    ? "arn:aws:emr-containers:" + region + ":" + ACCOUNT_ID + ":/jobtemplates/" + id
+                    : id);
+        }
+        return outputs;
     }
 
     private String ec2(Map<String, Object> state, String prefix, String hex, String arnPrefix) {

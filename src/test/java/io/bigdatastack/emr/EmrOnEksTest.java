@@ -121,7 +121,7 @@ class EmrOnEksTest {
                 "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
                 "aws:s3/bucketVersioningV2:BucketVersioningV2", "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
                 "aws:s3/bucketPolicy:BucketPolicy", "aws:cloudwatch/logGroup:LogGroup", "aws:iam/role:Role", "aws:iam/rolePolicy:RolePolicy",
-                "aws:emrcontainers/virtualCluster:VirtualCluster", "aws:emrcontainers/jobTemplate:JobTemplate"),
+                "aws:emrcontainers/virtualCluster:VirtualCluster", "aws:cloudformation/stack:Stack"),
                 children.stream().map(Plan.Resource::type).collect(Collectors.toSet()));
         for (var child : children) {
             assertTrue(child.name().startsWith("test-emr-"), child.name());
@@ -132,7 +132,7 @@ class EmrOnEksTest {
     void everyTaggableResourceCarriesTheCommonTags() {
         var common = Map.of("project", "big-data-stack", "stack", "test", "managed-by", "pulumi");
         var taggable = Set.of("aws:s3/bucketV2:BucketV2", "aws:cloudwatch/logGroup:LogGroup", "aws:iam/role:Role",
-                "aws:emrcontainers/virtualCluster:VirtualCluster", "aws:emrcontainers/jobTemplate:JobTemplate",
+                "aws:emrcontainers/virtualCluster:VirtualCluster", "aws:cloudformation/stack:Stack",
                 "aws:eks/podIdentityAssociation:PodIdentityAssociation");
         var p = TestStacks.plan(Map.of("jobRoleBinding", "both"));
         var checked = 0;
@@ -227,6 +227,9 @@ class EmrOnEksTest {
     void roleHasAnExplicitStackDerivedName() {
         assertEquals(ROLE_NAME, jobRole(plan).inputString("name"));
         assertEquals("arn:aws:iam::" + ACCOUNT + ":role/" + ROLE_NAME, plan.outputs().get("JobRoleArn").getAsString());
+        // The template's ID comes back through the CloudFormation stack's outputs.
+        var templateId = plan.outputs().get("JobTemplateId").getAsString();
+        assertTrue(templateId.matches("[0-9a-z]{25}"), templateId);
     }
 
     @Test
@@ -456,26 +459,61 @@ class EmrOnEksTest {
     // --- Job template ---
 
     @Test
-    void jobTemplatePinsDriverToOnDemandAndExecutorsToSpotAndShipsLogs() {
-        var template = plan.one("aws:emrcontainers/jobTemplate:JobTemplate");
-        assertEquals("big-data-stack-test-spark-pi", template.inputString("name"));
-        assertEquals("emr-7.13.0-latest", template.inputString("jobTemplateData.releaseLabel"));
-        assertEquals("arn:aws:iam::" + ACCOUNT + ":role/" + ROLE_NAME, template.inputString("jobTemplateData.executionRoleArn"));
-        var driver = "jobTemplateData.jobDriver.sparkSubmitJobDriver.";
-        assertEquals("local:///usr/lib/spark/examples/src/main/python/pi.py", template.inputString(driver + "entryPoint"));
-        var submit = template.inputString(driver + "sparkSubmitParameters");
+    void jobTemplateEnforcesThePlatformAndTakesEntryPointAndExecutorsAsParameters() {
+        var stack = emrOne(plan, "aws:cloudformation/stack:Stack");
+        assertEquals("big-data-stack-test-spark-pi", stack.inputString("name"));
+        assertEquals("DELETE", stack.inputString("onFailure"));
+        var template = com.google.gson.JsonParser.parseString(stack.inputString("templateBody")).getAsJsonObject();
+        var resource = template.getAsJsonObject("Resources").getAsJsonObject("JobTemplate");
+        assertEquals("AWS::EMRContainers::JobTemplate", resource.get("Type").getAsString());
+        var properties = resource.getAsJsonObject("Properties");
+        assertTrue(properties.get("Name").getAsString().matches("big-data-stack-test-spark-pi-[0-9a-f]{8}"), properties.get("Name").toString());
+        var data = properties.getAsJsonObject("JobTemplateData");
+        assertEquals("emr-7.13.0-latest", data.get("ReleaseLabel").getAsString());
+        assertEquals("arn:aws:iam::" + ACCOUNT + ":role/" + ROLE_NAME, data.get("ExecutionRoleArn").getAsString());
+
+        var driver = data.getAsJsonObject("JobDriver").getAsJsonObject("SparkSubmitJobDriver");
+        assertEquals("${EntryPoint}", driver.get("EntryPoint").getAsString());
+        var submit = driver.get("SparkSubmitParameters").getAsString();
+        assertTrue(submit.contains("--conf spark.executor.instances=${ExecutorInstances}"), submit);
         assertTrue(submit.contains("--conf spark.kubernetes.driver.node.selector.eks.amazonaws.com/capacityType=ON_DEMAND"), submit);
         assertTrue(submit.contains("--conf spark.kubernetes.executor.node.selector.eks.amazonaws.com/capacityType=SPOT"), submit);
-        var monitoring = "jobTemplateData.configurationOverrides.monitoringConfiguration.";
-        assertEquals("ENABLED", template.inputString(monitoring + "persistentAppUi"));
-        assertEquals(LOG_GROUP, template.inputString(monitoring + "cloudWatchMonitoringConfiguration.logGroupName"));
-        assertEquals("spark", template.inputString(monitoring + "cloudWatchMonitoringConfiguration.logStreamNamePrefix"));
-        assertEquals("s3://" + BUCKET + "/logs/", template.inputString(monitoring + "s3MonitoringConfiguration.logUri"));
-        assertTrue(template.dependencies().contains(emrOne(plan, "aws:iam/rolePolicy:RolePolicy").urn()),
+
+        // Every placeholder is declared, with a type and a default (an undeclared one cannot be filled at StartJobRun).
+        var parameters = data.getAsJsonObject("ParameterConfiguration");
+        assertEquals(Set.of("EntryPoint", "ExecutorInstances"), parameters.keySet());
+        assertEquals("STRING", parameters.getAsJsonObject("EntryPoint").get("Type").getAsString());
+        assertEquals("local:///usr/lib/spark/examples/src/main/python/pi.py", parameters.getAsJsonObject("EntryPoint").get("DefaultValue").getAsString());
+        assertEquals("NUMBER", parameters.getAsJsonObject("ExecutorInstances").get("Type").getAsString());
+        var placeholders = java.util.regex.Pattern.compile("\\$\\{(\\w+)}").matcher(data.toString()).results()
+                .map(m -> m.group(1)).collect(Collectors.toSet());
+        assertEquals(parameters.keySet(), placeholders);
+
+        var monitoring = data.getAsJsonObject("ConfigurationOverrides").getAsJsonObject("MonitoringConfiguration");
+        assertEquals("ENABLED", monitoring.get("PersistentAppUI").getAsString());
+        assertEquals(LOG_GROUP, monitoring.getAsJsonObject("CloudWatchMonitoringConfiguration").get("LogGroupName").getAsString());
+        assertEquals("spark", monitoring.getAsJsonObject("CloudWatchMonitoringConfiguration").get("LogStreamNamePrefix").getAsString());
+        assertEquals("s3://" + BUCKET + "/logs/", monitoring.getAsJsonObject("S3MonitoringConfiguration").get("LogUri").getAsString());
+        assertEquals(Set.of("JobTemplateId", "JobTemplateArn"), template.getAsJsonObject("Outputs").keySet());
+        assertTrue(stack.dependencies().contains(emrOne(plan, "aws:iam/rolePolicy:RolePolicy").urn()),
                 "jobs from the template need the role's permissions in place");
 
         var spark4 = TestStacks.plan(Map.of("emrReleaseLabel", "emr-spark-8.0.0-latest"));
-        assertEquals("emr-spark-8.0.0-latest", spark4.one("aws:emrcontainers/jobTemplate:JobTemplate").inputString("jobTemplateData.releaseLabel"));
+        assertTrue(emrOne(spark4, "aws:cloudformation/stack:Stack").inputString("templateBody").contains("\"ReleaseLabel\":\"emr-spark-8.0.0-latest\""));
+    }
+
+    @Test
+    void aChangedTemplateGetsANewNameSoCloudFormationCanReplaceIt() {
+        var first = JobTemplateDocument.render("p-s", "arn:aws:iam::1:role/r", "emr-7.13.0-latest", "/g", "b", Map.of());
+        var same = JobTemplateDocument.render("p-s", "arn:aws:iam::1:role/r", "emr-7.13.0-latest", "/g", "b", Map.of());
+        var changed = JobTemplateDocument.render("p-s", "arn:aws:iam::1:role/r", "emr-7.12.0-latest", "/g", "b", Map.of());
+        assertEquals(templateName(first), templateName(same));
+        assertFalse(templateName(first).equals(templateName(changed)));
+    }
+
+    private static String templateName(String body) {
+        return com.google.gson.JsonParser.parseString(body).getAsJsonObject().getAsJsonObject("Resources").getAsJsonObject("JobTemplate")
+                .getAsJsonObject("Properties").get("Name").getAsString();
     }
 
     // --- Outputs ---

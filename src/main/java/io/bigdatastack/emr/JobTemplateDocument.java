@@ -1,0 +1,90 @@
+package io.bigdatastack.emr;
+
+import com.google.gson.GsonBuilder;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The job template as a CloudFormation document ({@code AWS::EMRContainers::JobTemplate}), because that is where
+ * job template parameters can be declared: {@code com.pulumi:aws} 6.83.0's {@code aws.emrcontainers.JobTemplate}
+ * has no {@code parameterConfiguration} (hashicorp/terraform-provider-aws#46502), and a {@code ${Param}} placeholder
+ * that is not declared cannot be filled in at StartJobRun
+ * (https://docs.aws.amazon.com/emr/latest/EMR-on-EKS-DevelopmentGuide/use-job-template-parameters.html).
+ *
+ * <p>The template enforces the platform's choices (role, release, node placement, logging) and leaves two things to
+ * the caller: {@code ${EntryPoint}} (default: the SparkPi example) and {@code ${ExecutorInstances}} (default 2).
+ */
+public final class JobTemplateDocument {
+
+    public static final String ENTRY_POINT_PARAMETER = "EntryPoint";
+    public static final String EXECUTOR_INSTANCES_PARAMETER = "ExecutorInstances";
+    public static final String DEFAULT_EXECUTOR_INSTANCES = "2";
+    /** The stack outputs the document declares. */
+    public static final String ID_OUTPUT = "JobTemplateId";
+    public static final String ARN_OUTPUT = "JobTemplateArn";
+
+    private static final com.google.gson.Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+
+    private JobTemplateDocument() {
+    }
+
+    /**
+     * The CloudFormation template body (JSON).
+     *
+     * @param namePrefix e.g. {@code big-data-stack-dev}; the template's name also carries a hash of its content,
+     *                   because templates are immutable and CloudFormation creates the replacement before it deletes
+     *                   the old one
+     */
+    public static String render(String namePrefix, String executionRoleArn, String releaseLabel, String logGroupName,
+                                String bucketName, Map<String, String> tags) {
+        var data = new LinkedHashMap<String, Object>();
+        data.put("ExecutionRoleArn", executionRoleArn);
+        data.put("ReleaseLabel", releaseLabel);
+        data.put("JobDriver", Map.of("SparkSubmitJobDriver", Map.of(
+                "EntryPoint", "${" + ENTRY_POINT_PARAMETER + "}",
+                "SparkSubmitParameters", SampleSparkJob.sparkSubmitParameters("${" + EXECUTOR_INSTANCES_PARAMETER + "}"))));
+        var cloudWatch = new LinkedHashMap<String, Object>();
+        cloudWatch.put("LogGroupName", logGroupName);
+        cloudWatch.put("LogStreamNamePrefix", SampleSparkJob.LOG_STREAM_PREFIX);
+        var monitoring = new LinkedHashMap<String, Object>();
+        monitoring.put("PersistentAppUI", SampleSparkJob.PERSISTENT_APP_UI);
+        monitoring.put("CloudWatchMonitoringConfiguration", cloudWatch);
+        monitoring.put("S3MonitoringConfiguration", Map.of("LogUri", EmrNames.s3LogUri(bucketName)));
+        data.put("ConfigurationOverrides", Map.of("MonitoringConfiguration", monitoring));
+        var parameters = new LinkedHashMap<String, Object>();
+        parameters.put(ENTRY_POINT_PARAMETER, Map.of("Type", "STRING", "DefaultValue", SampleSparkJob.ENTRY_POINT));
+        parameters.put(EXECUTOR_INSTANCES_PARAMETER, Map.of("Type", "NUMBER", "DefaultValue", DEFAULT_EXECUTOR_INSTANCES));
+        data.put("ParameterConfiguration", parameters);
+
+        var properties = new LinkedHashMap<String, Object>();
+        properties.put("Name", EmrNames.jobTemplateName(namePrefix) + "-" + contentHash(data));
+        properties.put("JobTemplateData", data);
+        properties.put("Tags", new TreeMap<>(tags).entrySet().stream()
+                .map(tag -> Map.of("Key", tag.getKey(), "Value", tag.getValue())).toList());
+
+        var document = new LinkedHashMap<String, Object>();
+        document.put("AWSTemplateFormatVersion", "2010-09-09");
+        document.put("Description", "EMR on EKS job template of " + namePrefix + " (managed by Pulumi; do not edit)");
+        document.put("Resources", Map.of("JobTemplate", Map.of("Type", "AWS::EMRContainers::JobTemplate", "Properties", properties)));
+        document.put("Outputs", Map.of(
+                ID_OUTPUT, Map.of("Value", Map.of("Fn::GetAtt", List.of("JobTemplate", "Id"))),
+                ARN_OUTPUT, Map.of("Value", Map.of("Fn::GetAtt", List.of("JobTemplate", "Arn")))));
+        return GSON.toJson(document);
+    }
+
+    private static String contentHash(Object data) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(GSON.toJson(data).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
