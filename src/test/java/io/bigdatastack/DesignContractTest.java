@@ -1,0 +1,41 @@
+package io.bigdatastack;
+
+import io.bigdatastack.config.ConfigKeys;
+import io.bigdatastack.plan.Plan;
+import io.bigdatastack.testing.TestStacks;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The contracts ../shared/DESIGN.md promises other tools: stack outputs by name, the two named config keys. */
+class DesignContractTest {
+
+    /** Output names as the reference app printed them. */
+    static final List<String> CONTRACT_OUTPUTS = List.of("EMRVirtualClusterID", "JobRoleArn", "EMRStudioURL", "ClusterName",
+            "EksConfigCommand", "Kubeconfig", "DashboardCommand", "SampleJobCommand", "VpcId");
+
+    @Test
+    void everyStackFileExportsTheContractOutputsWithTheKubeconfigSecret() {
+        for (var stack : List.of("dev", "prod")) {
+            var plan = TestStacks.planStackFile(stack);
+            assertTrue(plan.outputs().keySet().containsAll(CONTRACT_OUTPUTS), stack + " exports " + plan.outputs().keySet());
+            assertEquals(Plan.SECRET, plan.outputs().get("Kubeconfig").getAsString(), "Kubeconfig must be a secret");
+            var leaked = plan.outputs().entrySet().stream()
+                    .filter(e -> !e.getKey().equals("Kubeconfig") && e.getValue().toString().contains("certificate-authority-data"))
+                    .map(e -> e.getKey()).collect(Collectors.toList());
+            assertEquals(List.of(), leaked, "no other output carries the kubeconfig");
+            assertTrue(plan.outputs().get("EMRStudioURL").getAsString().matches("https://es-[0-9A-Z]+\\.emrstudio-prod\\.[a-z0-9-]+\\.amazonaws\\.com"),
+                    plan.outputs().get("EMRStudioURL").getAsString());
+        }
+    }
+
+    @Test
+    void theNamedConfigKeysExist() {
+        var names = ConfigKeys.ALL.stream().map(k -> k.name()).toList();
+        assertTrue(names.containsAll(List.of("eksAdminRoleName", "studioAdminUser")), names.toString());
+    }
+}
