@@ -1,7 +1,9 @@
 package io.bigdatastack;
 
+import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import io.bigdatastack.config.ConfigSource;
+import io.bigdatastack.config.InvalidConfigException;
 import io.bigdatastack.config.StackConfig;
 import io.bigdatastack.plan.PlanCommand;
 
@@ -18,7 +20,21 @@ public final class App {
         if (args.length > 0) {
             System.exit(PlanCommand.run(args, System.out, System.err));
         }
-        // Config is validated before the first resource is registered; an InvalidConfigException lists every problem.
-        Pulumi.run(ctx -> BigDataStack.define(ctx, StackConfig.load(ConfigSource.of(ctx))));
+        Pulumi.run(ctx -> run(ctx, ConfigSource.of(ctx)));
+    }
+
+    /**
+     * Validates the configuration before the first resource is registered. A bad value becomes one error
+     * diagnostic listing every problem (the update fails, nothing is created), not a stack trace.
+     */
+    static void run(Context ctx, ConfigSource source) {
+        StackConfig config;
+        try {
+            config = StackConfig.load(source);
+        } catch (InvalidConfigException e) {
+            ctx.log().error(e.getMessage());
+            return;
+        }
+        BigDataStack.define(ctx, config);
     }
 }
