@@ -32,17 +32,28 @@ public final class Kubeconfig {
         exec.put("args", args);
         exec.put("interactiveMode", "Never");
 
+        // Ordered maps only: Map.of iterates in a different order in every JVM, and the text must be the same on
+        // every run, or each `pulumi up` would see a changed provider configuration.
         var document = new LinkedHashMap<String, Object>();
         document.put("apiVersion", "v1");
         document.put("kind", "Config");
-        document.put("clusters", List.of(Map.of("name", clusterName,
-                "cluster", Map.of("server", endpoint, "certificate-authority-data", certificateAuthorityData))));
-        document.put("contexts", List.of(Map.of("name", clusterName, "context", Map.of("cluster", clusterName, "user", clusterName))));
+        document.put("clusters", List.of(entry("name", clusterName,
+                "cluster", entry("server", endpoint, "certificate-authority-data", certificateAuthorityData))));
+        document.put("contexts", List.of(entry("name", clusterName, "context", entry("cluster", clusterName, "user", clusterName))));
         document.put("current-context", clusterName);
-        document.put("users", List.of(Map.of("name", clusterName, "user", Map.of("exec", exec))));
+        document.put("users", List.of(entry("name", clusterName, "user", entry("exec", exec))));
 
         var options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         return new Yaml(options).dump(document);
+    }
+
+    /** A map that keeps its keys in the order given (alternating keys and values). */
+    private static Map<String, Object> entry(Object... keysAndValues) {
+        var map = new LinkedHashMap<String, Object>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 }

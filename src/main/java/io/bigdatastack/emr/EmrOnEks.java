@@ -32,6 +32,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.bigdatastack.storage.SecureBucket;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -132,20 +133,22 @@ public final class EmrOnEks extends ComponentResource {
                 .policy(permissions)
                 .build(), child);
 
+        // What a job needs in place before it can start: the role's permissions, and its Pod Identity associations.
+        var jobPrerequisites = new java.util.ArrayList<com.pulumi.resources.Resource>(List.of(rolePolicy));
         if (args.jobRoleBinding().usesPodIdentity()) {
             // The associations `aws emr-containers create-role-associations` would make for Spark; the
             // eks-pod-identity-agent add-on (installed by EksCluster) hands the credentials to the pods.
             var serviceAccounts = args.accountId().applyValue(account -> JobRolePolicies.podIdentityServiceAccounts(account, args.jobRoleName()));
             for (int i = 0; i < JobRolePolicies.SPARK_COMPONENTS.size(); i++) {
                 final int index = i;
-                new PodIdentityAssociation(name + "-pod-identity-spark-" + JobRolePolicies.SPARK_COMPONENTS.get(i),
+                jobPrerequisites.add(new PodIdentityAssociation(name + "-pod-identity-spark-" + JobRolePolicies.SPARK_COMPONENTS.get(i),
                         PodIdentityAssociationArgs.builder()
                                 .clusterName(args.clusterName())
                                 .namespace(namespace)
                                 .serviceAccount(serviceAccounts.applyValue(accounts -> accounts.get(index)))
                                 .roleArn(role.arn())
                                 .tags(tags)
-                                .build(), child);
+                                .build(), child));
             }
         }
 
@@ -175,8 +178,8 @@ public final class EmrOnEks extends ComponentResource {
                 .onFailure("DELETE")
                 .tags(tags)
                 .build(), CustomResourceOptions.builder().parent(this)
-                // A job started from the template must find the role's permissions in place.
-                .dependsOn(rolePolicy)
+                // A job started from the template must find its role's permissions and bindings in place.
+                .dependsOn(jobPrerequisites)
                 .build());
         this.jobTemplateId = jobTemplate.outputs().applyValue(outputs -> outputs.get(JobTemplateDocument.ID_OUTPUT));
 

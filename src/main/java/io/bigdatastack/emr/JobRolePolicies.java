@@ -92,10 +92,11 @@ public final class JobRolePolicies {
         statements.add(Statement.allow("WriteJobLogs")
                 .actions("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams")
                 .resources(logGroupArn, logGroupArn + ":log-stream:*"));
-        // The shipper looks its group up first; DescribeLogGroups is a list call, scoped to this account and Region.
+        // The shipper looks its group up first. DescribeLogGroups is a list call without a resource type in the
+        // Service Authorization Reference, so it only matches "*"; it reveals names, not contents.
         statements.add(Statement.allow("FindJobLogGroup")
                 .actions("logs:DescribeLogGroups")
-                .resources("arn:aws:logs:" + region + ":" + accountId + ":log-group:*"));
+                .resources("*"));
         if (glueCatalogAccess) {
             // Spark's Glue catalog client (Hive metastore API): databases, tables, partitions and functions.
             // No DeleteDatabase: dropping a whole database is an administrator's act, not a job's.

@@ -64,10 +64,11 @@ public final class JobTemplateDocument {
         data.put("ParameterConfiguration", parameters);
 
         var properties = new LinkedHashMap<String, Object>();
-        properties.put("Name", EmrNames.jobTemplateName(namePrefix) + "-" + contentHash(data));
         properties.put("JobTemplateData", data);
         properties.put("Tags", new TreeMap<>(tags).entrySet().stream()
                 .map(tag -> Map.of("Key", tag.getKey(), "Value", tag.getValue())).toList());
+        // Any property change replaces a template (tags included), so the name hashes all of them.
+        properties.put("Name", EmrNames.jobTemplateName(namePrefix) + "-" + contentHash(canonical(properties)));
 
         var document = new LinkedHashMap<String, Object>();
         document.put("AWSTemplateFormatVersion", "2010-09-09");
@@ -76,12 +77,28 @@ public final class JobTemplateDocument {
         document.put("Outputs", Map.of(
                 ID_OUTPUT, Map.of("Value", Map.of("Fn::GetAtt", List.of("JobTemplate", "Id"))),
                 ARN_OUTPUT, Map.of("Value", Map.of("Fn::GetAtt", List.of("JobTemplate", "Arn")))));
-        return GSON.toJson(document);
+        return GSON.toJson(canonical(document));
     }
 
-    private static String contentHash(Object data) {
+    /**
+     * The same structure with every map's keys sorted. Map.of iterates in a different order in every JVM; the body
+     * (and the hash in the name) must be identical on every run, or each `pulumi up` would replace the template.
+     */
+    static Object canonical(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            var sorted = new TreeMap<String, Object>();
+            map.forEach((k, v) -> sorted.put(String.valueOf(k), canonical(v)));
+            return sorted;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(JobTemplateDocument::canonical).toList();
+        }
+        return value;
+    }
+
+    private static String contentHash(Object canonicalData) {
         try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(GSON.toJson(data).getBytes(StandardCharsets.UTF_8));
+            var digest = MessageDigest.getInstance("SHA-256").digest(GSON.toJson(canonicalData).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

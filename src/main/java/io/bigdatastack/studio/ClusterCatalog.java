@@ -41,8 +41,9 @@ import java.util.Map;
  * {@code AmazonEMRServicePolicy_v2}), their EC2 instance profile (the Studio bucket only) and the launch role Service
  * Catalog assumes to run CloudFormation, so users need no CloudFormation or EMR create permissions of their own.
  *
- * <p>The template is uploaded under a key carrying its content hash: a changed template is a new provisioning artifact
- * URL, so Service Catalog gets the new version instead of keeping the old copy it took at product creation.
+ * <p>The template is uploaded under a key carrying its content hash. Service Catalog copies a template when the product
+ * is created, so a changed template changes the product's artifact URL and the provider replaces the product
+ * (terminate clusters launched from the old one first; the README says so).
  */
 public final class ClusterCatalog extends ComponentResource {
 
@@ -120,7 +121,7 @@ public final class ClusterCatalog extends ComponentResource {
         var launchRole = new Role(name + "-launch-role", RoleArgs.builder()
                 .name(PhysicalNames.fit(args.namePrefix() + "-studio-catalog-launch", PhysicalNames.IAM_ROLE_NAME_MAX))
                 .description("Service Catalog launch role of the EMR Studio cluster template")
-                .assumeRolePolicy(TrustPolicies.service("servicecatalog.amazonaws.com").toJson())
+                .assumeRolePolicy(scope.applyValue(s -> TrustPolicies.serviceForAccount("servicecatalog.amazonaws.com", s.accountId()).toJson()))
                 .tags(tags)
                 .build(), child);
         var launchPolicy = new RolePolicy(name + "-launch-policy", RolePolicyArgs.builder()

@@ -312,6 +312,8 @@ public final class StudioPolicies {
                         .condition("StringEquals", EMR_MANAGED_REQUEST_TAG, "true"),
                 Statement.allow("ManageClustersWithEMRTags")
                         .actions(EMR + ":DescribeCluster", EMR + ":ListInstanceGroups", EMR + ":ListInstanceFleets",
+                                // Resizing a launched cluster (UpdateProvisionedProduct of CoreInstanceCount).
+                                EMR + ":ModifyInstanceGroups",
                                 EMR + ":TerminateJobFlows", EMR + ":AddTags", EMR + ":RemoveTags",
                                 EMR + ":GetAutoTerminationPolicy", EMR + ":PutAutoTerminationPolicy",
                                 EMR + ":RemoveAutoTerminationPolicy")

@@ -270,4 +270,41 @@ class EksClusterTest {
         assertEquals(NodeAmi.AL2023_X86_64, NodeAmi.amiType(List.of("m5.large", "g5.xlarge", "m7i-flex.large")));
         assertThrows(IllegalArgumentException.class, () -> NodeAmi.amiType(List.of("m5.large", "m7g.large")));
     }
+
+    @Test
+    void kubeconfigTextIsTheSameOnEveryRun() {
+        // Golden text: keys in a fixed order (a Map.of would reorder them from one JVM to the next).
+        var expected = """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: c
+                  cluster:
+                    server: https://e
+                    certificate-authority-data: Q0E=
+                contexts:
+                - name: c
+                  context:
+                    cluster: c
+                    user: c
+                current-context: c
+                users:
+                - name: c
+                  user:
+                    exec:
+                      apiVersion: client.authentication.k8s.io/v1beta1
+                      command: aws
+                      args:
+                      - eks
+                      - get-token
+                      - --cluster-name
+                      - c
+                      - --region
+                      - us-east-1
+                      - --output
+                      - json
+                      interactiveMode: Never
+                """;
+        assertEquals(expected, Kubeconfig.render("c", "https://e", "Q0E=", "us-east-1", java.util.Optional.empty()));
+    }
 }

@@ -120,10 +120,14 @@ class ClusterCatalogTest {
         var launchRole = plan.named("test-studio-catalog-launch-role");
         var trust = statements(document(launchRole, "assumeRolePolicy")).get(0);
         assertEquals("servicecatalog.amazonaws.com", trust.getAsJsonObject("Principal").get("Service").getAsString());
+        assertEquals(ACCOUNT, trust.getAsJsonObject("Condition").getAsJsonObject("StringEquals").get("aws:SourceAccount").getAsString(),
+                "only Service Catalog acting for this account (confused deputy)");
 
         var policy = document(plan.named("test-studio-catalog-launch-policy"), "policy");
         assertEquals(List.of("arn:aws:cloudformation:" + REGION + ":" + ACCOUNT + ":stack/SC-" + ACCOUNT + "-pp-*/*"),
                 resources(statement(policy, "ManageCatalogClusterStacks")));
+        assertTrue(actions(statement(policy, "ManageClustersWithEMRTags")).contains("elasticmapreduce:ModifyInstanceGroups"),
+                "users may resize the clusters they launched");
         var runJobFlow = statement(policy, "CreateClustersWithEMRTags");
         assertEquals("true", runJobFlow.getAsJsonObject("Condition").getAsJsonObject("StringEquals")
                 .get("aws:RequestTag/for-use-with-amazon-emr-managed-policies").getAsString());
