@@ -1,0 +1,44 @@
+package io.bigdatastack.plan;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Running the program twice must produce the same inputs, or every `pulumi up` would update something. Two separate
+ * JVMs, because some orders (Map.of iteration, identity hashes) only change from one JVM start to the next.
+ */
+class PlanDeterminismTest {
+
+    @Test
+    void twoJvmsPlanTheSameStackIdentically(@TempDir Path first, @TempDir Path second) throws Exception {
+        assertEquals(Files.readString(planInFreshJvm(first)), Files.readString(planInFreshJvm(second)));
+    }
+
+    private static Path planInFreshJvm(Path projectDir) throws Exception {
+        for (var file : List.of("Pulumi.yaml", "Pulumi.dev.yaml")) {
+            Files.copy(Path.of(file), projectDir.resolve(file));
+        }
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.bigdatastack.App",
+                "plan", "dev", "--project-dir", projectDir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(projectDir.resolve("plan.log").toFile())
+                .start();
+        assertEquals(0, process.waitFor(), () -> readQuietly(projectDir.resolve("plan.log")));
+        return projectDir.resolve("target/plan/dev.json");
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+}
