@@ -104,9 +104,9 @@ public final class ClusterCatalog extends ComponentResource {
                 .build(), child);
 
         // --- The template, rendered for this stack and uploaded to the Studio bucket ---
-        var rendered = Output.tuple(args.bucketName(), clusterServiceRole.name(), instanceProfile.name())
+        var rendered = Output.tuple(args.bucketName(), clusterServiceRole.name(), instanceProfile.name(), args.subnetIds())
                 .applyValue(t -> ClusterTemplate.render(new ClusterTemplate.Wiring(
-                        t.t2, t.t3, "s3://" + t.t1 + "/" + StudioPolicies.CLUSTER_LOGS_PREFIX, args.project(), args.stack())));
+                        t.t2, t.t3, "s3://" + t.t1 + "/" + StudioPolicies.CLUSTER_LOGS_PREFIX, args.project(), args.stack(), t.t4)));
         var templateVersion = rendered.applyValue(text -> "emr-cluster-" + ClusterTemplate.shortHash(text));
         this.templateKey = templateVersion.applyValue(version -> StudioPolicies.TEMPLATES_PREFIX + version + ".yaml");
         var templateObject = new BucketObjectv2(name + "-template", BucketObjectv2Args.builder()

@@ -3,6 +3,7 @@ package io.bigdatastack.studio;
 import com.pulumi.core.Output;
 import io.bigdatastack.iam.AwsScope;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@code scope}: partition, Region and account the policies are written for.</li>
+ *   <li>{@code subnetIds}: the Studio's private subnets; launched clusters default to the first.</li>
  *   <li>{@code bucketName}, {@code bucketRegionalDomainName}: the Studio bucket; it receives the template under
  *       {@code servicecatalog/} and the clusters' logs under {@code emr-logs/}.</li>
  *   <li>{@code portfolioPrincipalArn}: the IAM principal given access to the portfolio (the Studio user role with
@@ -26,6 +28,7 @@ public final class ClusterCatalogArgs {
     private final Output<AwsScope> scope;
     private final Output<String> bucketName;
     private final Output<String> bucketRegionalDomainName;
+    private final Output<List<String>> subnetIds;
     private final Optional<Output<String>> portfolioPrincipalArn;
     private final String project;
     private final String stack;
@@ -36,6 +39,7 @@ public final class ClusterCatalogArgs {
         this.scope = Objects.requireNonNull(b.scope, "scope");
         this.bucketName = Objects.requireNonNull(b.bucketName, "bucketName");
         this.bucketRegionalDomainName = Objects.requireNonNull(b.bucketRegionalDomainName, "bucketRegionalDomainName");
+        this.subnetIds = Objects.requireNonNull(b.subnetIds, "subnetIds");
         this.portfolioPrincipalArn = Objects.requireNonNull(b.portfolioPrincipalArn, "portfolioPrincipalArn");
         this.project = Objects.requireNonNull(b.project, "project");
         this.stack = Objects.requireNonNull(b.stack, "stack");
@@ -50,6 +54,7 @@ public final class ClusterCatalogArgs {
     public Output<AwsScope> scope() { return scope; }
     public Output<String> bucketName() { return bucketName; }
     public Output<String> bucketRegionalDomainName() { return bucketRegionalDomainName; }
+    public Output<List<String>> subnetIds() { return subnetIds; }
     public Optional<Output<String>> portfolioPrincipalArn() { return portfolioPrincipalArn; }
     public String project() { return project; }
     public String stack() { return stack; }
@@ -60,6 +65,7 @@ public final class ClusterCatalogArgs {
         private Output<AwsScope> scope;
         private Output<String> bucketName;
         private Output<String> bucketRegionalDomainName;
+        private Output<List<String>> subnetIds;
         private Optional<Output<String>> portfolioPrincipalArn = Optional.empty();
         private String project;
         private String stack;
@@ -69,6 +75,7 @@ public final class ClusterCatalogArgs {
         public Builder scope(Output<AwsScope> value) { this.scope = value; return this; }
         public Builder bucketName(Output<String> value) { this.bucketName = value; return this; }
         public Builder bucketRegionalDomainName(Output<String> value) { this.bucketRegionalDomainName = value; return this; }
+        public Builder subnetIds(Output<List<String>> value) { this.subnetIds = value; return this; }
         public Builder portfolioPrincipalArn(Optional<Output<String>> value) { this.portfolioPrincipalArn = value; return this; }
         public Builder project(String value) { this.project = value; return this; }
         public Builder stack(String value) { this.stack = value; return this; }

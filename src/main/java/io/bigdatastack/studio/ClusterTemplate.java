@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -26,10 +27,18 @@ public final class ClusterTemplate {
     private static final Pattern TOKEN = Pattern.compile("@([A-Z_]+)@");
 
     /** The stack-specific values the template needs. */
-    public record Wiring(String clusterServiceRoleName, String instanceProfileName, String logUri, String project, String stack) {
+    public record Wiring(String clusterServiceRoleName, String instanceProfileName, String logUri, String project, String stack,
+                         List<String> studioSubnetIds) {
 
         Map<String, String> tokens() {
+            if (studioSubnetIds.isEmpty()) {
+                throw new IllegalArgumentException("the Studio has no subnets");
+            }
             var tokens = new LinkedHashMap<String, String>();
+            // A Workspace attaches to clusters in the Studio's (private) subnets; default to the first of them so a
+            // user who accepts the defaults never launches into a public subnet.
+            tokens.put("STUDIO_SUBNET", studioSubnetIds.get(0));
+            tokens.put("STUDIO_SUBNETS", String.join(", ", studioSubnetIds));
             tokens.put("EMR_SERVICE_ROLE", clusterServiceRoleName);
             tokens.put("EMR_INSTANCE_PROFILE", instanceProfileName);
             tokens.put("EMR_LOG_URI", logUri);

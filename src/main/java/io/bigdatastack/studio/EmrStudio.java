@@ -149,6 +149,7 @@ public final class EmrStudio extends ComponentResource {
                 .scope(scope)
                 .bucketName(bucket.bucket())
                 .bucketRegionalDomainName(bucket.bucketRegionalDomainName())
+                .subnetIds(args.subnetIds())
                 .portfolioPrincipalArn(userRole.map(Role::arn))
                 .project(args.project())
                 .stack(args.stack())

@@ -75,7 +75,8 @@ class ClusterCatalogTest {
         assertEquals("test", wiring.get("StackName"));
         // Apart from the wiring, what is uploaded is the shipped template.
         assertEquals(ClusterTemplate.render(new ClusterTemplate.Wiring("big-data-stack-test-studio-cluster-service",
-                "big-data-stack-test-studio-cluster-instance", "s3://" + BUCKET + "/emr-logs/", "big-data-stack", "test")), text);
+                "big-data-stack-test-studio-cluster-instance", "s3://" + BUCKET + "/emr-logs/", "big-data-stack", "test",
+                privateSubnetIds(plan))), text);
     }
 
     @Test
@@ -168,5 +169,11 @@ class ClusterCatalogTest {
             assertEquals(catalog.urn(), plan.one(type).parent(), type);
         }
         assertTrue(plan.resources().stream().filter(Plan.Resource::custom).allMatch(r -> r.name().startsWith("test-studio")));
+    }
+
+    /** The IDs the mock engine gave the private subnets, in AZ order. */
+    private static java.util.List<String> privateSubnetIds(io.bigdatastack.plan.Plan plan) {
+        var studio = plan.one("aws:emr/studio:Studio");
+        return studio.input("subnetIds").orElseThrow().getAsJsonArray().asList().stream().map(e -> e.getAsString()).toList();
     }
 }

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ClusterTemplateTest {
 
     private static final ClusterTemplate.Wiring WIRING = new ClusterTemplate.Wiring(
-            "svc-role", "instance-profile", "s3://bucket/emr-logs/", "big-data-stack", "dev");
+            "svc-role", "instance-profile", "s3://bucket/emr-logs/", "big-data-stack", "dev", List.of("subnet-1a", "subnet-2b"));
 
     /** SafeConstructor rejects unknown tags such as !Ref: the template must use long-form intrinsics only. */
     private static Map<String, Object> parse(String text) {
@@ -60,6 +60,10 @@ class ClusterTemplateTest {
         assertEquals(Map.of("Ref", "EmrCluster"), map(outputs.get("ClusterId")).get("Value"));
         assertEquals(Map.of("Ref", "SubnetId"), map(cluster().get("Instances")).get("Ec2SubnetId"));
         assertEquals(Map.of("Ref", "ClusterName"), cluster().get("Name"));
+        // Accepting the defaults launches into the Studio's first private subnet, never into a public one.
+        var subnet = map(parameters.get("SubnetId"));
+        assertEquals("subnet-1a", subnet.get("Default"));
+        assertTrue(String.valueOf(subnet.get("Description")).contains("subnet-1a, subnet-2b"), subnet.toString());
     }
 
     @Test
