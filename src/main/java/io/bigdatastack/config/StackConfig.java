@@ -282,8 +282,8 @@ public record StackConfig(
         reader.checkEach(JOB_READ_BUCKETS, readBuckets, Validators::s3BucketName);
         var glue = reader.bool(GLUE_CATALOG_ACCESS);
 
-        // The job role's name is fixed up front (its base36 form is in the trust policy), so check it here, and the
-        // job bucket's name with a 12-digit account in place of the real one.
+        // The job role's name is fixed up front (its base36 form is in the trust policy), so check it here.
+        // (Bucket names need no check: PhysicalNames.bucket turns any stack name into a valid one.)
         var prefix = naming.physical("");
         var roleName = EmrNames.jobRoleName(prefix);
         Validators.iamRoleName(roleName).ifPresent(expected -> reader.problem("job execution role name '" + roleName
@@ -293,10 +293,6 @@ public record StackConfig(
             reader.reject(EMR_NAMESPACE, reader.string(EMR_NAMESPACE), "a namespace short enough that the virtual cluster name '"
                     + virtualClusterName + "' fits EMR's " + EmrNames.MAX_VIRTUAL_CLUSTER_NAME + " characters");
         }
-        var bucketName = EmrNames.jobBucketName(prefix, "123456789012");
-        Validators.s3BucketName(bucketName).ifPresent(expected -> reader.problem("job bucket name '" + bucketName
-                + "' derived from project, stack and account: expected " + expected
-                + "; use a stack name of lowercase letters, digits and hyphens"));
         return new Emr(releaseLabel, binding, readBuckets, glue);
     }
 

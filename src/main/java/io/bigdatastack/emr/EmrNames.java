@@ -1,5 +1,7 @@
 package io.bigdatastack.emr;
 
+import io.bigdatastack.naming.PhysicalNames;
+
 /**
  * Physical names of the EMR on EKS resources, derived from the stack's name prefix ({@code <project>-<stack>}) so
  * that two stacks in one account never collide (the reference app hard-coded {@code emr_eks_default_role}).
@@ -23,9 +25,9 @@ public final class EmrNames {
         return namePrefix + "-emr-job";
     }
 
-    /** Bucket names are global and lowercase: prefix, purpose and account, e.g. {@code big-data-stack-dev-emr-123456789012}. */
+    /** The job bucket, e.g. {@code big-data-stack-dev-emr-123456789012}: named like every bucket of the program. */
     public static String jobBucketName(String namePrefix, String accountId) {
-        return (namePrefix + "-emr-" + accountId).toLowerCase(java.util.Locale.ROOT);
+        return PhysicalNames.bucket(namePrefix, "emr", accountId);
     }
 
     /** CloudWatch log group of the Spark drivers and executors. */
@@ -42,6 +44,11 @@ public final class EmrNames {
 
     public static String jobTemplateName(String namePrefix) {
         return namePrefix + "-" + SampleSparkJob.NAME;
+    }
+
+    /** The CloudFormation stack holding the job template: stack names allow only letters, digits and hyphens. */
+    public static String jobTemplateStackName(String namePrefix) {
+        return jobTemplateName(namePrefix).replaceAll("[^A-Za-z0-9-]", "-");
     }
 
     /** Where EMR uploads a job's logs: {@code s3://<bucket>/logs/}. */

@@ -8,7 +8,6 @@ import com.pulumi.aws.cloudformation.Stack;
 import com.pulumi.aws.cloudformation.StackArgs;
 import com.pulumi.aws.emrcontainers.VirtualCluster;
 import com.pulumi.aws.emrcontainers.VirtualClusterArgs;
-import com.pulumi.aws.emrcontainers.inputs.JobTemplateJobTemplateDataConfigurationOverridesMonitoringConfigurationS3MonitoringConfigurationArgs;
 import com.pulumi.aws.emrcontainers.inputs.VirtualClusterContainerProviderArgs;
 import com.pulumi.aws.emrcontainers.inputs.VirtualClusterContainerProviderInfoArgs;
 import com.pulumi.aws.emrcontainers.inputs.VirtualClusterContainerProviderInfoEksInfoArgs;
@@ -171,7 +170,7 @@ public final class EmrOnEks extends ComponentResource {
         // --- Job template: the platform's settings enforced, entry point and executor count as parameters ---
         // A CloudFormation stack holds it: only CloudFormation can declare its ${Param}s (see JobTemplateDocument).
         var jobTemplate = new Stack(name + "-job-template", StackArgs.builder()
-                .name(EmrNames.jobTemplateName(args.namePrefix()))
+                .name(EmrNames.jobTemplateStackName(args.namePrefix()))
                 .templateBody(Output.tuple(role.arn(), logGroup.name(), bucket.bucket()).applyValue(t ->
                         JobTemplateDocument.render(args.namePrefix(), t.t1, args.releaseLabel(), t.t2, t.t3, tags)))
                 // A failed first create leaves nothing behind to block the next attempt.

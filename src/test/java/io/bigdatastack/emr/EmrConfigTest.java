@@ -110,12 +110,12 @@ class EmrConfigTest {
     }
 
     @Test
-    void derivedNamesAreCheckedUpFront() {
-        // A stack name with an underscore is fine for Pulumi but not for an S3 bucket name.
-        var problems = assertThrows(InvalidConfigException.class,
-                () -> StackConfig.load(TestStacks.source("team_a", Map.of()))).problems();
-        assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).contains("job bucket name 'big-data-stack-team_a-emr-123456789012'"), problems.get(0));
+    void derivedNamesFitTheServicesRules() {
+        // A stack name with an underscore is fine for Pulumi, IAM and EMR, not for S3 or CloudFormation: those
+        // names are rewritten rather than refused.
+        StackConfig.load(TestStacks.source("team_a", Map.of()));
+        assertEquals("big-data-stack-team-a-emr-123456789012", EmrNames.jobBucketName("big-data-stack-team_a", "123456789012"));
+        assertEquals("big-data-stack-team-a-spark-pi", EmrNames.jobTemplateStackName("big-data-stack-team_a"));
         assertEquals("big-data-stack-dev-emr-job", EmrNames.jobRoleName("big-data-stack-dev"));
         assertEquals("big-data-stack-dev-emr-123456789012", EmrNames.jobBucketName("big-data-stack-Dev", "123456789012"));
         // The longest prefix StackConfig allows (40) still gives valid names.
