@@ -67,4 +67,33 @@ class StackIsolationTest {
             assertTrue(name.contains("alpha"), name + " (" + alpha.get(name) + ") does not derive from the stack");
         }
     }
+
+    /** AWS's length limits on the names we set (IAM CreateRole/CreatePolicy, S3, EKS, EMR, CloudFormation). */
+    private static final Map<String, Integer> NAME_LIMITS = Map.of(
+            "aws:iam/role:Role", 64,
+            "aws:iam/instanceProfile:InstanceProfile", 128,
+            "aws:iam/policy:Policy", 128,
+            "aws:s3/bucketV2:BucketV2", 63,
+            "aws:eks/cluster:Cluster", 100,
+            "aws:emrcontainers/virtualCluster:VirtualCluster", 64,
+            "aws:cloudformation/stack:Stack", 128,
+            "aws:cloudwatch/logGroup:LogGroup", 512);
+
+    @Test
+    void theLongestStackNameConfigAcceptsStillFitsEveryNameLimit() {
+        // The longest <project>-<stack> prefix StackConfig accepts.
+        var stack = "s".repeat(StackConfig.MAX_PHYSICAL_PREFIX - TestStacks.PROJECT.length() - 1);
+        var plan = plan(stack);
+        var checked = 0;
+        for (var r : plan.resources()) {
+            var limit = NAME_LIMITS.get(r.type());
+            if (limit == null) {
+                continue;
+            }
+            var name = r.input(r.type().equals("aws:s3/bucketV2:BucketV2") ? "bucket" : "name").orElseThrow().getAsString();
+            assertTrue(name.length() <= limit, r.type() + " name '" + name + "' is " + name.length() + " characters, over " + limit);
+            checked++;
+        }
+        assertTrue(checked > 20, "checked " + checked);
+    }
 }
