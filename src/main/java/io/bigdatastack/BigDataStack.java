@@ -38,6 +38,7 @@ public final class BigDataStack {
         var naming = config.naming();
         var tags = naming.commonTags();
         var prefix = naming.logicalPrefix();
+        var physicalPrefix = naming.physical(""); // big-data-stack-<stack>: the start of every name AWS sees
 
         var network = new Network(prefix, NetworkArgs.builder()
                 .vpcCidr(config.network().vpcCidr())
@@ -45,7 +46,7 @@ public final class BigDataStack {
                 .privateSubnetCidrs(config.network().privateSubnetCidrs())
                 .natStrategy(config.network().natGateways())
                 .region(config.region())
-                .namePrefix(naming.physical(""))
+                .namePrefix(physicalPrefix)
                 .tags(tags)
                 .build(), ComponentResourceOptions.Empty);
 
@@ -59,7 +60,7 @@ public final class BigDataStack {
                 .nodeGroups(nodeGroups(config))
                 .nodeDependencies(network.privateEgress())
                 .logRetentionDays(config.logRetentionDays())
-                .namePrefix(naming.physical(""))
+                .namePrefix(physicalPrefix)
                 .tags(tags)
                 .build(), ComponentResourceOptions.Empty);
 
@@ -90,7 +91,7 @@ public final class BigDataStack {
         var emr = new EmrOnEks(prefix + "-emr", EmrOnEksArgs.builder()
                 .cluster(cluster)
                 .namespace(config.emrNamespace())
-                .jobRoleName(EmrNames.jobRoleName(naming.physical("")))
+                .jobRoleName(EmrNames.jobRoleName(physicalPrefix))
                 .jobRoleBinding(config.emr().jobRoleBinding())
                 .releaseLabel(config.emr().releaseLabel())
                 .jobReadBuckets(config.emr().jobReadBuckets())
@@ -98,7 +99,7 @@ public final class BigDataStack {
                 .logRetentionDays(config.logRetentionDays())
                 .protectStatefulResources(config.protectStatefulResources())
                 .region(config.region())
-                .namePrefix(naming.physical(""))
+                .namePrefix(physicalPrefix)
                 .tags(tags)
                 .build(), ComponentResourceOptions.Empty);
 
@@ -122,7 +123,7 @@ public final class BigDataStack {
                 .protectStatefulResources(config.protectStatefulResources())
                 .project(naming.project())
                 .stack(naming.stack())
-                .namePrefix(naming.physical(""))
+                .namePrefix(physicalPrefix)
                 .tags(tags)
                 .build(), ComponentResourceOptions.Empty);
 

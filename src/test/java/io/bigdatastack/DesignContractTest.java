@@ -38,4 +38,21 @@ class DesignContractTest {
         var names = ConfigKeys.ALL.stream().map(k -> k.name()).toList();
         assertTrue(names.containsAll(List.of("eksAdminRoleName", "studioAdminUser")), names.toString());
     }
+
+    @Test
+    void everyResourceBelongsToAComponentNamedBigdataModuleType() {
+        var plan = TestStacks.planStackFile("dev");
+        var components = plan.resources().stream().filter(r -> !r.custom() && !r.type().equals("pulumi:pulumi:Stack")).toList();
+        assertTrue(components.size() >= 7, components.toString());
+        for (var component : components) {
+            assertTrue(component.type().matches("bigdata:[a-z]+:[A-Z][A-Za-z]+"), component.type());
+        }
+        var stackUrn = plan.resources().get(0).urn();
+        for (var r : plan.resources()) {
+            if (r.custom()) {
+                // Children are created with parent(this): nothing hangs directly off the stack.
+                assertTrue(r.parent() != null && !r.parent().equals(stackUrn), r.urn() + " is not inside a component");
+            }
+        }
+    }
 }
