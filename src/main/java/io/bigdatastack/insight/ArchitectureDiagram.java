@@ -430,6 +430,15 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
                 var mode = text(r, "authMode");
                 return r.name() + (mode == null ? "" : " (" + mode + ")");
             }
+            case "aws:cloudformation/stack:Stack": {
+                // What the stack holds matters more than that it is a stack: an interactive endpoint brings a
+                // gateway pod and an internal ALB the Load Balancer Controller creates.
+                var template = text(r, "templateBody");
+                if (template != null && template.contains("\"AWS::EMRContainers::Endpoint\"")) {
+                    return r.name() + "<br/>interactive endpoint (Jupyter Enterprise Gateway)<br/>+ internal ALB";
+                }
+                return r.name();
+            }
             default:
                 return r.name();
         }
@@ -546,6 +555,8 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
             case "bigdata:addons:Dashboard": return "Dashboard (Headlamp)";
             case "bigdata:emr:EmrOnEks": return "EMR on EKS";
             case "bigdata:studio:EmrStudio": return "EMR Studio";
+            case "bigdata:addons:LoadBalancerController": return "AWS Load Balancer Controller";
+            case "bigdata:emr:StudioEndpoint": return "Interactive endpoint (Studio on EKS)";
             default: {
                 var words = humanize(simpleName(type));
                 return Character.toUpperCase(words.charAt(0)) + words.substring(1);
