@@ -3,8 +3,8 @@
 // (https://docs.aws.amazon.com/emr/latest/EMR-on-EKS-DevelopmentGuide/prereqs-for-studio.html). This platform runs a
 // version in EKS standard support (eks-supported-version), which is newer, so an endpoint is outside what AWS states it
 // was tested with: a deliberate, opt-in choice (studioEndpoint), reported so nobody makes it unawares. The endpoint
-// is found as an AWS::EMRContainers::Endpoint inside a CloudFormation stack's template (how the program declares it)
-// or as a Cloud Control resource of that type.
+// is found as a Cloud Control resource of type AWS::EMRContainers::Endpoint (how the program declares it) or inside a
+// CloudFormation stack's template.
 import { EKS_CLUSTER_TYPE } from "../lib/eks";
 import type { ReviewedStackResource, StackRule } from "../lib/types";
 

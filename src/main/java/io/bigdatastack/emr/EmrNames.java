@@ -56,11 +56,6 @@ public final class EmrNames {
         return (namePrefix + "-workspaces").replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
-    /** The CloudFormation stack holding the interactive endpoint. */
-    public static String studioEndpointStackName(String namePrefix) {
-        return (namePrefix + "-studio-endpoint").replaceAll("[^A-Za-z0-9-]", "-");
-    }
-
     /** Where EMR uploads a job's logs: {@code s3://<bucket>/logs/}. */
     public static String s3LogUri(String bucketName) {
         return "s3://" + bucketName + "/" + LOGS_PREFIX;

@@ -1,7 +1,7 @@
 package io.bigdatastack.emr;
 
-import com.pulumi.aws.cloudformation.Stack;
-import com.pulumi.aws.cloudformation.StackArgs;
+import com.pulumi.aws.cloudcontrol.Resource;
+import com.pulumi.aws.cloudcontrol.ResourceArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -13,14 +13,16 @@ import java.util.Map;
  * The EMR on EKS interactive (managed) endpoint EMR Studio Workspaces attach to: a Jupyter Enterprise Gateway pod in
  * the virtual cluster's namespace behind an internal Application Load Balancer, which the AWS Load Balancer
  * Controller creates from the Ingress EMR writes; notebook kernels run as Spark driver and executor pods in the same
- * namespace with the job execution role (https://docs.aws.amazon.com/emr/latest/EMR-on-EKS-DevelopmentGuide/connect-emr-studio.html).
+ * namespace with the job execution role
+ * (https://docs.aws.amazon.com/emr/latest/EMR-on-EKS-DevelopmentGuide/how-it-works.html).
  *
- * <p>Held by a small CloudFormation stack ({@link StudioEndpointDocument}). Day 2: every property of the endpoint
- * but its tags is create-only, so any change to the rendered template replaces the stack: its name carries a hash of
- * the template (a new name forces a replacement) and {@code replaceOnChanges templateBody} says the same, and the old
- * stack is deleted first ({@code deleteBeforeReplace}), because the endpoint's own name is fixed. A preview shows a
- * replacement, never an in-place update that CloudFormation would turn into a create-then-delete. Workspaces attached
- * to the endpoint lose their kernels when it is replaced.
+ * <p>Declared through Cloud Control ({@code aws.cloudcontrol.Resource}, type {@link StudioEndpointState#TYPE_NAME};
+ * why that is possible: {@link StudioEndpointState}).
+ *
+ * <p>Day 2: every property but the tags is create-only, so a change to the desired state replaces the endpoint
+ * ({@code replaceOnChanges desiredState}; the provider's schema-driven diff would force it for the create-only
+ * properties anyway, this makes tags follow the same, predictable path), and the old endpoint is deleted first
+ * ({@code deleteBeforeReplace}), because its name is fixed. Workspaces attached to it lose their kernels.
  *
  * <p>Order: it depends on the Load Balancer Controller's release, so {@code pulumi destroy} deletes the endpoint —
  * and EMR its Ingress — while the controller still runs to remove the ALB and its security groups.
@@ -34,26 +36,31 @@ public final class StudioEndpoint extends ComponentResource {
 
     public StudioEndpoint(String name, StudioEndpointArgs args, ComponentResourceOptions options) {
         super(TYPE, name, null, options);
-        var template = Output.tuple(args.virtualClusterId, args.jobRoleArn, args.logGroupName, args.bucketName).applyValue(t ->
-                StudioEndpointDocument.render(args.namePrefix, t.t1, t.t2, args.releaseLabel, t.t3, t.t4, args.tags));
-        var stack = new Stack(name + "-studio-endpoint", StackArgs.builder()
-                // The name carries a hash of the template: a change of any endpoint property is a new name, which
-                // the provider can only meet by replacing the stack - visible as a replacement in every preview.
-                .name(template.applyValue(body -> EmrNames.studioEndpointStackName(args.namePrefix) + "-" + StudioEndpointDocument.contentHash(body)))
-                .templateBody(template)
-                // A failed first create leaves nothing behind to block the next attempt.
-                .onFailure("DELETE")
-                // The gateway and its load balancer take minutes to come up.
-                .timeoutInMinutes(45)
-                .tags(args.tags)
-                .build(), CustomResourceOptions.builder().parent(this)
-                .dependsOn(args.loadBalancerController)
-                .replaceOnChanges("templateBody")
-                .deleteBeforeReplace(true)
-                .build());
-        this.endpointId = stack.outputs().applyValue(outputs -> outputs.get(StudioEndpointDocument.ID_OUTPUT));
-        this.endpointArn = stack.outputs().applyValue(outputs -> outputs.get(StudioEndpointDocument.ARN_OUTPUT));
+        var desiredState = Output.tuple(args.virtualClusterId, args.jobRoleArn, args.logGroupName, args.bucketName).applyValue(t ->
+                StudioEndpointState.render(args.namePrefix, t.t1, t.t2, args.releaseLabel, t.t3, t.t4, args.tags));
+        var endpoint = new Resource(name + "-studio-endpoint", ResourceArgs.builder()
+                .typeName(StudioEndpointState.TYPE_NAME)
+                .desiredState(desiredState)
+                .build(), resourceOptions(this, args.loadBalancerController));
+        this.endpointId = endpoint.properties().applyValue(p -> StudioEndpointState.readOnly(p, StudioEndpointState.ID_PROPERTY));
+        this.endpointArn = endpoint.properties().applyValue(p -> StudioEndpointState.readOnly(p, StudioEndpointState.ARN_PROPERTY));
         registerOutputs(Map.of("endpointId", endpointId, "endpointArn", endpointArn));
+    }
+
+    /** The endpoint's options: after the controller, replaced (deleting first) on any change. */
+    static CustomResourceOptions resourceOptions(com.pulumi.resources.Resource parent,
+                                                 java.util.List<com.pulumi.resources.Resource> loadBalancerController) {
+        return CustomResourceOptions.builder()
+                .parent(parent)
+                .dependsOn(loadBalancerController)
+                .replaceOnChanges("desiredState")
+                .deleteBeforeReplace(true)
+                .customTimeouts(com.pulumi.resources.CustomTimeouts.builder()
+                        // The gateway and its load balancer take minutes to come up, and to go.
+                        .create(java.time.Duration.ofMinutes(45))
+                        .delete(java.time.Duration.ofMinutes(45))
+                        .build())
+                .build();
     }
 
     /** The endpoint's ID (the {@code StudioEndpointId} stack output). */

@@ -82,6 +82,7 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
             Map.entry("aws:emrcontainers/virtualCluster:VirtualCluster", keep("EMR virtual cluster")),
             Map.entry("aws:emrcontainers/jobTemplate:JobTemplate", keep("Job template")),
             Map.entry("aws:cloudformation/stack:Stack", keep("CloudFormation stack")),
+            Map.entry("aws:cloudcontrol/resource:Resource", keep("Cloud Control resource")),
             Map.entry("aws:s3/bucketV2:BucketV2", keep("S3 bucket")),
             Map.entry("aws:s3/bucket:Bucket", keep("S3 bucket")),
             Map.entry("aws:cloudwatch/logGroup:LogGroup", keep("Log group")),
@@ -430,14 +431,13 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
                 var mode = text(r, "authMode");
                 return r.name() + (mode == null ? "" : " (" + mode + ")");
             }
-            case "aws:cloudformation/stack:Stack": {
-                // What the stack holds matters more than that it is a stack: an interactive endpoint brings a
+            case "aws:cloudcontrol/resource:Resource": {
+                // What the resource is matters more than how it is declared: an interactive endpoint brings a
                 // gateway pod and an internal ALB the Load Balancer Controller creates.
-                var template = text(r, "templateBody");
-                if (template != null && template.contains("\"AWS::EMRContainers::Endpoint\"")) {
+                if ("AWS::EMRContainers::Endpoint".equals(text(r, "typeName"))) {
                     return r.name() + "<br/>interactive endpoint (Jupyter Enterprise Gateway)<br/>+ internal ALB";
                 }
-                return r.name();
+                return r.name() + "<br/>" + or(text(r, "typeName"), "");
             }
             default:
                 return r.name();

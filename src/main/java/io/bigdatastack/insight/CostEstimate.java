@@ -299,7 +299,7 @@ public record CostEstimate(
                     case "aws:kms/key:Key" -> accumulate(KMS_KEYS, prices.price("kms.key"), r,
                             "plus API requests, usage-based and not estimated");
                     case "aws:ec2/vpcEndpoint:VpcEndpoint" -> vpcEndpoint(r);
-                    case "aws:cloudformation/stack:Stack" -> cloudFormationStack(r);
+                    case "aws:cloudcontrol/resource:Resource" -> cloudControlResource(r);
                     default -> byTable(r);
                 }
             }
@@ -372,15 +372,15 @@ public record CostEstimate(
         }
 
         /**
-         * A CloudFormation stack costs nothing itself; one holding an EMR on EKS interactive endpoint brings the
-         * internal Application Load Balancer the Load Balancer Controller creates for it (billed per hour whether or
-         * not a Workspace is attached, plus LCU-hours by use; https://aws.amazon.com/elasticloadbalancing/pricing/)
-         * and the gateway pod, which runs on the base nodes already priced here.
+         * A Cloud Control resource is priced by what it declares. The interactive endpoint brings the internal
+         * Application Load Balancer the Load Balancer Controller creates for it (billed per hour whether or not a
+         * Workspace is attached, plus LCU-hours by use; https://aws.amazon.com/elasticloadbalancing/pricing/) and the
+         * gateway pod, which runs on the base nodes already priced here. Any other type is not in the table.
          */
-        private void cloudFormationStack(Plan.Resource r) {
-            var template = text(r, "templateBody");
-            if (template == null || !template.contains("\"" + INTERACTIVE_ENDPOINT_TYPE + "\"")) {
-                byTable(r);
+        private void cloudControlResource(Plan.Resource r) {
+            if (!INTERACTIVE_ENDPOINT_TYPE.equals(text(r, "typeName"))) {
+                unpriced(r.type() + " " + or(text(r, "typeName"), "?"), r, "not in the price table (prices/" + prices.region()
+                        + ".json): classify it there");
                 return;
             }
             accumulate(LOAD_BALANCERS, prices.price("elb.applicationLoadBalancer"), r, "created by the AWS Load Balancer Controller");

@@ -29,14 +29,12 @@ class StudioEndpointTest {
     }
 
     private static Plan.Resource endpointStack() {
-        return plan.named("aws:cloudformation/stack:Stack", "test-emr-studio-endpoint");
+        return plan.named("aws:cloudcontrol/resource:Resource", "test-emr-studio-endpoint");
     }
 
     private static JsonObject endpointProperties() {
-        var template = JsonParser.parseString(endpointStack().inputString("templateBody")).getAsJsonObject();
-        var resource = template.getAsJsonObject("Resources").getAsJsonObject(StudioEndpointDocument.LOGICAL_ID);
-        assertEquals("AWS::EMRContainers::Endpoint", resource.get("Type").getAsString());
-        return resource.getAsJsonObject("Properties");
+        assertEquals("AWS::EMRContainers::Endpoint", endpointStack().inputString("typeName"));
+        return JsonParser.parseString(endpointStack().inputString("desiredState")).getAsJsonObject();
     }
 
     @Test
@@ -60,7 +58,7 @@ class StudioEndpointTest {
         var jobRole = plan.named("aws:iam/role:Role", "test-emr-job-role");
         assertEquals(plan.outputs().get("EMRVirtualClusterID").getAsString(), properties.get("VirtualClusterId").getAsString());
         assertEquals(plan.outputs().get("JobRoleArn").getAsString(), properties.get("ExecutionRoleArn").getAsString());
-        var dependencies = new HashSet<>(endpointStack().propertyDependencies().get("templateBody"));
+        var dependencies = new HashSet<>(endpointStack().propertyDependencies().get("desiredState"));
         assertTrue(dependencies.contains(virtualCluster.urn()));
         assertTrue(dependencies.contains(jobRole.urn()));
         assertFalse(properties.has("CertificateArn"), "certificateArn is deprecated; EMR manages the certificate");
@@ -80,16 +78,17 @@ class StudioEndpointTest {
 
     @Test
     void everyChangeReplacesTheEndpointDeletingTheOldOneFirst() {
-        var stack = endpointStack();
-        assertTrue(stack.options().deleteBeforeReplace());
-        var name = stack.inputString("name");
-        assertEquals("big-data-stack-test-studio-endpoint-" + StudioEndpointDocument.contentHash(stack.inputString("templateBody")), name);
+        assertTrue(endpointStack().options().deleteBeforeReplace(), "the endpoint's name is fixed: the old one goes first");
+        var options = StudioEndpoint.resourceOptions(null, List.of());
+        assertEquals(List.of("desiredState"), options.getReplaceOnChanges(), "every property but Tags is create-only");
+        assertTrue(options.getDeleteBeforeReplace());
         var other = TestStacks.plan(Map.of("studioEndpoint", "true", "emrReleaseLabel", "emr-7.12.0-latest"));
-        var otherName = other.named("aws:cloudformation/stack:Stack", "test-emr-studio-endpoint").inputString("name");
-        assertNotEquals(name, otherName, "a new release label is a new stack name, hence a replacement");
+        var otherState = other.named("aws:cloudcontrol/resource:Resource", "test-emr-studio-endpoint").inputString("desiredState");
+        assertNotEquals(endpointStack().inputString("desiredState"), otherState, "a new release label changes the desired state");
         var again = TestStacks.plan(Map.of("studioEndpoint", "true"));
-        assertEquals(name, again.named("aws:cloudformation/stack:Stack", "test-emr-studio-endpoint").inputString("name"),
-                "an unchanged config renders the same name: no spurious replacement");
+        assertEquals(endpointStack().inputString("desiredState"),
+                again.named("aws:cloudcontrol/resource:Resource", "test-emr-studio-endpoint").inputString("desiredState"),
+                "an unchanged config renders the same state: no spurious replacement");
     }
 
     @Test
@@ -107,9 +106,11 @@ class StudioEndpointTest {
     }
 
     @Test
-    void outputIsTheEndpointIdFromTheStack() {
+    void outputIsTheEndpointIdCloudControlReturns() {
         var id = plan.outputs().get("StudioEndpointId").getAsString();
         assertTrue(id.matches("[0-9a-z]{25}"), id);
+        assertFalse(endpointStack().inputString("desiredState").contains("\"Id\""), "Id is read-only: never in the desired state");
+        assertEquals("abc", StudioEndpointState.readOnly("{\"Id\":\"abc\",\"Arn\":\"x\"}", "Id"));
     }
 
     @Test
@@ -131,12 +132,11 @@ class StudioEndpointTest {
 
     @Test
     void endpointTemplateIsDeterministicAndTagged() {
-        var body = StudioEndpointDocument.render("big-data-stack-dev", "vc", "arn:aws:iam::1:role/r", "emr-7.13.0-latest", "/lg", "b",
+        var body = StudioEndpointState.render("big-data-stack-dev", "vc", "arn:aws:iam::1:role/r", "emr-7.13.0-latest", "/lg", "b",
                 Map.of("stack", "dev", "project", "big-data-stack"));
-        assertEquals(body, StudioEndpointDocument.render("big-data-stack-dev", "vc", "arn:aws:iam::1:role/r", "emr-7.13.0-latest", "/lg", "b",
+        assertEquals(body, StudioEndpointState.render("big-data-stack-dev", "vc", "arn:aws:iam::1:role/r", "emr-7.13.0-latest", "/lg", "b",
                 Map.of("project", "big-data-stack", "stack", "dev")));
-        var tags = JsonParser.parseString(body).getAsJsonObject().getAsJsonObject("Resources").getAsJsonObject("Endpoint")
-                .getAsJsonObject("Properties").getAsJsonArray("Tags");
+        var tags = JsonParser.parseString(body).getAsJsonObject().getAsJsonArray("Tags");
         assertEquals(List.of("project", "stack"), tags.asList().stream().map(t -> t.getAsJsonObject().get("Key").getAsString()).toList());
         assertEquals("big-data-stack-a-b-workspaces", EmrNames.studioEndpointName("big-data-stack-a.b"), "the Name pattern allows no dots");
     }

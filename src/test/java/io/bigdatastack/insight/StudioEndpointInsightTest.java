@@ -23,7 +23,7 @@ class StudioEndpointInsightTest {
         assertEquals(new BigDecimal("0.0225"), alb.get(0).unitPrice());
         assertEquals(new BigDecimal("16.43"), alb.get(0).monthly(), "0.0225 × 730 hours");
         assertEquals("https://aws.amazon.com/elasticloadbalancing/pricing/", alb.get(0).source());
-        var endpointStack = WITH.plan().named("aws:cloudformation/stack:Stack", "test-emr-studio-endpoint");
+        var endpointStack = WITH.plan().named("aws:cloudcontrol/resource:Resource", "test-emr-studio-endpoint");
         assertEquals(java.util.List.of(endpointStack.urn()), alb.get(0).resources());
         assertTrue(WITH.cost().notPriced().stream().anyMatch(n -> n.item().contains("capacity units") && n.reason().contains("$0.008")));
         assertTrue(WITH.cost().notPriced().stream().anyMatch(n -> n.item().equals("Interactive endpoint gateway pod")));
