@@ -11,6 +11,7 @@ import { eksNodeGroupNoRemoteAccess } from "./eks-node-group-no-remote-access";
 import { eksPublicEndpointRestricted, eksPublicEndpointRestrictedDev } from "./eks-public-endpoint-restricted";
 import { eksSecretsEncryption } from "./eks-secrets-encryption";
 import { eksSupportedVersion } from "./eks-supported-version";
+import { emrEndpointKubernetesVersion } from "./emr-endpoint-kubernetes-version";
 import { helmReleasePinned } from "./helm-release-pinned";
 import { iamActionsExist } from "./iam-actions-exist";
 import { iamNoFullAccessManagedPolicies } from "./iam-no-full-access-managed-policies";
@@ -53,4 +54,6 @@ export const ALL_RULES: readonly Rule[] = [
     // cost (advisory)
     costSingleNatGateway,
     costNodeInstanceTypes,
+    // EMR on EKS (advisory)
+    emrEndpointKubernetesVersion,
 ];

@@ -8,6 +8,8 @@ import io.bigdatastack.addons.ClusterAutoscalerArgs;
 import io.bigdatastack.addons.Dashboard;
 import io.bigdatastack.addons.DashboardArgs;
 import io.bigdatastack.addons.DashboardKind;
+import io.bigdatastack.addons.LoadBalancerController;
+import io.bigdatastack.addons.LoadBalancerControllerArgs;
 import io.bigdatastack.cluster.EksCluster;
 import io.bigdatastack.cluster.EksClusterArgs;
 import io.bigdatastack.cluster.NodeGroupSpec;
@@ -15,6 +17,8 @@ import io.bigdatastack.config.StackConfig;
 import io.bigdatastack.emr.EmrNames;
 import io.bigdatastack.emr.EmrOnEks;
 import io.bigdatastack.emr.EmrOnEksArgs;
+import io.bigdatastack.emr.StudioEndpoint;
+import io.bigdatastack.emr.StudioEndpointArgs;
 import io.bigdatastack.network.Network;
 import io.bigdatastack.network.NetworkArgs;
 import io.bigdatastack.studio.EmrStudio;
@@ -112,9 +116,37 @@ public final class BigDataStack {
         ctx.export("SampleJobCommand", emr.sampleJobCommand());
         ctx.export("JobTemplateId", emr.jobTemplateId());
 
+        // --- EMR Studio Workspaces on EKS (opt-in): the Load Balancer Controller and the interactive endpoint ---
+        var studioOnEks = config.studioOnEks();
+        studioOnEks.caveats(config.cluster().kubernetesVersion()).forEach(caveat -> ctx.log().warn(caveat));
+        if (studioOnEks.loadBalancerController()) {
+            var controller = new LoadBalancerController(prefix, LoadBalancerControllerArgs.builder()
+                    .clusterName(config.cluster().name())
+                    .region(config.region())
+                    .vpcId(network.vpcId())
+                    .oidcProviderArn(cluster.oidcProviderArn())
+                    .oidcIssuerUrl(cluster.oidcIssuerUrl())
+                    .kubernetesProvider(cluster.kubernetesProvider())
+                    .workloadReady(cluster.workloadReady())
+                    .roleName(naming.physical("lb-controller"))
+                    .tags(tags)
+                    .build(), ComponentResourceOptions.Empty);
+            if (studioOnEks.studioEndpoint()) {
+                var endpoint = new StudioEndpoint(prefix + "-emr", StudioEndpointArgs.builder()
+                        .emr(emr)
+                        .releaseLabel(config.emr().releaseLabel())
+                        .loadBalancerController(List.of(controller.release()))
+                        .namePrefix(physicalPrefix)
+                        .tags(tags)
+                        .build(), ComponentResourceOptions.Empty);
+                ctx.export("StudioEndpointId", endpoint.endpointId());
+            }
+        }
+
         var studio = new EmrStudio(prefix, EmrStudioArgs.builder()
                 .vpcId(network.vpcId())
                 .subnetIds(network.privateSubnetIds())
+                .virtualClusterId(emr.virtualClusterId())
                 .region(config.region())
                 .authMode(config.studio().authMode())
                 .adminUser(config.studio().adminUser())

@@ -37,6 +37,7 @@ public final class ConfigKeys {
     // Cluster add-ons
     public static final ConfigKey DASHBOARD = ConfigKey.string("dashboard", "headlamp");
     public static final ConfigKey DASHBOARD_ACCESS = ConfigKey.string("dashboardAccess", "readOnly");
+    public static final ConfigKey LOAD_BALANCER_CONTROLLER = ConfigKey.bool("loadBalancerController", false);
 
     // Logs
     public static final ConfigKey LOG_RETENTION_DAYS = ConfigKey.integer("logRetentionDays", 30);
@@ -54,6 +55,8 @@ public final class ConfigKeys {
     // Entries "<name>" (basic) or "<name>:<level>" (basic | intermediate); SSO only.
     public static final ConfigKey STUDIO_USERS = ConfigKey.array("studioUsers", List.of());
     public static final ConfigKey STUDIO_GROUPS = ConfigKey.array("studioGroups", List.of());
+    // The interactive endpoint Studio Workspaces attach to, on the EMR virtual cluster (needs the LB controller).
+    public static final ConfigKey STUDIO_ENDPOINT = ConfigKey.bool("studioEndpoint", false);
 
     // Data lifecycle
     public static final ConfigKey PROTECT_STATEFUL_RESOURCES = ConfigKey.bool("protectStatefulResources", false);
@@ -63,10 +66,10 @@ public final class ConfigKeys {
             CLUSTER_NAME, KUBERNETES_VERSION, ENDPOINT_PUBLIC_ACCESS_CIDRS, EKS_ADMIN_ROLE_NAME,
             BASE_NODE_INSTANCE_TYPES, BASE_NODE_MIN_SIZE, BASE_NODE_DESIRED_SIZE, BASE_NODE_MAX_SIZE, BASE_NODE_DISK_GIB,
             SPOT_NODE_INSTANCE_TYPES, SPOT_NODE_MIN_SIZE, SPOT_NODE_DESIRED_SIZE, SPOT_NODE_MAX_SIZE, SPOT_NODE_DISK_GIB,
-            DASHBOARD, DASHBOARD_ACCESS,
+            DASHBOARD, DASHBOARD_ACCESS, LOAD_BALANCER_CONTROLLER,
             LOG_RETENTION_DAYS,
             EMR_NAMESPACE, EMR_RELEASE_LABEL, JOB_ROLE_BINDING, JOB_READ_BUCKETS, GLUE_CATALOG_ACCESS,
-            STUDIO_AUTH_MODE, STUDIO_ADMIN_USER, STUDIO_USERS, STUDIO_GROUPS,
+            STUDIO_AUTH_MODE, STUDIO_ADMIN_USER, STUDIO_USERS, STUDIO_GROUPS, STUDIO_ENDPOINT,
             PROTECT_STATEFUL_RESOURCES);
 
     /** The provider key that picks the Region; required, it has no default of ours. */

@@ -39,7 +39,8 @@ public record StackConfig(
         String emrNamespace,
         Studio studio,
         boolean protectStatefulResources,
-        Emr emr) {
+        Emr emr,
+        StudioOnEks studioOnEks) {
 
     /** VPC and subnets; subnet CIDRs are resolved (configured, or carved by {@link SubnetLayout}). */
     public record Network(String vpcCidr, int azCount, NatStrategy natGateways,
@@ -118,11 +119,13 @@ public record StackConfig(
 
         var studio = readStudio(reader);
         var protect = reader.bool(PROTECT_STATEFUL_RESOURCES);
+        var studioOnEks = StudioOnEks.read(reader, baseNodes, spotNodes, emr);
 
         if (!reader.problems().isEmpty()) {
             throw new InvalidConfigException(source.stack(), reader.problems());
         }
-        return new StackConfig(naming, region, network, cluster, baseNodes, spotNodes, addons, logRetentionDays, emrNamespace, studio, protect, emr);
+        return new StackConfig(naming, region, network, cluster, baseNodes, spotNodes, addons, logRetentionDays, emrNamespace, studio, protect, emr,
+                studioOnEks);
     }
 
     private static Network readNetwork(ConfigReader reader) {

@@ -51,6 +51,11 @@ public final class EmrNames {
         return jobTemplateName(namePrefix).replaceAll("[^A-Za-z0-9-]", "-");
     }
 
+    /** The interactive endpoint's name: letters, digits, '-' and '_' only (AWS::EMRContainers::Endpoint Name pattern). */
+    public static String studioEndpointName(String namePrefix) {
+        return (namePrefix + "-workspaces").replaceAll("[^A-Za-z0-9_-]", "-");
+    }
+
     /** Where EMR uploads a job's logs: {@code s3://<bucket>/logs/}. */
     public static String s3LogUri(String bucketName) {
         return "s3://" + bucketName + "/" + LOGS_PREFIX;

@@ -27,6 +27,8 @@ public record ReleaseLabel(String family, int major, int minor, int patch, Strin
     public static final int MIN_EMR_SPARK_MAJOR = 8;
     /** Pod Identity for job runs arrived with emr-7.3.0. */
     private static final int[] POD_IDENTITY_SINCE = {7, 3, 0};
+    /** Interactive endpoints for EMR Studio need emr-6.7.0 or later (EMR on EKS prereqs-for-studio.html). */
+    private static final int[] INTERACTIVE_ENDPOINTS_SINCE = {6, 7, 0};
 
     private static final Pattern FORM = Pattern.compile("(emr|emr-spark)-(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})-(latest|\\d{8})");
 
@@ -55,13 +57,22 @@ public record ReleaseLabel(String family, int major, int minor, int patch, Strin
 
     /** Whether jobs of this release can take credentials from EKS Pod Identity. */
     public boolean supportsPodIdentity() {
-        if (family.equals(EMR_SPARK)) {
-            return true;
-        }
+        return family.equals(EMR_SPARK) || atLeast(POD_IDENTITY_SINCE);
+    }
+
+    /**
+     * Whether an interactive endpoint (EMR Studio on EKS) can run this release: emr-6.7.0 or later. The Spark-only
+     * emr-spark family is not named by AWS's endpoint documentation, so it is not offered for endpoints.
+     */
+    public boolean supportsInteractiveEndpoints() {
+        return family.equals(EMR) && atLeast(INTERACTIVE_ENDPOINTS_SINCE);
+    }
+
+    private boolean atLeast(int[] since) {
         int[] version = {major, minor, patch};
         for (int i = 0; i < version.length; i++) {
-            if (version[i] != POD_IDENTITY_SINCE[i]) {
-                return version[i] > POD_IDENTITY_SINCE[i];
+            if (version[i] != since[i]) {
+                return version[i] > since[i];
             }
         }
         return true;

@@ -82,6 +82,7 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
             Map.entry("aws:emrcontainers/virtualCluster:VirtualCluster", keep("EMR virtual cluster")),
             Map.entry("aws:emrcontainers/jobTemplate:JobTemplate", keep("Job template")),
             Map.entry("aws:cloudformation/stack:Stack", keep("CloudFormation stack")),
+            Map.entry("aws:cloudcontrol/resource:Resource", keep("Cloud Control resource")),
             Map.entry("aws:s3/bucketV2:BucketV2", keep("S3 bucket")),
             Map.entry("aws:s3/bucket:Bucket", keep("S3 bucket")),
             Map.entry("aws:cloudwatch/logGroup:LogGroup", keep("Log group")),
@@ -430,6 +431,14 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
                 var mode = text(r, "authMode");
                 return r.name() + (mode == null ? "" : " (" + mode + ")");
             }
+            case "aws:cloudcontrol/resource:Resource": {
+                // What the resource is matters more than how it is declared: an interactive endpoint brings a
+                // gateway pod and an internal ALB the Load Balancer Controller creates.
+                if ("AWS::EMRContainers::Endpoint".equals(text(r, "typeName"))) {
+                    return r.name() + "<br/>interactive endpoint (Jupyter Enterprise Gateway)<br/>+ internal ALB";
+                }
+                return r.name() + "<br/>" + or(text(r, "typeName"), "");
+            }
             default:
                 return r.name();
         }
@@ -546,6 +555,8 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
             case "bigdata:addons:Dashboard": return "Dashboard (Headlamp)";
             case "bigdata:emr:EmrOnEks": return "EMR on EKS";
             case "bigdata:studio:EmrStudio": return "EMR Studio";
+            case "bigdata:addons:LoadBalancerController": return "AWS Load Balancer Controller";
+            case "bigdata:emr:StudioEndpoint": return "Interactive endpoint (Studio on EKS)";
             default: {
                 var words = humanize(simpleName(type));
                 return Character.toUpperCase(words.charAt(0)) + words.substring(1);

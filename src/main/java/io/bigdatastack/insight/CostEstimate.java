@@ -46,6 +46,9 @@ public record CostEstimate(
     public static final String ON_DEMAND_NODES = "On-demand nodes (at min size)";
     public static final String SPOT_NODES = "Spot nodes (at min size)";
     public static final String KMS_KEYS = "KMS keys";
+    /** Load balancers made by the AWS Load Balancer Controller (the interactive endpoint's ALB). */
+    public static final String LOAD_BALANCERS = "Load balancers";
+    static final String INTERACTIVE_ENDPOINT_TYPE = "AWS::EMRContainers::Endpoint";
     public static final List<String> CATEGORIES = List.of(CONTROL_PLANE, NAT_GATEWAYS, PUBLIC_IPV4, ON_DEMAND_NODES, SPOT_NODES, KMS_KEYS);
 
     /**
@@ -296,6 +299,7 @@ public record CostEstimate(
                     case "aws:kms/key:Key" -> accumulate(KMS_KEYS, prices.price("kms.key"), r,
                             "plus API requests, usage-based and not estimated");
                     case "aws:ec2/vpcEndpoint:VpcEndpoint" -> vpcEndpoint(r);
+                    case "aws:cloudcontrol/resource:Resource" -> cloudControlResource(r);
                     default -> byTable(r);
                 }
             }
@@ -365,6 +369,27 @@ public record CostEstimate(
             } else {
                 unpriced(r.type(), r, "not in the price table (prices/" + prices.region() + ".json): classify it there");
             }
+        }
+
+        /**
+         * A Cloud Control resource is priced by what it declares. The interactive endpoint brings the internal
+         * Application Load Balancer the Load Balancer Controller creates for it (billed per hour whether or not a
+         * Workspace is attached, plus LCU-hours by use; https://aws.amazon.com/elasticloadbalancing/pricing/) and the
+         * gateway pod, which runs on the base nodes already priced here. Any other type is not in the table.
+         */
+        private void cloudControlResource(Plan.Resource r) {
+            if (!INTERACTIVE_ENDPOINT_TYPE.equals(text(r, "typeName"))) {
+                unpriced(r.type() + " " + or(text(r, "typeName"), "?"), r, "not in the price table (prices/" + prices.region()
+                        + ".json): classify it there");
+                return;
+            }
+            accumulate(LOAD_BALANCERS, prices.price("elb.applicationLoadBalancer"), r, "created by the AWS Load Balancer Controller");
+            var lcu = prices.price("elb.applicationLoadBalancer.lcu");
+            unpriced(lcu.label(), r, usd(lcu.usd()) + " per LCU-hour consumed (" + lcu.source() + "); ALBs have no minimum LCU charge,"
+                    + " and an idle endpoint uses a small fraction of one LCU");
+            unpriced("Interactive endpoint gateway pod", r, "runs on the on-demand base nodes, priced above at their minimum size;"
+                    + " EMR on EKS adds its per vCPU-hour and GB-hour rate for the pod's requests (https://aws.amazon.com/emr/pricing/),"
+                    + " which AWS does not publish for the gateway");
         }
 
         /**

@@ -229,6 +229,22 @@ public final class AwsMockEngine implements Mocks {
                 state.put("arn", "arn:aws:elasticmapreduce:" + region + ":" + ACCOUNT_ID + ":studio/" + id);
                 state.put("url", "https://" + id + ".emrstudio-prod." + region + ".amazonaws.com");
             }
+            case "aws:cloudcontrol/resource:Resource" -> {
+                // What Cloud Control reads back: the desired state plus the type's read-only identifiers
+                // (for AWS::EMRContainers::Endpoint: Id, 25 lowercase alphanumerics like every EMR on EKS ID, and Arn,
+                // the primary identifier, which is also the resource's ID).
+                var properties = com.google.gson.JsonParser.parseString(String.valueOf(state.getOrDefault("desiredState", "{}"))).getAsJsonObject();
+                String resourceId = base36ish(hex, 25);
+                String typeName = String.valueOf(state.get("typeName"));
+                String arn = typeName.equals("AWS::EMRContainers::Endpoint") && properties.has("VirtualClusterId")
+                        ? "arn:aws:emr-containers:" + region + ":" + ACCOUNT_ID + ":/virtualclusters/" + properties.get("VirtualClusterId").getAsString()
+                        + "/endpoints/" + resourceId
+                        : "arn:aws:" + typeName.split("::")[1].toLowerCase() + ":" + region + ":" + ACCOUNT_ID + ":" + resourceId;
+                properties.addProperty("Id", resourceId);
+                properties.addProperty("Arn", arn);
+                id = arn;
+                state.put("properties", properties.toString());
+            }
             case "aws:cloudformation/stack:Stack" -> {
                 id = arnPrefix + "stack/" + physicalName + "/" + uuid(hex);
                 state.put("outputs", cloudFormationOutputs(String.valueOf(state.getOrDefault("templateBody", "{}")), hex));

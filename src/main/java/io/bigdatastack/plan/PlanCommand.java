@@ -34,10 +34,14 @@ public final class PlanCommand {
     private PlanCommand() {
     }
 
-    private static PlanInsight plan(Path projectDir, String stack) throws IOException {
-        var config = StackConfig.load(StackFiles.read(projectDir, stack));
+    private static PlanInsight plan(StackConfig config, String stack) {
         var plan = PlanRunner.run(config.naming().project(), stack, config.region(), ctx -> BigDataStack.define(ctx, config));
         return PlanInsight.of(plan, config.region());
+    }
+
+    /** What the operator must read before deploying (e.g. the interactive endpoint's Kubernetes caveat). */
+    static java.util.List<String> caveats(StackConfig config) {
+        return config.studioOnEks().caveats(config.cluster().kubernetesVersion());
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -66,15 +70,18 @@ public final class PlanCommand {
         try {
             if (stack.equals(ALL)) {
                 for (var each : StackFiles.stacks(projectDir)) {
-                    var insight = plan(projectDir, each);
+                    var eachConfig = StackConfig.load(StackFiles.read(projectDir, each));
+                    var insight = plan(eachConfig, each);
                     var file = insight.writePlanJson(planDir);
                     insight.writeMarkdown(planDir);
                     out.println("planned " + each + ": " + insight.plan().resources().size() + " resources, idle "
                             + "$" + insight.cost().monthlyTotal().toPlainString() + "/month" + " -> " + projectDir.relativize(file).normalize());
+                    caveats(eachConfig).forEach(caveat -> out.println("  caveat: " + caveat));
                 }
                 return OK;
             }
-            var insight = plan(projectDir, stack);
+            var config = StackConfig.load(StackFiles.read(projectDir, stack));
+            var insight = plan(config, stack);
             var plan = insight.plan();
             var file = insight.writePlanJson(planDir);
             var diagram = insight.writeMarkdown(planDir);
@@ -82,6 +89,12 @@ public final class PlanCommand {
             out.println();
             insight.printCost(out);
             out.println();
+            var caveats = caveats(config);
+            if (!caveats.isEmpty()) {
+                out.println("Caveats:");
+                caveats.forEach(caveat -> out.println("    - " + caveat));
+                out.println();
+            }
             out.println("Plan written to " + projectDir.relativize(file).normalize());
             out.println("Diagram written to " + projectDir.relativize(diagram).normalize());
             return OK;

@@ -182,9 +182,9 @@ public final class EmrStudio extends ComponentResource {
                     .name(PhysicalNames.fit(prefix + "-studio-session-" + level, PhysicalNames.IAM_POLICY_NAME_MAX))
                     .description("EMR Studio " + level + " user session policy")
                     .policy(Output.tuple(scope, serviceRole.arn(), bucket.bucket(), catalog.productArn(),
-                                    catalog.clusterServiceRoleArn(), catalog.clusterInstanceRoleArn(), iamModeStudioArn)
+                                    catalog.clusterServiceRoleArn(), catalog.clusterInstanceRoleArn(), iamModeStudioArn, args.virtualClusterId())
                             .applyValue(t -> StudioPolicies.session(level, t.t1,
-                                    new StudioPolicies.SessionGrants(t.t2, t.t3, t.t4, t.t5, t.t6, t.t7)).toJson()))
+                                    new StudioPolicies.SessionGrants(t.t2, t.t3, t.t4, t.t5, t.t6, t.t7, t.t8)).toJson()))
                     .tags(tags)
                     .build(), child));
         }

@@ -17,6 +17,8 @@ import java.util.Optional;
  *       (Network tags it), as the service role's tag-based statements require.</li>
  *   <li>{@code subnetIds}: the private subnets Workspaces and catalog clusters run in (tagged like the VPC). EMR Studio
  *       takes at most five; the first five are used.</li>
+ *   <li>{@code virtualClusterId}: this stack's EMR on EKS virtual cluster: the session policies' {@code emr-containers}
+ *       statements name it and its interactive endpoints, not every virtual cluster of the account.</li>
  *   <li>{@code region}: the Region, for ARNs and the service roles' {@code aws:SourceArn} condition.</li>
  *   <li>{@code authMode}: {@code SSO} (IAM Identity Center: a user role, session policies and session mappings) or
  *       {@code IAM} (no user role, no mappings: attach the session policies to IAM principals yourself).</li>
@@ -37,6 +39,7 @@ public final class EmrStudioArgs {
 
     private final Output<String> vpcId;
     private final Output<List<String>> subnetIds;
+    private final Output<String> virtualClusterId;
     private final String region;
     private final StudioAuthMode authMode;
     private final Optional<String> adminUser;
@@ -51,6 +54,7 @@ public final class EmrStudioArgs {
     private EmrStudioArgs(Builder b) {
         this.vpcId = Objects.requireNonNull(b.vpcId, "vpcId");
         this.subnetIds = Objects.requireNonNull(b.subnetIds, "subnetIds");
+        this.virtualClusterId = Objects.requireNonNull(b.virtualClusterId, "virtualClusterId");
         this.region = Objects.requireNonNull(b.region, "region");
         this.authMode = Objects.requireNonNull(b.authMode, "authMode");
         this.adminUser = Objects.requireNonNull(b.adminUser, "adminUser");
@@ -98,6 +102,7 @@ public final class EmrStudioArgs {
 
     public Output<String> vpcId() { return vpcId; }
     public Output<List<String>> subnetIds() { return subnetIds; }
+    public Output<String> virtualClusterId() { return virtualClusterId; }
     public String region() { return region; }
     public StudioAuthMode authMode() { return authMode; }
     public Optional<String> adminUser() { return adminUser; }
@@ -112,6 +117,7 @@ public final class EmrStudioArgs {
     public static final class Builder {
         private Output<String> vpcId;
         private Output<List<String>> subnetIds;
+        private Output<String> virtualClusterId;
         private String region;
         private StudioAuthMode authMode = StudioAuthMode.SSO;
         private Optional<String> adminUser = Optional.empty();
@@ -125,6 +131,7 @@ public final class EmrStudioArgs {
 
         public Builder vpcId(Output<String> value) { this.vpcId = value; return this; }
         public Builder subnetIds(Output<List<String>> value) { this.subnetIds = value; return this; }
+        public Builder virtualClusterId(Output<String> value) { this.virtualClusterId = value; return this; }
         public Builder region(String value) { this.region = value; return this; }
         public Builder authMode(StudioAuthMode value) { this.authMode = value; return this; }
         public Builder adminUser(Optional<String> value) { this.adminUser = value; return this; }

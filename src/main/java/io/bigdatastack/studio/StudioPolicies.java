@@ -120,7 +120,7 @@ public final class StudioPolicies {
      */
     public record SessionGrants(String studioServiceRoleArn, String bucketName, String productArn,
                                 String clusterServiceRoleArn, String clusterInstanceRoleArn,
-                                Optional<String> iamModeStudioArn) {
+                                Optional<String> iamModeStudioArn, String virtualClusterId) {
     }
 
     /**
@@ -168,12 +168,21 @@ public final class StudioPolicies {
                 Statement.allow("ListEmrOnEksVirtualClusters")
                         .actions("emr-containers:ListVirtualClusters")
                         .resources("*"),
-                // Virtual clusters, their managed endpoints and job runs of this account and Region.
-                Statement.allow("UseEmrOnEksVirtualClustersInThisAccount")
+                // This stack's virtual cluster only, not every one of the account: Workspaces list and describe it
+                // and its endpoints, and attach to its endpoints (GetManagedEndpointSessionCredentials), by the ARN
+                // forms of the Service Authorization Reference (virtualCluster, managedEndpoint, jobRun), as AWS's
+                // example for endpoint users writes them
+                // (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonemroneksemrcontainers.html).
+                Statement.allow("UseThisStacksVirtualCluster")
                         .actions("emr-containers:DescribeVirtualCluster", "emr-containers:ListManagedEndpoints",
-                                "emr-containers:DescribeManagedEndpoint", "emr-containers:GetManagedEndpointSessionCredentials",
-                                "emr-containers:ListJobRuns", "emr-containers:DescribeJobRun")
-                        .resources(scope.arn("emr-containers", "/virtualclusters/*")),
+                                "emr-containers:ListJobRuns")
+                        .resources(virtualClusterArn(scope, grants.virtualClusterId())),
+                Statement.allow("AttachToThisStacksEndpoints")
+                        .actions("emr-containers:DescribeManagedEndpoint", "emr-containers:GetManagedEndpointSessionCredentials")
+                        .resources(virtualClusterArn(scope, grants.virtualClusterId()) + "/endpoints/*"),
+                Statement.allow("ReadThisStacksJobRuns")
+                        .actions("emr-containers:DescribeJobRun")
+                        .resources(virtualClusterArn(scope, grants.virtualClusterId()) + "/jobruns/*"),
                 Statement.allow("ListGitSecrets")
                         .actions("secretsmanager:ListSecrets")
                         .resources("*"),
@@ -332,6 +341,11 @@ public final class StudioPolicies {
                         .actions("iam:CreateServiceLinkedRole")
                         .resources(scope.iamArn("role/aws-service-role/" + EMR_SERVICE + "*/AWSServiceRoleForEMRCleanup*"))
                         .condition("StringLike", "iam:AWSServiceName", EMR_SERVICE + "*"));
+    }
+
+    /** {@code arn:<partition>:emr-containers:<region>:<account>:/virtualclusters/<id>}. */
+    public static String virtualClusterArn(AwsScope scope, String virtualClusterId) {
+        return scope.arn("emr-containers", "/virtualclusters/" + virtualClusterId);
     }
 
     /** CloudFormation stacks Service Catalog creates for provisioned products: {@code SC-<account>-pp-<id>}. */

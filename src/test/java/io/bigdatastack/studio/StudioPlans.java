@@ -21,6 +21,7 @@ final class StudioPlans {
     static final Map<String, String> COMMON_TAGS = Map.of("project", "big-data-stack", "stack", "test", "managed-by", "pulumi");
     static final String ACCOUNT = "123456789012";
     static final String REGION = "us-east-1";
+    static final String VIRTUAL_CLUSTER_ID = "vc0studio000000000000000a";
     static final List<String> PRIVATE_SUBNETS = List.of("subnet-private-a", "subnet-private-b", "subnet-private-c");
 
     private StudioPlans() {
@@ -31,6 +32,7 @@ final class StudioPlans {
         var builder = EmrStudioArgs.builder()
                 .vpcId(Output.of("vpc-0studio"))
                 .subnetIds(Output.of(PRIVATE_SUBNETS))
+                .virtualClusterId(Output.of(VIRTUAL_CLUSTER_ID))
                 .region(REGION)
                 .authMode(StudioAuthMode.SSO)
                 .adminUser(java.util.Optional.of("jane"))

@@ -27,7 +27,8 @@ class StudioPoliciesTest {
     private static final AwsScope SCOPE = new AwsScope("aws", "eu-west-1", "111122223333");
     private static final StudioPolicies.SessionGrants GRANTS = new StudioPolicies.SessionGrants(
             "arn:aws:iam::111122223333:role/studio-service", "studio-bucket", "arn:aws:catalog:eu-west-1:111122223333:product/prod-abc",
-            "arn:aws:iam::111122223333:role/cluster-service", "arn:aws:iam::111122223333:role/cluster-instance", Optional.empty());
+            "arn:aws:iam::111122223333:role/cluster-service", "arn:aws:iam::111122223333:role/cluster-instance", Optional.empty(),
+            "vc0stack0000000000000000a");
     /** IAM's limit for customer managed policies, whitespace excluded (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html). */
     private static final int MANAGED_POLICY_MAX_CHARS = 6144;
 
@@ -117,10 +118,33 @@ class StudioPoliciesTest {
     void iamModeLetsHoldersOpenOnlyThisStudio() {
         var grants = new StudioPolicies.SessionGrants(GRANTS.studioServiceRoleArn(), GRANTS.bucketName(), GRANTS.productArn(),
                 GRANTS.clusterServiceRoleArn(), GRANTS.clusterInstanceRoleArn(),
-                Optional.of("arn:aws:elasticmapreduce:eu-west-1:111122223333:studio/es-ABC"));
+                Optional.of("arn:aws:elasticmapreduce:eu-west-1:111122223333:studio/es-ABC"), GRANTS.virtualClusterId());
         var open = statement(json(StudioPolicies.session(StudioAccessLevel.basic, SCOPE, grants)), "OpenThisStudio");
         assertEquals(List.of("elasticmapreduce:CreateStudioPresignedUrl"), actions(open));
         assertEquals(List.of("arn:aws:elasticmapreduce:eu-west-1:111122223333:studio/es-ABC"), resources(open));
+    }
+
+    @Test
+    void emrOnEksAccessIsThisStacksVirtualClusterAndItsEndpointsOnly() {
+        var virtualCluster = "arn:aws:emr-containers:eu-west-1:111122223333:/virtualclusters/vc0stack0000000000000000a";
+        for (var level : StudioAccessLevel.values()) {
+            var session = session(level);
+            for (var s : statements(session)) {
+                var emrOnEks = actions(s).stream().filter(a -> a.startsWith("emr-containers:")).toList();
+                if (emrOnEks.isEmpty() || emrOnEks.equals(List.of("emr-containers:ListVirtualClusters"))) {
+                    continue; // ListVirtualClusters has no resource type: "*" or nothing
+                }
+                for (var resource : resources(s)) {
+                    assertTrue(resource.equals(virtualCluster) || resource.startsWith(virtualCluster + "/"),
+                            level + " " + s.get("Sid") + " reaches " + resource);
+                }
+            }
+            assertEquals(List.of(virtualCluster), resources(statement(session, "UseThisStacksVirtualCluster")));
+            var attach = statement(session, "AttachToThisStacksEndpoints");
+            assertEquals(List.of(virtualCluster + "/endpoints/*"), resources(attach));
+            assertTrue(actions(attach).contains("emr-containers:GetManagedEndpointSessionCredentials"));
+            assertEquals(List.of(virtualCluster + "/jobruns/*"), resources(statement(session, "ReadThisStacksJobRuns")));
+        }
     }
 
     @Test

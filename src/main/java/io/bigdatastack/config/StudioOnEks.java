@@ -1,0 +1,96 @@
+package io.bigdatastack.config;
+
+import io.bigdatastack.cluster.NodeAmi;
+import io.bigdatastack.emr.JobRoleBinding;
+import io.bigdatastack.emr.ReleaseLabel;
+
+import java.util.List;
+import java.util.Optional;
+
+import static io.bigdatastack.config.ConfigKeys.BASE_NODE_INSTANCE_TYPES;
+import static io.bigdatastack.config.ConfigKeys.EMR_RELEASE_LABEL;
+import static io.bigdatastack.config.ConfigKeys.JOB_ROLE_BINDING;
+import static io.bigdatastack.config.ConfigKeys.LOAD_BALANCER_CONTROLLER;
+import static io.bigdatastack.config.ConfigKeys.SPOT_NODE_INSTANCE_TYPES;
+import static io.bigdatastack.config.ConfigKeys.STUDIO_ENDPOINT;
+
+/**
+ * EMR Studio Workspaces on the EKS cluster: the interactive (managed) endpoint of the virtual cluster and the AWS Load
+ * Balancer Controller that gives it its internal Application Load Balancer.
+ *
+ * <p>The endpoint's requirements, from AWS's prerequisites page
+ * (https://docs.aws.amazon.com/emr/latest/EMR-on-EKS-DevelopmentGuide/prereqs-for-studio.html), and where each is
+ * enforced:
+ * <ul>
+ *   <li>IRSA on the job execution role (the endpoint's pods take the role through IRSA even where jobs use EKS Pod
+ *       Identity): {@code jobRoleBinding: podIdentity} is refused with the endpoint ({@code irsa} or {@code both}).</li>
+ *   <li>No EKS-optimized ARM AMIs: every node group must be x86_64 (the gateway and the kernels' Spark pods schedule
+ *       on the base and spot groups alike), so Graviton instance types are refused in either group.</li>
+ *   <li>EMR 6.7.0 or later: checked here ({@link ReleaseLabel#supportsInteractiveEndpoints()}), and labels before
+ *       emr-7.0.0 are refused anyway.</li>
+ *   <li>Managed node groups, and a private subnet shared by Studio and the cluster: by construction (EksCluster makes
+ *       only managed node groups; Studio takes the first five of the cluster's private subnets).</li>
+ *   <li>Kubernetes "up to 1.30": not enforced (the platform runs a version in standard support); {@link #caveats}
+ *       says so in {@code plan} and {@code pulumi up}, and an advisory policy rule reports it.</li>
+ * </ul>
+ *
+ * @param studioEndpoint         create the interactive endpoint
+ * @param loadBalancerController install the AWS Load Balancer Controller (true whenever {@code studioEndpoint} is)
+ */
+public record StudioOnEks(boolean studioEndpoint, boolean loadBalancerController) {
+
+    /** The newest Kubernetes minor AWS documents interactive endpoints for (prerequisites page, as of November 2026). */
+    public static final String ENDPOINT_DOCUMENTED_UP_TO = "1.30";
+
+    static StudioOnEks read(ConfigReader reader, StackConfig.NodeGroup baseNodes, StackConfig.NodeGroup spotNodes, StackConfig.Emr emr) {
+        boolean endpoint = reader.bool(STUDIO_ENDPOINT);
+        boolean controller = reader.bool(LOAD_BALANCER_CONTROLLER);
+        if (endpoint) {
+            if (emr.jobRoleBinding() == JobRoleBinding.podIdentity) {
+                reader.reject(JOB_ROLE_BINDING, emr.jobRoleBinding(), "irsa or both when studioEndpoint is true: the interactive"
+                        + " endpoint's pods take the job execution role through IRSA only");
+            }
+            graviton(baseNodes.instanceTypes()).ifPresent(types -> reader.reject(BASE_NODE_INSTANCE_TYPES, types,
+                    "x86_64 instance types when studioEndpoint is true: interactive endpoints do not support EKS-optimized ARM AMIs"));
+            graviton(spotNodes.instanceTypes()).ifPresent(types -> reader.reject(SPOT_NODE_INSTANCE_TYPES, types,
+                    "x86_64 instance types when studioEndpoint is true: interactive endpoints do not support EKS-optimized ARM AMIs"
+                            + " (kernel executors run on spot nodes)"));
+            ReleaseLabel.parse(emr.releaseLabel()).filter(label -> !label.supportsInteractiveEndpoints())
+                    .ifPresent(label -> reader.reject(EMR_RELEASE_LABEL, label, "an emr-<x.y.z> release of 6.7.0 or later when studioEndpoint"
+                            + " is true (interactive endpoints are documented for emr- releases from 6.7.0, not for emr-spark-)"));
+        }
+        // The endpoint's load balancer is made by the controller: it is never left out when the endpoint is on.
+        return new StudioOnEks(endpoint, controller || endpoint);
+    }
+
+    private static Optional<List<String>> graviton(List<String> instanceTypes) {
+        return instanceTypes.stream().anyMatch(NodeAmi::isGraviton) ? Optional.of(instanceTypes) : Optional.empty();
+    }
+
+    /**
+     * What the operator must know before relying on the endpoint, printed by {@code plan} and logged as a warning by
+     * {@code pulumi up}; empty when the endpoint is off.
+     */
+    public List<String> caveats(String kubernetesVersion) {
+        if (!studioEndpoint || compareMinor(kubernetesVersion, ENDPOINT_DOCUMENTED_UP_TO) <= 0) {
+            return List.of();
+        }
+        return List.of("studioEndpoint: AWS documents EMR on EKS interactive endpoints for Kubernetes up to "
+                + ENDPOINT_DOCUMENTED_UP_TO + " (https://docs.aws.amazon.com/emr/latest/EMR-on-EKS-DevelopmentGuide/prereqs-for-studio.html);"
+                + " this cluster runs " + kubernetesVersion + ". The endpoint is opt-in: test a Workspace against it before users depend on it.");
+    }
+
+    /** Compares two {@code <major>.<minor>} versions numerically (1.9 before 1.30). */
+    static int compareMinor(String a, String b) {
+        var x = a.split("\\.");
+        var y = b.split("\\.");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            int xi = i < x.length ? Integer.parseInt(x[i]) : 0;
+            int yi = i < y.length ? Integer.parseInt(y[i]) : 0;
+            if (xi != yi) {
+                return Integer.compare(xi, yi);
+            }
+        }
+        return 0;
+    }
+}
