@@ -9,7 +9,12 @@ export interface PolicyStatement {
     readonly effect: "Allow" | "Deny";
     readonly actions: readonly string[];
     readonly notActions: readonly string[];
+    /** Resource and NotResource as written (string or list); empty when absent (trust policies have neither). */
+    readonly resources: readonly string[];
+    readonly notResources: readonly string[];
     readonly principal: unknown;
+    /** NotPrincipal as written; undefined when absent. */
+    readonly notPrincipal: unknown;
     /** `{ operator: { conditionKey: value | value[] } }`, as written. */
     readonly condition: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
@@ -59,7 +64,10 @@ export function parsePolicyDocument(document: unknown): ParsedPolicyDocument {
             effect,
             actions: stringsOf(raw["Action"]),
             notActions: stringsOf(raw["NotAction"]),
+            resources: stringsOf(raw["Resource"]),
+            notResources: stringsOf(raw["NotResource"]),
             principal: raw["Principal"],
+            notPrincipal: raw["NotPrincipal"],
             condition,
         });
     }
