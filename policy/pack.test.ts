@@ -57,7 +57,7 @@ describe("policy pack served by the Pulumi policy runtime", { timeout: 60_000 },
         const info: any = await call("getAnalyzerInfo", new Empty());
         assert.equal(info.getName(), "big-data-stack");
         const levels = new Map(info.getPoliciesList().map((policy: any) => [policy.getName(), policy.getEnforcementlevel()]));
-        assert.equal(levels.size, 22);
+        assert.equal(levels.size, 34);
         assert.equal(levels.get("iam-no-wildcard-actions"), analyzerProto.EnforcementLevel.MANDATORY);
         assert.equal(levels.get("cost-single-nat-gateway"), analyzerProto.EnforcementLevel.ADVISORY);
     });

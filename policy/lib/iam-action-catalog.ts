@@ -52,9 +52,11 @@ export async function expandActionPattern(pattern: string): Promise<ServiceExpan
     if (servicePattern === undefined || actionPattern === undefined) {
         return [];
     }
+    const services = await servicesMatching(servicePattern);
+    // Read the services' catalog files concurrently: a wildcard prefix such as `*` reaches hundreds of them.
+    const catalogs = await Promise.all(services.map(async (service) => ({ service, all: (await actionsOfService(service)) ?? [] })));
     const expansions: ServiceExpansion[] = [];
-    for (const service of await servicesMatching(servicePattern)) {
-        const all = (await actionsOfService(service)) ?? [];
+    for (const { service, all } of catalogs) {
         const matched = all.filter((action) => actionPatternMatches(actionPattern, action));
         if (matched.length > 0) {
             expansions.push({ service, actions: matched.map((action) => `${service}:${action}`), wholeService: matched.length === all.length });

@@ -89,12 +89,20 @@ export function hasWildcard(text: string): boolean {
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html).
  */
 export function actionPatternMatches(pattern: string, action: string): boolean {
-    const regex = pattern
-        .split("")
-        .map((character) => (character === "*" ? ".*" : character === "?" ? "." : escapeRegex(character)))
-        .join("");
-    return new RegExp(`^${regex}$`, "i").test(action);
+    let regex = compiledPatterns.get(pattern);
+    if (!regex) {
+        const source = pattern
+            .split("")
+            .map((character) => (character === "*" ? ".*" : character === "?" ? "." : escapeRegex(character)))
+            .join("");
+        regex = new RegExp(`^${source}$`, "is");
+        compiledPatterns.set(pattern, regex);
+    }
+    return regex.test(action);
 }
+
+/** Patterns are matched against thousands of catalog actions: compile each once. */
+const compiledPatterns = new Map<string, RegExp>();
 
 function escapeRegex(character: string): string {
     return /[\\^$.|+()[\]{}]/.test(character) ? `\\${character}` : character;
