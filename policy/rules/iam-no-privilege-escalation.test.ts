@@ -38,6 +38,13 @@ describe(rule.name, () => {
         }
     });
 
+    it("reads a single Statement object as well as a list", async () => {
+        const single = JSON.stringify({ Version: "2012-10-17", Statement: { Effect: "Allow", Action: "iam:Attach*", Resource: "*" } });
+        assert.equal((await resourceViolations(rule, resource("aws:iam/policy:Policy", { policy: single }))).length, 1);
+        const role = resource("aws:iam/role:Role", { assumeRolePolicy: "{}", inlinePolicies: [{ name: "inline", policy: single }] });
+        assert.match((await resourceViolations(rule, role))[0], /inlinePolicies\[0\] \(inline\)/);
+    });
+
     it("treats every-role ARNs and NotResource as every resource", async () => {
         for (const scope of [{ Resource: "arn:aws:iam::*:role/*" }, { Resource: ["arn:aws:iam::123456789012:role/x", "arn:aws:iam::123456789012:*"] }, { Resource: undefined, NotResource: "arn:aws:iam::123456789012:role/admin" }]) {
             assert.equal((await resourceViolations(rule, policyWith({ Action: "iam:PutRolePolicy", ...scope }))).length, 1, JSON.stringify(scope));

@@ -41,6 +41,13 @@ describe(rule.name, () => {
         }
     });
 
+    it("reads a single Statement object, and checks every statement of a list", async () => {
+        const single = JSON.stringify({ Version: "2012-10-17", Statement: { Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole" } });
+        assert.equal((await stackViolations(rule, stackWithTrust(single).stack)).length, 1);
+        const second = policyJson({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }, { Effect: "Allow", Principal: { AWS: OTHER_ACCOUNT }, Action: "sts:AssumeRole" });
+        assert.match((await stackViolations(rule, stackWithTrust(second).stack))[0].message, /statement 1/);
+    });
+
     it("reports another account, as an id, a root ARN, a role ARN, or an OIDC provider", async () => {
         for (const document of [
             trust({ AWS: OTHER_ACCOUNT }),
