@@ -66,7 +66,8 @@ export function kubernetesObjectsOf(resource: ReviewedResource): LocatedObject[]
     if (!match || resource.type.startsWith("kubernetes:helm.sh/") || resource.type.startsWith("kubernetes:yaml")) {
         return [];
     }
-    const kind = match[1];
+    // `<Kind>Patch` resources (Server-Side Apply patches) change the same object: judge them as that kind.
+    const kind = match[1].replace(/Patch$/, "");
     return [{ object: resource.props, kind, where: describe(resource.props, kind) }];
 }
 

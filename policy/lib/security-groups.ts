@@ -3,6 +3,8 @@ import type { ReviewedResource } from "./types";
 import { isObject, listOf, stringsOf } from "./values";
 
 export const SECURITY_GROUP_TYPE = "aws:ec2/securityGroup:SecurityGroup";
+/** The VPC's default group, adopted by the provider; it takes the same inline `ingress` blocks. */
+export const DEFAULT_SECURITY_GROUP_TYPE = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
 /** Legacy standalone rule: `type` is "ingress" or "egress", sources in cidrBlocks / ipv6CidrBlocks. */
 export const SECURITY_GROUP_RULE_TYPE = "aws:ec2/securityGroupRule:SecurityGroupRule";
 /** Current one-rule-per-resource form: source in cidrIpv4 / cidrIpv6 / referencedSecurityGroupId. */
@@ -15,7 +17,7 @@ export function isWorldCidr(cidr: string): boolean {
 
 /** Inline `ingress` blocks of a SecurityGroup. */
 export function inlineIngressRules(securityGroup: ReviewedResource): unknown[] {
-    return securityGroup.type === SECURITY_GROUP_TYPE ? listOf(securityGroup.props["ingress"]) : [];
+    return securityGroup.type === SECURITY_GROUP_TYPE || securityGroup.type === DEFAULT_SECURITY_GROUP_TYPE ? listOf(securityGroup.props["ingress"]) : [];
 }
 
 /** True for a standalone resource that adds an inbound rule. */
@@ -28,7 +30,7 @@ export function isStandaloneIngressRule(resource: ReviewedResource): boolean {
 
 /** Every source CIDR a resource lets in, whichever of the three forms it uses. */
 export function ingressSourceCidrs(resource: ReviewedResource): string[] {
-    if (resource.type === SECURITY_GROUP_TYPE) {
+    if (resource.type === SECURITY_GROUP_TYPE || resource.type === DEFAULT_SECURITY_GROUP_TYPE) {
         return inlineIngressRules(resource).flatMap((rule) =>
             isObject(rule) ? [...stringsOf(rule["cidrBlocks"]), ...stringsOf(rule["ipv6CidrBlocks"])] : [],
         );

@@ -25,8 +25,9 @@ describe(rule.name, () => {
         const inline = resource(SG, { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, ipv6CidrBlocks: ["::/0"] }] });
         const legacyRule = resource(LEGACY_RULE, { type: "ingress", securityGroupId: "sg-a", cidrBlocks: ["10.0.0.0/8", "0.0.0.0/0"] });
         const vpcRule = resource(VPC_RULE, { securityGroupId: "sg-b", cidrIpv4: "0.0.0.0/0", ipProtocol: "-1" });
-        const violations = await stackViolations(rule, stackOf([inline, legacyRule, vpcRule]));
-        assert.deepEqual(violations.map((violation) => violation.urn), [inline.urn, legacyRule.urn, vpcRule.urn]);
+        const defaultGroup = resource("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", { vpcId: "vpc-1", ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] });
+        const violations = await stackViolations(rule, stackOf([inline, legacyRule, vpcRule, defaultGroup]));
+        assert.deepEqual(violations.map((violation) => violation.urn), [inline.urn, legacyRule.urn, vpcRule.urn, defaultGroup.urn]);
         assert.match(violations[0].message, /from ::\/0/);
         assert.match(violations[2].message, /from 0\.0\.0\.0\/0/);
     });

@@ -1,13 +1,14 @@
 // Nothing in this platform serves the internet: the EKS API has its own endpoint controls and users reach Studio
 // through the AWS console. Inbound rules open to the internet are therefore always a mistake
 // (https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html) - however they are written. A
-// security group's inbound sources are collected from all three forms the AWS provider has (inline `ingress` blocks,
+// security group's inbound sources are collected from all three forms the AWS provider has (inline `ingress` blocks
+// of SecurityGroup and DefaultSecurityGroup,
 // aws:ec2/securityGroupRule type=ingress, aws:vpc/securityGroupIngressRule), grouped by the group they open, and
 // their union is checked with lib/cidr-coverage.ts: 0.0.0.0/0, or 0.0.0.0/1 + 128.0.0.0/1 split across two rule
 // resources, or ranges that skip only private space, all count as open. Ports are not considered: a group whose
 // sources together reach the whole internet is reported even if no single port is open to all of them.
 import { describeCoverage, internetCoverage } from "../lib/cidr-coverage";
-import { SECURITY_GROUP_TYPE, ingressSourceCidrs, isStandaloneIngressRule } from "../lib/security-groups";
+import { DEFAULT_SECURITY_GROUP_TYPE, SECURITY_GROUP_TYPE, ingressSourceCidrs, isStandaloneIngressRule } from "../lib/security-groups";
 import type { ReviewedStackResource, StackRule } from "../lib/types";
 
 /** The group a standalone rule opens: through its securityGroupId dependency, else its literal id, else itself. */
@@ -38,7 +39,7 @@ export const ec2NoPublicIngress: StackRule = {
             sources.set(target, entry);
         };
         for (const resource of stack.resources) {
-            if (resource.type === SECURITY_GROUP_TYPE) {
+            if (resource.type === SECURITY_GROUP_TYPE || resource.type === DEFAULT_SECURITY_GROUP_TYPE) {
                 add(resource.urn, resource);
             } else if (isStandaloneIngressRule(resource)) {
                 add(targetOf(resource), resource);

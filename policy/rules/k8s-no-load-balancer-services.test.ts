@@ -25,6 +25,8 @@ describe(rule.name, () => {
         for (const type of ["LoadBalancer", "loadbalancer"]) {
             assert.match((await resourceViolations(rule, resource(SERVICE, { spec: { type } })))[0], /spec.type is LoadBalancer/);
         }
+        const patch = resource("kubernetes:core/v1:ServicePatch", { metadata: { name: "headlamp", namespace: "headlamp" }, spec: { type: "LoadBalancer" } });
+        assert.match((await resourceViolations(rule, patch))[0], /Service headlamp: spec.type is LoadBalancer/);
     });
 
     it("reports internet-facing Ingress annotations, Service scheme annotations and IngressClassParams", async () => {
