@@ -43,3 +43,17 @@ export function ingressSourceCidrs(resource: ReviewedResource): string[] {
     }
     return [];
 }
+
+export const MANAGED_PREFIX_LIST_TYPE = "aws:ec2/managedPrefixList:ManagedPrefixList";
+export const MANAGED_PREFIX_LIST_ENTRY_TYPE = "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry";
+
+/** True when an inbound rule (in any of the three forms) takes sources from managed prefix lists. */
+export function usesPrefixLists(resource: ReviewedResource): boolean {
+    if (resource.type === SECURITY_GROUP_TYPE || resource.type === DEFAULT_SECURITY_GROUP_TYPE) {
+        return inlineIngressRules(resource).some((rule) => isObject(rule) && stringsOf(rule["prefixListIds"]).length > 0);
+    }
+    if (resource.type === SECURITY_GROUP_RULE_TYPE && resource.props["type"] === "ingress") {
+        return stringsOf(resource.props["prefixListIds"]).length > 0;
+    }
+    return resource.type === SECURITY_GROUP_INGRESS_RULE_TYPE && stringsOf(resource.props["prefixListId"]).length > 0;
+}

@@ -48,4 +48,15 @@ describe(rule.name, () => {
         assert.match(violations[1].message, /0\.0\.0\.0\/1, 128\.0\.0\.0\/1 \(together covering the internet part of 0\.0\.0\.0\/0\)/);
         assert.match(violations[2].message, /::\/0/);
     });
+
+    it("counts the CIDRs of the stack's managed prefix lists a rule draws on", async () => {
+        const open = resource("aws:ec2/managedPrefixList:ManagedPrefixList", { name: "anyone", maxEntries: 2, addressFamily: "IPv4", entries: [{ cidr: "0.0.0.0/1" }] });
+        const entry = resource("aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry", { prefixListId: "pl-1", cidr: "128.0.0.0/1" }, { dependsOn: [open] });
+        const viaList = resource(VPC_RULE, { securityGroupId: "sg-p", prefixListId: "pl-1", ipProtocol: "tcp" }, { dependsOn: [open] });
+        const [violation] = await stackViolations(rule, stackOf([open, entry, viaList]));
+        assert.equal(violation.urn, viaList.urn);
+        const office = resource("aws:ec2/managedPrefixList:ManagedPrefixList", { name: "office", maxEntries: 1, addressFamily: "IPv4", entries: [{ cidr: "198.51.100.0/24" }] });
+        const inlineViaList = resource(SG, { ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, prefixListIds: ["pl-2"] }] }, { dependsOn: [office] });
+        assert.deepEqual(await stackViolations(rule, stackOf([office, inlineViaList])), []);
+    });
 });

@@ -6,10 +6,34 @@
 // aws:ec2/securityGroupRule type=ingress, aws:vpc/securityGroupIngressRule), grouped by the group they open, and
 // their union is checked with lib/cidr-coverage.ts: 0.0.0.0/0, or 0.0.0.0/1 + 128.0.0.0/1 split across two rule
 // resources, or ranges that skip only private space, all count as open. Ports are not considered: a group whose
-// sources together reach the whole internet is reported even if no single port is open to all of them.
+// sources together reach the whole internet is reported even if no single port is open to all of them. A rule that
+// takes its sources from a customer managed prefix list the stack creates gets that list's CIDRs (its inline
+// `entries` and its ManagedPrefixListEntry resources): a list holding 0.0.0.0/0 is the same open door.
 import { describeCoverage, internetCoverage } from "../lib/cidr-coverage";
-import { DEFAULT_SECURITY_GROUP_TYPE, SECURITY_GROUP_TYPE, ingressSourceCidrs, isStandaloneIngressRule } from "../lib/security-groups";
-import type { ReviewedStackResource, StackRule } from "../lib/types";
+import {
+    DEFAULT_SECURITY_GROUP_TYPE,
+    MANAGED_PREFIX_LIST_ENTRY_TYPE,
+    MANAGED_PREFIX_LIST_TYPE,
+    SECURITY_GROUP_TYPE,
+    ingressSourceCidrs,
+    isStandaloneIngressRule,
+    usesPrefixLists,
+} from "../lib/security-groups";
+import type { ReviewedStack, ReviewedStackResource, StackRule } from "../lib/types";
+import { isObject, listOf } from "../lib/values";
+
+/** The CIDRs of the stack's managed prefix lists a rule depends on (entries inline and as separate resources). */
+function prefixListCidrs(stack: ReviewedStack, rule: ReviewedStackResource): string[] {
+    if (!usesPrefixLists(rule)) {
+        return [];
+    }
+    const lists = stack.resources.filter((resource) => resource.type === MANAGED_PREFIX_LIST_TYPE && rule.dependencies.includes(resource.urn));
+    const inline = lists.flatMap((list) => listOf(list.props["entries"]).map((entry) => (isObject(entry) ? entry["cidr"] : undefined)));
+    const separate = stack.resources
+        .filter((resource) => resource.type === MANAGED_PREFIX_LIST_ENTRY_TYPE && lists.some((list) => resource.dependencies.includes(list.urn)))
+        .map((entry) => entry.props["cidr"]);
+    return [...inline, ...separate].filter((cidr): cidr is string => typeof cidr === "string");
+}
 
 /** The group a standalone rule opens: through its securityGroupId dependency, else its literal id, else itself. */
 function targetOf(rule: ReviewedStackResource): string {
@@ -29,7 +53,7 @@ export const ec2NoPublicIngress: StackRule = {
     validateStack(stack, report) {
         const sources = new Map<string, { cidrs: string[]; resources: ReviewedStackResource[] }>();
         const add = (target: string, resource: ReviewedStackResource) => {
-            const cidrs = ingressSourceCidrs(resource);
+            const cidrs = [...ingressSourceCidrs(resource), ...prefixListCidrs(stack, resource)];
             if (cidrs.length === 0) {
                 return;
             }
