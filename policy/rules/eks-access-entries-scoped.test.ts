@@ -43,9 +43,20 @@ describe(rule.name, () => {
         }
     });
 
-    it("reports system:masters in kubernetesGroups", async () => {
+    it("reports system:masters in kubernetesGroups, and a group the stack binds to cluster-admin", async () => {
         const masters = resource(ENTRY, { principalArn: `arn:aws:iam::${TEST_ACCOUNT}:role/Ops`, kubernetesGroups: ["viewers", "system:masters"] });
         assert.match((await stackViolations(rule, platform([masters])))[0].message, /system:masters/);
+        const ops = resource(ENTRY, { principalArn: `arn:aws:iam::${TEST_ACCOUNT}:role/Ops`, kubernetesGroups: ["ops"] });
+        const bindsOps = (roleName: string) =>
+            resource("kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", {
+                metadata: { name: "ops" },
+                roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: roleName },
+                subjects: [{ kind: "Group", apiGroup: "rbac.authorization.k8s.io", name: "ops" }],
+            });
+        const [violation] = await stackViolations(rule, platform([ops, bindsOps("cluster-admin")]));
+        assert.equal(violation.urn, ops.urn);
+        assert.match(violation.message, /in ops, which a ClusterRoleBinding binds to cluster-admin/);
+        assert.deepEqual(await stackViolations(rule, platform([ops, bindsOps("view")])), []);
     });
 
     it("reports cluster-admin for a role the stack creates, and for a second principal besides the bootstrap creator", async () => {

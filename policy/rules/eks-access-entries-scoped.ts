@@ -1,7 +1,8 @@
 // EKS access entries decide which IAM principals reach the Kubernetes API and with what
 // (https://docs.aws.amazon.com/eks/latest/userguide/access-entries.html). Reported:
 // - an access entry or access-policy association for a principal of another account, or with a wildcard;
-// - an access entry putting its principal in `system:masters` (kubernetesGroups), i.e. cluster-admin by group;
+// - an access entry putting its principal in `system:masters` (kubernetesGroups), i.e. cluster-admin by group, or in
+//   a group that a ClusterRoleBinding of this stack binds to cluster-admin (the same thing, one step removed);
 // - cluster-admin-level access policies (AmazonEKSClusterAdminPolicy, AmazonEKSAdminPolicy) for anything but the
 //   configured admin role and the deploying identity: never for a role this stack creates (a workload or node role),
 //   and for one principal only while `bootstrapClusterCreatorAdminPermissions` already makes the deploying identity
@@ -11,8 +12,9 @@ import { EKS_CLUSTER_TYPE } from "../lib/eks";
 import { accountOf, homeAccounts } from "../lib/home-account";
 import { ROLE_TYPE } from "../lib/iam-document-sources";
 import { hasWildcard } from "../lib/iam-policy-document";
+import { kubernetesObjectsOf } from "../lib/kubernetes";
 import type { ReviewedStackResource, StackRule } from "../lib/types";
-import { objectAt, stringsOf } from "../lib/values";
+import { isObject, listOf, objectAt, stringsOf } from "../lib/values";
 
 export const ACCESS_ENTRY_TYPE = "aws:eks/accessEntry:AccessEntry";
 export const ACCESS_POLICY_ASSOCIATION_TYPE = "aws:eks/accessPolicyAssociation:AccessPolicyAssociation";
@@ -24,6 +26,22 @@ const principalOf = (resource: ReviewedStackResource): string | undefined =>
 /** The role name of an IAM role ARN (the last path segment), if it is one. */
 const roleNameOf = (arn: string): string | undefined => /^arn:aws[a-z-]*:iam::\d{12}:role\/(?:.*\/)?([^/]+)$/.exec(arn)?.[1];
 
+/** Kubernetes groups that ClusterRoleBindings of the stack (resources or config-group members) bind to cluster-admin. */
+function clusterAdminGroups(stack: { resources: readonly ReviewedStackResource[] }): Set<string> {
+    const groups = new Set<string>();
+    for (const located of stack.resources.flatMap(kubernetesObjectsOf)) {
+        const roleRef = objectAt(located.object["roleRef"]);
+        if (located.kind === "ClusterRoleBinding" && roleRef["kind"] === "ClusterRole" && roleRef["name"] === "cluster-admin") {
+            for (const subject of listOf(located.object["subjects"]).filter(isObject)) {
+                if (subject["kind"] === "Group" && typeof subject["name"] === "string") {
+                    groups.add(subject["name"]);
+                }
+            }
+        }
+    }
+    return groups;
+}
+
 export const eksAccessEntriesScoped: StackRule = {
     kind: "stack",
     name: "eks-access-entries-scoped",
@@ -31,6 +49,7 @@ export const eksAccessEntriesScoped: StackRule = {
     enforcementLevel: "mandatory",
     validateStack(stack, report) {
         const home = homeAccounts(stack);
+        const adminGroups = clusterAdminGroups(stack);
         const entries = stack.resources.filter((resource) => resource.type === ACCESS_ENTRY_TYPE || resource.type === ACCESS_POLICY_ASSOCIATION_TYPE);
         for (const resource of entries) {
             const principal = principalOf(resource);
@@ -47,6 +66,10 @@ export const eksAccessEntriesScoped: StackRule = {
             }
             if (resource.type === ACCESS_ENTRY_TYPE && stringsOf(resource.props["kubernetesGroups"]).some((group) => group.toLowerCase() === "system:masters")) {
                 report(`${resource.name} puts ${principal} in the system:masters group, i.e. cluster-admin that no access policy can take back: associate an access policy instead.`, resource.urn);
+            }
+            const boundToAdmin = resource.type === ACCESS_ENTRY_TYPE ? stringsOf(resource.props["kubernetesGroups"]).filter((group) => adminGroups.has(group)) : [];
+            if (boundToAdmin.length > 0) {
+                report(`${resource.name} puts ${principal} in ${boundToAdmin.join(", ")}, which a ClusterRoleBinding binds to cluster-admin: only the configured admin role may be cluster admin.`, resource.urn);
             }
         }
 
