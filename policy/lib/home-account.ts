@@ -24,8 +24,20 @@ function* stringsIn(value: unknown): Generator<string> {
     }
 }
 
+/** Three rules ask for the same stack's accounts: walk its inputs once. */
+const cache = new WeakMap<ReviewedStack, Set<string>>();
+
 /** The accounts the stack's own roles live in (normally exactly one). */
 export function homeAccounts(stack: ReviewedStack): Set<string> {
+    let accounts = cache.get(stack);
+    if (!accounts) {
+        accounts = findHomeAccounts(stack);
+        cache.set(stack, accounts);
+    }
+    return accounts;
+}
+
+function findHomeAccounts(stack: ReviewedStack): Set<string> {
     const roleNames = new Set(
         stack.resources
             .filter((resource) => resource.type === ROLE_TYPE)
@@ -39,6 +51,9 @@ export function homeAccounts(stack: ReviewedStack): Set<string> {
     const roleArn = /arn:aws[a-z-]*:iam::(\d{12}):role\/(?:[^"\s,]*\/)?([\w+=,.@-]+)/g;
     for (const resource of stack.resources) {
         for (const text of stringsIn(resource.props)) {
+            if (!text.includes(":role/")) {
+                continue;
+            }
             for (const match of text.matchAll(roleArn)) {
                 if (roleNames.has(match[2])) {
                     accounts.add(match[1]);

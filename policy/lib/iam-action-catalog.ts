@@ -32,7 +32,8 @@ export interface ServiceExpansion {
     readonly service: string;
     /** The matched actions as `service:Action`, in the catalog's spelling. */
     readonly actions: readonly string[];
-    /** True when the pattern matches every action the catalog lists for the service. */
+    /** True when a wildcard pattern matches every action the catalog lists for the service (naming the one action of a
+     * single-action service is not a wildcard grant). */
     readonly wholeService: boolean;
 }
 
@@ -44,8 +45,20 @@ async function servicesMatching(servicePattern: string): Promise<string[]> {
     return (await serviceKeys()).filter((service) => actionPatternMatches(servicePattern, service));
 }
 
+/** Several rules expand the same Action entries: expand each spelling once per process. */
+const expansions = new Map<string, Promise<ServiceExpansion[]>>();
+
 /** Expands an Action entry (`*`, `service:pattern`) into the catalog actions it matches, grouped by service. */
-export async function expandActionPattern(pattern: string): Promise<ServiceExpansion[]> {
+export function expandActionPattern(pattern: string): Promise<ServiceExpansion[]> {
+    let expanded = expansions.get(pattern);
+    if (!expanded) {
+        expanded = expand(pattern);
+        expansions.set(pattern, expanded);
+    }
+    return expanded;
+}
+
+async function expand(pattern: string): Promise<ServiceExpansion[]> {
     const trimmed = pattern.trim();
     // A bare `*` (or `**`) is every action of every service.
     const [servicePattern, actionPattern] = /^\*+$/.test(trimmed) ? ["*", "*"] : splitAction(trimmed);
@@ -55,14 +68,16 @@ export async function expandActionPattern(pattern: string): Promise<ServiceExpan
     const services = await servicesMatching(servicePattern);
     // Read the services' catalog files concurrently: a wildcard prefix such as `*` reaches hundreds of them.
     const catalogs = await Promise.all(services.map(async (service) => ({ service, all: (await actionsOfService(service)) ?? [] })));
-    const expansions: ServiceExpansion[] = [];
+    const found: ServiceExpansion[] = [];
+    const lowerName = actionPattern.toLowerCase();
+    const matches = hasWildcard(actionPattern) ? (action: string) => actionPatternMatches(actionPattern, action) : (action: string) => action.toLowerCase() === lowerName;
     for (const { service, all } of catalogs) {
-        const matched = all.filter((action) => actionPatternMatches(actionPattern, action));
+        const matched = all.filter(matches);
         if (matched.length > 0) {
-            expansions.push({ service, actions: matched.map((action) => `${service}:${action}`), wholeService: matched.length === all.length });
+            found.push({ service, actions: matched.map((action) => `${service}:${action}`), wholeService: hasWildcard(actionPattern) && matched.length === all.length });
         }
     }
-    return expansions;
+    return found;
 }
 
 function splitAction(action: string): [string | undefined, string | undefined] {

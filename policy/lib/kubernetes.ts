@@ -1,10 +1,18 @@
 // Kubernetes objects wherever a plan can carry them: as resources of their own (`kubernetes:<group>/<version>:<Kind>`,
 // inputs = the manifest) or inside `kubernetes:yaml` config groups (`objs`, or `yaml` text with one or more
 // documents). Helm values are searched separately (helmValuesOf), since they are chart-specific.
-import { load, loadAll } from "js-yaml";
+import type * as JsYaml from "js-yaml";
 import type { ReviewedResource } from "./types";
 import { isObject, listOf } from "./values";
 import type { JsonObject } from "./values";
+
+/** js-yaml is loaded on first use: most plans carry no YAML text, and the checker's start-up is part of every check. */
+let yamlParser: typeof JsYaml | undefined;
+function yaml(): typeof JsYaml {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    yamlParser ??= require("js-yaml") as typeof JsYaml;
+    return yamlParser;
+}
 
 export const SERVICE_TYPE = "kubernetes:core/v1:Service";
 export const HELM_RELEASE_TYPE = "kubernetes:helm.sh/v3:Release";
@@ -44,7 +52,7 @@ function flatten(value: unknown, where: string, into: LocatedObject[]): void {
 
 function parseYamlDocuments(text: string): unknown[] {
     try {
-        return loadAll(text);
+        return yaml().loadAll(text);
     } catch {
         return []; // the Kubernetes provider rejects malformed YAML itself
     }
@@ -79,7 +87,7 @@ export function helmValuesOf(resource: ReviewedResource): unknown {
     const values = resource.props["values"];
     if (typeof values === "string") {
         try {
-            return load(values);
+            return yaml().load(values);
         } catch {
             return undefined;
         }

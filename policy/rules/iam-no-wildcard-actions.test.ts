@@ -25,6 +25,9 @@ describe(rule.name, () => {
         assert.ok((await servicesReachedWhole("i?m:*")).includes("iam"));
         assert.deepEqual(await servicesReachedWhole("iam:*Role*"), []);
         assert.deepEqual(await servicesReachedWhole("ec2:Describe*"), []);
+        // cloudtrail-data has a single action: naming it is not a wildcard grant, `*` on it is.
+        assert.deepEqual(await servicesReachedWhole("cloudtrail-data:PutAuditEvents"), []);
+        assert.deepEqual(await servicesReachedWhole("cloudtrail-data:Put*"), ["cloudtrail-data"]);
     });
 
     it("accepts named actions, narrower patterns, and the AWS Load Balancer Controller's upstream policy", async () => {
