@@ -14,7 +14,7 @@ describe(rule.name, () => {
     it("accepts ClusterIP services, internal ALBs, and Helm values without LoadBalancer", async () => {
         const service = resource(SERVICE, { spec: { type: "ClusterIP", ports: [{ port: 80 }] } });
         const internal = resource(INGRESS, { metadata: { name: "ui", annotations: { "alb.ingress.kubernetes.io/scheme": "internal" } }, spec: {} });
-        const release = resource(RELEASE, { chart: "headlamp", values: { service: { type: "ClusterIP", port: 80 }, probes: { scheme: "HTTP" } } });
+        const release = resource(RELEASE, { chart: "headlamp", values: { service: { type: "ClusterIP", port: 80 }, probes: { scheme: "HTTP" }, defaultLoadBalancerScheme: "internal" } });
         const group = resource(CONFIG_GROUP, { yaml: "apiVersion: v1\nkind: Service\nmetadata:\n  name: ok\nspec:\n  type: NodePort\n" });
         for (const target of [service, internal, release, group]) {
             assert.deepEqual(await resourceViolations(rule, target), [], target.type);
@@ -63,6 +63,7 @@ describe(rule.name, () => {
             [{ ingress: { annotations: { "alb.ingress.kubernetes.io/scheme": "internet-facing" } } }, "ingress.annotations.alb.ingress.kubernetes.io/scheme"],
             [{ svc: { annotations: { "Service.Beta.Kubernetes.io/AWS-Load-Balancer-Scheme": "internet-facing" } } }, "svc.annotations.Service.Beta.Kubernetes.io/AWS-Load-Balancer-Scheme"],
             [{ ingressClassParams: { spec: { Scheme: "internet-facing" } } }, "ingressClassParams.spec.Scheme"],
+            [{ clusterName: "dev", defaultLoadBalancerScheme: "internet-facing" }, "defaultLoadBalancerScheme"],
         ];
         for (const [values, path] of spellings) {
             assert.deepEqual(loadBalancerServicePaths(values), [path]);

@@ -4,8 +4,9 @@
 // https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/#scheme). The
 // dashboard and Spark UIs are reached with `kubectl port-forward` instead. Looked for wherever they can appear:
 // Kubernetes resources of their own, the members of `kubernetes:yaml` config groups (objs and YAML text), and Helm
-// values at any depth with keys in any case - `service.type`, `<component>Service.type`, `serviceType`, and the
-// scheme annotations or a `scheme` key set to internet-facing.
+// values at any depth with keys in any case - `service.type`, `<component>Service.type`, `serviceType`, and any key
+// ending in `scheme` set to internet-facing (the scheme annotations, `scheme`, the AWS Load Balancer Controller
+// chart's `defaultLoadBalancerScheme`).
 import { HELM_VALUE_TYPES, helmValuesOf, kubernetesObjectsOf, valueAtKey } from "../lib/kubernetes";
 import type { LocatedObject } from "../lib/kubernetes";
 import type { ResourceRule } from "../lib/types";
@@ -34,7 +35,9 @@ export function loadBalancerServicePaths(values: unknown, path: string[] = []): 
             found.push(here);
         } else if (lowerKey.endsWith("servicetype") && isText(child, LOAD_BALANCER)) {
             found.push(here);
-        } else if ((lowerKey === "scheme" || SCHEME_ANNOTATIONS.includes(lowerKey as (typeof SCHEME_ANNOTATIONS)[number])) && isText(child, INTERNET_FACING)) {
+        } else if (lowerKey.endsWith("scheme") && isText(child, INTERNET_FACING)) {
+            // `scheme`, the two scheme annotations, and the AWS Load Balancer Controller chart's
+            // `defaultLoadBalancerScheme`, which makes every Ingress and Service without an annotation internet-facing.
             found.push(here);
         }
         found.push(...loadBalancerServicePaths(child, [...path, key]));
