@@ -25,7 +25,13 @@ const IDENTITY_POLICY_TYPES = new Set([
 ]);
 
 /** Resources whose `policy` input is a resource-based policy. */
-const RESOURCE_POLICY_TYPES = new Set(["aws:s3/bucketPolicy:BucketPolicy"]);
+const RESOURCE_POLICY_TYPES = new Set(["aws:s3/bucketPolicy:BucketPolicy", "aws:kms/keyPolicy:KeyPolicy"]);
+
+/**
+ * Resources whose `policy` input is an optional resource-based policy: a KMS key without one gets AWS's default key
+ * policy (this account's root), and the legacy Bucket's inline policy is usually absent.
+ */
+const OPTIONAL_RESOURCE_POLICY_TYPES = new Set(["aws:kms/key:Key", "aws:s3/bucket:Bucket"]);
 
 export function policyDocumentsOf(resource: ReviewedResource): LocatedDocument[] {
     const props = resource.props;
@@ -34,6 +40,10 @@ export function policyDocumentsOf(resource: ReviewedResource): LocatedDocument[]
     }
     if (RESOURCE_POLICY_TYPES.has(resource.type)) {
         return [{ kind: "resource", where: "policy", document: props["policy"] }];
+    }
+    if (OPTIONAL_RESOURCE_POLICY_TYPES.has(resource.type)) {
+        const policy = props["policy"];
+        return policy === undefined || policy === null || policy === "" ? [] : [{ kind: "resource", where: "policy", document: policy }];
     }
     if (resource.type !== ROLE_TYPE) {
         return [];

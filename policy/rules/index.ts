@@ -24,17 +24,37 @@ import { s3PublicAccessBlocked } from "./s3-public-access-blocked";
 import { s3TlsOnlyBucketPolicy } from "./s3-tls-only-bucket-policy";
 import { studioWorkspaceSgNoIngress } from "./studio-workspace-sg-no-ingress";
 
+import { ec2NaclNoPublicIngress } from "./ec2-nacl-no-public-ingress";
+import { eksAccessEntriesScoped } from "./eks-access-entries-scoped";
+import { eksNodeLaunchTemplateHardened } from "./eks-node-launch-template-hardened";
+import { helmNoClusterAdminBinding } from "./helm-no-cluster-admin-binding";
+import { iamNoDataAccessOnAllResources } from "./iam-no-data-access-on-all-resources";
+import { iamNoPrivilegeEscalation } from "./iam-no-privilege-escalation";
+import { iamPassRoleScoped } from "./iam-pass-role-scoped";
+import { iamPodIdentityTrustScoped } from "./iam-pod-identity-trust-scoped";
+import { iamTrustPrincipalsScoped } from "./iam-trust-principals-scoped";
+import { k8sNoBroadClusterAdminBindings } from "./k8s-no-broad-cluster-admin-bindings";
+import { resourcePolicyPrincipalsScoped } from "./resource-policy-principals-scoped";
+import { s3NoPublicAcls } from "./s3-no-public-acls";
+
 export const ALL_RULES: readonly Rule[] = [
     // IAM
     iamPolicyDocumentParsable,
     iamNoWildcardActions,
     iamNoFullAccessManagedPolicies,
     iamActionsExist,
+    iamNoPrivilegeEscalation,
+    iamPassRoleScoped,
+    iamNoDataAccessOnAllResources,
     iamWebIdentityTrustScoped,
+    iamPodIdentityTrustScoped,
+    iamTrustPrincipalsScoped,
+    resourcePolicyPrincipalsScoped,
     // S3
     s3PublicAccessBlocked,
     s3EncryptionConfigured,
     s3TlsOnlyBucketPolicy,
+    s3NoPublicAcls,
     // EKS
     eksAuthenticationModeApi,
     eksSecretsEncryption,
@@ -43,11 +63,16 @@ export const ALL_RULES: readonly Rule[] = [
     eksPublicEndpointRestrictedDev,
     eksSupportedVersion,
     eksNodeGroupNoRemoteAccess,
+    eksNodeLaunchTemplateHardened,
+    eksAccessEntriesScoped,
     // network
     ec2NoPublicIngress,
+    ec2NaclNoPublicIngress,
     studioWorkspaceSgNoIngress,
     // Kubernetes
     k8sNoLoadBalancerServices,
+    k8sNoBroadClusterAdminBindings,
+    helmNoClusterAdminBinding,
     helmReleasePinned,
     // tags
     awsCommonTags,

@@ -1,6 +1,14 @@
 // S3 accepts plain HTTP unless a bucket policy denies requests where aws:SecureTransport is false
-// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html#transit).
-import { parsePolicyDocument } from "../lib/iam-policy-document";
+// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html#transit). A statement only does
+// that if it denies every request: Effect Deny; Principal `*` or {"AWS": "*"} (no NotPrincipal); an Action that
+// covers every S3 action (`s3:*` or `*`, by catalog expansion; no NotAction); Resources that match both the bucket
+// ARN and its objects (`arn:aws:s3:::<bucket>` and `arn:aws:s3:::<bucket>/*`, or `*`; no NotResource); and a
+// condition consisting of nothing but Bool/BoolIfExists aws:SecureTransport = false (any further condition key would
+// narrow the deny to the requests that also match it).
+import { expandActionPattern } from "../lib/iam-action-catalog";
+import { actionPatternMatches, hasWildcard, parsePolicyDocument } from "../lib/iam-policy-document";
+import type { PolicyStatement } from "../lib/iam-policy-document";
+import { isEveryone } from "../lib/iam-principals";
 import { BUCKET_POLICY_TYPE, BUCKET_TYPES } from "../lib/s3-buckets";
 import { dependentsOf, resourcesOfType } from "../lib/stack-graph";
 import type { StackRule } from "../lib/types";
@@ -9,38 +17,81 @@ import { listOf } from "../lib/values";
 /** Operators under which `aws:SecureTransport: false` means "the request came over plain HTTP". */
 const BOOLEAN_OPERATORS = new Set(["bool", "boolifexists"]);
 
-/** True when the document has a Deny statement conditioned on aws:SecureTransport = false. */
-export function deniesInsecureTransport(policyDocument: unknown): boolean {
+function conditionIsInsecureTransportOnly(statement: PolicyStatement): boolean {
+    const entries = Object.entries(statement.condition).flatMap(([operator, keys]) => Object.entries(keys).map(([key, value]) => ({ operator, key, value })));
+    return (
+        entries.length === 1 &&
+        BOOLEAN_OPERATORS.has(entries[0].operator.toLowerCase()) &&
+        entries[0].key.toLowerCase() === "aws:securetransport" &&
+        listOf(entries[0].value).length > 0 &&
+        listOf(entries[0].value).every((flag) => String(flag).toLowerCase() === "false")
+    );
+}
+
+async function coversEveryS3Action(statement: PolicyStatement): Promise<boolean> {
+    for (const action of statement.actions) {
+        if ((await expandActionPattern(action)).some((expansion) => expansion.service === "s3" && expansion.wholeService)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/** The resources must reach the bucket and every object in it (the bucket's name is taken from the ARN when unknown). */
+function coversBucketAndObjects(statement: PolicyStatement, bucketName: string | undefined): boolean {
+    if (statement.notResources.length > 0) {
+        return false;
+    }
+    const normalized = statement.resources.map((resource) => resource.replace(/^arn:aws[a-z-]*:/, "arn:aws:"));
+    const name =
+        bucketName ??
+        normalized.map((resource) => /^arn:aws:s3:::([^/]+)/.exec(resource)?.[1]).find((candidate) => candidate !== undefined && !hasWildcard(candidate)) ??
+        "any-bucket-name";
+    const matches = (arn: string) => normalized.some((resource) => actionPatternMatches(resource, arn));
+    return matches(`arn:aws:s3:::${name}`) && matches(`arn:aws:s3:::${name}/any/object-key`);
+}
+
+/** True when the document denies every principal every S3 action on the bucket and its objects over plain HTTP. */
+export async function deniesInsecureTransport(policyDocument: unknown, bucketName?: string): Promise<boolean> {
     const parsed = parsePolicyDocument(policyDocument);
     if (!parsed.ok) {
         return false;
     }
-    return parsed.statements.some(
-        (statement) =>
+    for (const statement of parsed.statements) {
+        if (
             statement.effect === "Deny" &&
-            Object.entries(statement.condition).some(
-                ([operator, keys]) =>
-                    BOOLEAN_OPERATORS.has(operator.toLowerCase()) &&
-                    Object.entries(keys).some(
-                        ([key, value]) =>
-                            key.toLowerCase() === "aws:securetransport" && listOf(value).some((flag) => String(flag).toLowerCase() === "false"),
-                    ),
-            ),
-    );
+            statement.notPrincipal === undefined &&
+            isEveryone(statement.principal) &&
+            statement.notActions.length === 0 &&
+            conditionIsInsecureTransportOnly(statement) &&
+            coversBucketAndObjects(statement, bucketName) &&
+            (await coversEveryS3Action(statement))
+        ) {
+            return true;
+        }
+    }
+    return false;
 }
+
+const knownName = (value: unknown): string | undefined => (typeof value === "string" && value !== "" && value !== "[secret]" ? value : undefined);
 
 export const s3TlsOnlyBucketPolicy: StackRule = {
     kind: "stack",
     name: "s3-tls-only-bucket-policy",
-    description: "Every S3 bucket has a bucket policy denying requests with aws:SecureTransport = false.",
+    description: "Every S3 bucket has a bucket policy denying every principal every S3 action on the bucket and its objects when aws:SecureTransport is false.",
     enforcementLevel: "mandatory",
-    validateStack(stack, report) {
+    async validateStack(stack, report) {
         for (const bucket of resourcesOfType(stack, BUCKET_TYPES)) {
             const policies = dependentsOf(stack, bucket, [BUCKET_POLICY_TYPE]);
-            if (!policies.some((policy) => deniesInsecureTransport(policy.props["policy"]))) {
+            let denies = false;
+            for (const policy of policies) {
+                denies ||= await deniesInsecureTransport(policy.props["policy"], knownName(bucket.props["bucket"]) ?? knownName(policy.props["bucket"]));
+            }
+            if (!denies) {
                 report(
-                    `Bucket ${bucket.name} has no ${BUCKET_POLICY_TYPE} depending on it with a Deny statement on ` +
-                        '{"Bool": {"aws:SecureTransport": "false"}}.',
+                    `Bucket ${bucket.name} has no ${BUCKET_POLICY_TYPE} depending on it with a statement that denies Principal "*" ` +
+                        'Action "s3:*" on the bucket and its objects (arn:aws:s3:::<bucket> and arn:aws:s3:::<bucket>/*) under ' +
+                        '{"Bool": {"aws:SecureTransport": "false"}} and no other condition.',
                     bucket.urn,
                 );
             }

@@ -1,0 +1,73 @@
+// What a statement's Resource and Condition elements restrict, read conservatively: a rule may only count a
+// condition as a restriction when IAM evaluates it as one for every request
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).
+import type { PolicyStatement } from "./iam-policy-document";
+import { hasWildcard } from "./iam-policy-document";
+import { stringsOf } from "./values";
+
+// True when a Resource entry stands for every resource of its type: `*`, or an ARN whose resource part is only
+// wildcards after an optional resource-type word (`arn:aws:s3:::*`, `arn:aws:s3:::*/*`, `arn:aws:iam::*:role/*`,
+// `arn:aws:kms:*:*:key/*`). `arn:aws:s3:::my-bucket/*` names one bucket and is scoped; an ARN with a wildcard
+// service or account (`arn:aws:*:*:*:*`) is unscoped only when its resource part is.
+export function isUnscopedResource(resource: string): boolean {
+    const trimmed = resource.trim();
+    if (/^[*?]*\*[*?]*$/.test(trimmed)) {
+        return true;
+    }
+    const parts = trimmed.split(":");
+    if (parts[0] !== "arn" || parts.length < 6) {
+        return /^arn:[*?]*$/.test(trimmed);
+    }
+    const resourcePart = parts.slice(5).join(":");
+    // S3 ARNs start with the bucket name (arn:aws:s3:::<bucket>/<key>); other services with a resource type word.
+    const withoutType = parts[2].toLowerCase() === "s3" ? resourcePart : resourcePart.replace(/^[A-Za-z0-9-]+[/:]/, "");
+    return /^[*?/:]*$/.test(withoutType) && hasWildcard(withoutType.length > 0 ? withoutType : "*");
+}
+
+/** An Allow with NotResource, or a Resource entry that is unscoped: the statement reaches every resource. */
+export function reachesEveryResource(statement: PolicyStatement): boolean {
+    return statement.notResources.length > 0 || statement.resources.some(isUnscopedResource);
+}
+
+/**
+ * Operators that restrict a key to the listed values for every request. Negated operators (`StringNotEquals`),
+ * `...IfExists` variants (true when the key is absent) and `ForAllValues:` (true for an empty set) do not.
+ */
+const RESTRICTING_OPERATOR = /^(?:ForAnyValue:)?(StringEquals|StringEqualsIgnoreCase|StringLike|ArnEquals|ArnLike)$/i;
+
+export interface RestrictingValue {
+    readonly operator: string;
+    readonly key: string;
+    readonly values: readonly string[];
+}
+
+/** Values a statement requires for keys matching `keyTest`, under restricting operators only. */
+export function restrictingValues(statement: PolicyStatement, keyTest: (lowerCaseKey: string) => boolean): RestrictingValue[] {
+    const found: RestrictingValue[] = [];
+    for (const [operator, keys] of Object.entries(statement.condition)) {
+        if (!RESTRICTING_OPERATOR.test(operator)) {
+            continue;
+        }
+        for (const [key, value] of Object.entries(keys)) {
+            if (keyTest(key.toLowerCase())) {
+                found.push({ operator, key, values: stringsOf(value) });
+            }
+        }
+    }
+    return found;
+}
+
+/** A value that pins something: not empty and not made of wildcards alone. */
+export function isConcreteValue(value: string): boolean {
+    return value.trim() !== "" && !/^[*?]+$/.test(value.trim());
+}
+
+/** True when every request must carry a concrete value for a key matching `keyTest`. */
+export function requiresConcreteValue(statement: PolicyStatement, keyTest: (lowerCaseKey: string) => boolean): boolean {
+    return restrictingValues(statement, keyTest).some((restriction) => restriction.values.length > 0 && restriction.values.every(isConcreteValue));
+}
+
+/** Keys that restrict a statement to resources carrying a given tag (global, S3 object and service-specific forms). */
+export function isResourceTagKey(lowerCaseKey: string): boolean {
+    return /^[a-z0-9-]+:resourcetag\//.test(lowerCaseKey) || lowerCaseKey.startsWith("s3:existingobjecttag/");
+}
