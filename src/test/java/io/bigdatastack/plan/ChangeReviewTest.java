@@ -184,4 +184,22 @@ class ChangeReviewTest {
         var versioning = run.change("prod-emr-job-bucket-versioning");
         assertTrue(versioning.get("reason").getAsString().contains("versioning suspended"), versioning.toString());
     }
+
+    @Test
+    void aLargerNodeDiskReplacesOnlyThatNodeGroup() throws Exception {
+        var run = changed("baseNodeDiskGiB", "100");
+        assertEquals(PlanCommand.OK, run.exitCode(), run.out());
+        var change = run.change("prod-base");
+        assertEquals("replace", change.get("action").getAsString());
+        assertTrue(change.get("reason").getAsString().contains("diskSize"), change.toString());
+        assertTrue(change.get("stateful").isJsonNull());
+    }
+
+    @Test
+    void aKubernetesUpgradeUpdatesTheClusterInPlace() throws Exception {
+        var run = changed("kubernetesVersion", "\"1.36\"");
+        assertEquals(PlanCommand.OK, run.exitCode(), run.out());
+        assertEquals("update", run.change("prod-cluster").get("action").getAsString());
+        assertEquals("update", run.change("prod-base").get("action").getAsString());
+    }
 }
