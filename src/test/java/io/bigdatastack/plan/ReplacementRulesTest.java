@@ -152,4 +152,22 @@ class ReplacementRulesTest {
         var json = PlanDiff.toJson(PlanDiff.compare(before, after), "x").toString();
         assertTrue(json.contains("\"path\"") && !json.contains("\"description\""), json);
     }
+
+    @Test
+    void aCloudControlResourceIsReplacedWhenACreateOnlyPropertyOfItsTypeChanges() {
+        var type = "aws:cloudcontrol/resource:Resource";
+        java.util.function.BiFunction<String, String, JsonObject> endpoint = (typeName, state) -> plan("s", "[" + resource(type, "endpoint", null,
+                "{\"typeName\":\"" + typeName + "\",\"desiredState\":" + new com.google.gson.Gson().toJson(state) + "}", false) + "]");
+        var before = endpoint.apply("AWS::EMRContainers::Endpoint", "{\"ReleaseLabel\":\"emr-7.13.0-latest\",\"Tags\":[]}");
+        var newRelease = endpoint.apply("AWS::EMRContainers::Endpoint", "{\"ReleaseLabel\":\"emr-7.12.0-latest\",\"Tags\":[]}");
+        var newTags = endpoint.apply("AWS::EMRContainers::Endpoint", "{\"ReleaseLabel\":\"emr-7.13.0-latest\",\"Tags\":[{\"Key\":\"a\",\"Value\":\"b\"}]}");
+        assertEquals(PlanDiff.Action.REPLACE, PlanDiff.compare(before, newRelease).changes().get(0).action());
+        assertEquals(PlanDiff.Action.UPDATE, PlanDiff.compare(before, newTags).changes().get(0).action());
+        // A CloudFormation type whose create-only properties the rules do not list: said so, not guessed.
+        var otherBefore = endpoint.apply("AWS::Other::Thing", "{\"A\":1}");
+        var otherAfter = endpoint.apply("AWS::Other::Thing", "{\"A\":2}");
+        var change = PlanDiff.compare(otherBefore, otherAfter).changes().get(0);
+        assertEquals(PlanDiff.Action.UNKNOWN, change.action());
+        assertTrue(change.reason().contains("create-only"), change.reason());
+    }
 }
