@@ -64,6 +64,7 @@ public final class BigDataStack {
                 .nodeGroups(nodeGroups(config))
                 .nodeDependencies(network.privateEgress())
                 .logRetentionDays(config.logRetentionDays())
+                .protectStatefulResources(config.protectStatefulResources())
                 .namePrefix(physicalPrefix)
                 .tags(tags)
                 .build(), ComponentResourceOptions.Empty);

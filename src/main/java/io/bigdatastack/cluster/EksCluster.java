@@ -46,6 +46,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.bigdatastack.iam.TrustPolicies;
+import io.bigdatastack.protection.Stateful;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -109,14 +110,14 @@ public final class EksCluster extends ComponentResource {
                 .description("Envelope encryption of Kubernetes secrets in EKS cluster " + args.clusterName())
                 .enableKeyRotation(true)
                 .tags(tags)
-                .build(), child);
+                .build(), Stateful.EKS_SECRETS_KEY.options(args.protectStatefulResources(), this).build());
 
         // EKS creates this log group on first write with no expiry; creating it first keeps retention ours.
         var controlPlaneLogs = new LogGroup(name + "-control-plane-logs", LogGroupArgs.builder()
                 .name("/aws/eks/" + args.clusterName() + "/cluster")
                 .retentionInDays(args.logRetentionDays())
                 .tags(tags)
-                .build(), child);
+                .build(), Stateful.CONTROL_PLANE_LOGS.options(args.protectStatefulResources(), this).build());
 
         var cluster = new Cluster(name + "-cluster", ClusterArgs.builder()
                 .name(args.clusterName())
@@ -142,7 +143,7 @@ public final class EksCluster extends ComponentResource {
                 // vpc-cni, kube-proxy and coredns come as managed add-ons below, not as unmanaged bootstrap copies.
                 .bootstrapSelfManagedAddons(false)
                 .tags(tags)
-                .build(), CustomResourceOptions.builder().parent(this)
+                .build(), Stateful.EKS_CLUSTER.options(args.protectStatefulResources(), this)
                 .dependsOn(concat(List.of(controlPlaneLogs), clusterRole.attachments))
                 // The name is fixed, so a replacement (e.g. of the encryption config) must delete the old cluster
                 // first: creating the new one first would fail with "cluster already exists".

@@ -22,6 +22,8 @@ import java.util.Optional;
  *   <li>{@code nodeDependencies}: what nodes need before they start besides the cluster, e.g. the private subnets'
  *       NAT routes ({@code Network.privateEgress()}).</li>
  *   <li>{@code logRetentionDays}: retention of the control-plane log group.</li>
+ *   <li>{@code protectStatefulResources}: protect the cluster, its secrets key and control-plane log group
+ *       ({@link io.bigdatastack.protection.Stateful}).</li>
  *   <li>{@code namePrefix}: prefix of physical names (IAM roles, KMS alias), e.g. {@code big-data-stack-dev}.</li>
  *   <li>{@code tags}: tags for every taggable resource.</li>
  * </ul>
@@ -37,6 +39,7 @@ public final class EksClusterArgs {
     private final List<NodeGroupSpec> nodeGroups;
     private final List<Resource> nodeDependencies;
     private final int logRetentionDays;
+    private final boolean protectStatefulResources;
     private final String namePrefix;
     private final Map<String, String> tags;
 
@@ -50,6 +53,7 @@ public final class EksClusterArgs {
         this.nodeGroups = List.copyOf(b.nodeGroups);
         this.nodeDependencies = List.copyOf(b.nodeDependencies);
         this.logRetentionDays = b.logRetentionDays;
+        this.protectStatefulResources = b.protectStatefulResources;
         this.namePrefix = Objects.requireNonNull(b.namePrefix, "namePrefix");
         this.tags = Map.copyOf(b.tags);
         if (endpointPublicAccessCidrs.isEmpty()) {
@@ -70,6 +74,7 @@ public final class EksClusterArgs {
     public List<NodeGroupSpec> nodeGroups() { return nodeGroups; }
     public List<Resource> nodeDependencies() { return nodeDependencies; }
     public int logRetentionDays() { return logRetentionDays; }
+    public boolean protectStatefulResources() { return protectStatefulResources; }
     public String namePrefix() { return namePrefix; }
     public Map<String, String> tags() { return tags; }
 
@@ -83,6 +88,7 @@ public final class EksClusterArgs {
         private List<NodeGroupSpec> nodeGroups = List.of();
         private List<? extends Resource> nodeDependencies = List.of();
         private int logRetentionDays = 30;
+        private boolean protectStatefulResources;
         private String namePrefix;
         private Map<String, String> tags = Map.of();
 
@@ -95,6 +101,7 @@ public final class EksClusterArgs {
         public Builder nodeGroups(List<NodeGroupSpec> value) { this.nodeGroups = value; return this; }
         public Builder nodeDependencies(List<? extends Resource> value) { this.nodeDependencies = value; return this; }
         public Builder logRetentionDays(int value) { this.logRetentionDays = value; return this; }
+        public Builder protectStatefulResources(boolean value) { this.protectStatefulResources = value; return this; }
         public Builder namePrefix(String value) { this.namePrefix = value; return this; }
         public Builder tags(Map<String, String> value) { this.tags = value; return this; }
 

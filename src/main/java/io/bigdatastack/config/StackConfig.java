@@ -88,6 +88,7 @@ public record StackConfig(
                 .filter(key -> key.startsWith(source.project() + ":") && !known.contains(key))
                 .sorted()
                 .forEach(key -> reader.problem(key + ": unknown key; the keys of this project are listed in Pulumi.yaml"));
+        ConfigNamespaces.check(source, known, reader);
 
         var region = source.get(AWS_REGION).map(String::trim).orElse("");
         if (!region.matches("[a-z]{2}-[a-z]+-\\d") || region.startsWith("cn-")) {
@@ -113,7 +114,9 @@ public record StackConfig(
         reader.check(LOG_RETENTION_DAYS, String.valueOf(logRetentionDays), v -> Validators.logRetentionDays(Integer.parseInt(v)));
 
         var emrNamespace = reader.string(EMR_NAMESPACE);
-        reader.check(EMR_NAMESPACE, emrNamespace, Validators::dns1123Label);
+        if (reader.check(EMR_NAMESPACE, emrNamespace, Validators::dns1123Label)) {
+            reader.check(EMR_NAMESPACE, emrNamespace, ConfigNamespaces::emrNamespaceOwner);
+        }
 
         var emr = readEmr(reader, naming);
 

@@ -29,6 +29,7 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.bigdatastack.protection.Stateful;
 import io.bigdatastack.storage.SecureBucket;
 
 import java.util.List;
@@ -61,11 +62,8 @@ public final class EmrOnEks extends ComponentResource {
     public EmrOnEks(String name, EmrOnEksArgs args, ComponentResourceOptions options) {
         super(TYPE, name, null, options);
         var child = CustomResourceOptions.builder().parent(this).build();
-        // Data that must outlive a careless `pulumi destroy` in prod; in dev, destroy takes it along.
-        var stateful = CustomResourceOptions.builder().parent(this)
-                .protect(args.protectStatefulResources())
-                .retainOnDelete(args.protectStatefulResources())
-                .build();
+        // Data that must outlive a careless `pulumi destroy` in prod; in dev, destroy takes it along (Stateful).
+        var protect = args.protectStatefulResources();
         var tags = args.tags();
         this.jobRoleName = args.jobRoleName();
 
@@ -75,13 +73,13 @@ public final class EmrOnEks extends ComponentResource {
                         .name(args.namespace())
                         .labels(Map.of("app.kubernetes.io/managed-by", "pulumi"))
                         .build())
-                .build(), CustomResourceOptions.builder().parent(this).provider(args.kubernetesProvider()).build());
+                .build(), Stateful.EMR_NAMESPACE.options(protect, this).provider(args.kubernetesProvider()).build());
         this.namespace = namespaceResource.metadata().applyValue(m -> m.name().orElseThrow());
 
         // --- Job bucket: scripts, outputs, and the logs EMR uploads under logs/ ---
         var bucketName = args.accountId().applyValue(account -> EmrNames.jobBucketName(args.namePrefix(), account));
         var bucket = SecureBucket.create(name + "-job-bucket", bucketName, args.protectStatefulResources(),
-                args.protectStatefulResources(), tags, this).bucket();
+                protect, Stateful.JOB_BUCKET, Stateful.JOB_BUCKET_SETTINGS, tags, this).bucket();
         this.jobBucketName = bucket.bucket();
         new BucketLifecycleConfigurationV2(name + "-job-bucket-lifecycle", BucketLifecycleConfigurationV2Args.builder()
                 .bucket(bucket.id())
@@ -103,14 +101,14 @@ public final class EmrOnEks extends ComponentResource {
                                 .abortIncompleteMultipartUpload(BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
                                         .daysAfterInitiation(7).build())
                                 .build())
-                .build(), stateful);
+                .build(), Stateful.JOB_BUCKET_SETTINGS.options(protect, this).build());
 
         // --- Log group: EMR writes container logs here; created first so retention is ours ---
         var logGroup = new LogGroup(name + "-job-logs", LogGroupArgs.builder()
                 .name(EmrNames.jobLogGroupName(args.namePrefix()))
                 .retentionInDays(args.logRetentionDays())
                 .tags(tags)
-                .build(), stateful);
+                .build(), Stateful.JOB_LOGS.options(protect, this).build());
         this.logGroupName = logGroup.name();
 
         // --- Job execution role ---
@@ -162,7 +160,7 @@ public final class EmrOnEks extends ComponentResource {
                                 .build())
                         .build())
                 .tags(tags)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(namespaceResource)
+                .build(), Stateful.VIRTUAL_CLUSTER.options(protect, this).dependsOn(namespaceResource)
                 // Named from the stack: a replacement (another cluster) retires the old one first.
                 .deleteBeforeReplace(true).build());
         this.virtualClusterId = virtualCluster.id();

@@ -46,8 +46,14 @@ public final class PlanInsight {
      * {@code "cost"}.
      */
     public Path writePlanJson(Path directory) throws IOException {
+        return writePlanJson(directory, new com.google.gson.JsonObject());
+    }
+
+    /** As {@link #writePlanJson(Path)}, with more top-level members (e.g. {@code plan --against}'s "changes"). */
+    public Path writePlanJson(Path directory, com.google.gson.JsonObject additions) throws IOException {
         var root = PlanJson.toJson(plan);
         root.add("cost", cost.toJson());
+        additions.entrySet().forEach(e -> root.add(e.getKey(), e.getValue()));
         return PlanJson.write(plan.stack(), root, directory);
     }
 

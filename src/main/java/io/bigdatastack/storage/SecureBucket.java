@@ -14,10 +14,10 @@ import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApp
 import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
 import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
 import com.pulumi.core.Output;
-import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.bigdatastack.iam.PolicyDocument;
 import io.bigdatastack.iam.PolicyDocument.Statement;
+import io.bigdatastack.protection.Stateful;
 
 import java.util.Map;
 
@@ -36,17 +36,19 @@ public record SecureBucket(BucketV2 bucket, BucketPublicAccessBlock publicAccess
      *
      * @param bucketName physical name (globally unique: derive it from project, stack and account)
      * @param versioned  keep old object versions ({@code Enabled}), or not ({@code Suspended})
-     * @param protect    {@code protect} + {@code retainOnDelete} on the bucket and its settings; otherwise
+     * @param protect    {@code protect} + {@code retainOnDelete} on the bucket and its settings ({@link Stateful}); otherwise
      *                   {@code forceDestroy}, so {@code pulumi destroy} empties and deletes it
+     * @param role         the bucket's entry in the list of stateful resources
+     * @param settingsRole the entry of its companions (access block, encryption, versioning, policy)
      */
     public static SecureBucket create(String logicalName, Output<String> bucketName, boolean versioned, boolean protect,
-                                      Map<String, String> tags, Resource parent) {
-        var stateful = CustomResourceOptions.builder().parent(parent).protect(protect).retainOnDelete(protect).build();
+                                      Stateful role, Stateful settingsRole, Map<String, String> tags, Resource parent) {
+        var stateful = settingsRole.options(protect, parent).build();
         var bucket = new BucketV2(logicalName, BucketV2Args.builder()
                 .bucket(bucketName)
                 .forceDestroy(!protect)
                 .tags(tags)
-                .build(), stateful);
+                .build(), role.options(protect, parent).build());
         var publicAccessBlock = new BucketPublicAccessBlock(logicalName + "-public-access-block", BucketPublicAccessBlockArgs.builder()
                 .bucket(bucket.id())
                 .blockPublicAcls(true)
@@ -72,7 +74,7 @@ public record SecureBucket(BucketV2 bucket, BucketPublicAccessBlock publicAccess
         new BucketPolicy(logicalName + "-tls-only", BucketPolicyArgs.builder()
                 .bucket(bucket.id())
                 .policy(bucket.arn().applyValue(arn -> tlsOnlyPolicy(arn).toJson()))
-                .build(), CustomResourceOptions.builder().parent(parent).protect(protect).retainOnDelete(protect)
+                .build(), settingsRole.options(protect, parent)
                 // S3 rejects a bucket policy while the public access block is being changed: one after the other.
                 .dependsOn(publicAccessBlock)
                 .build());

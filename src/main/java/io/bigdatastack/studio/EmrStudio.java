@@ -28,6 +28,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.bigdatastack.iam.AwsScope;
 import io.bigdatastack.iam.TrustPolicies;
+import io.bigdatastack.protection.Stateful;
 import io.bigdatastack.naming.PhysicalNames;
 import io.bigdatastack.naming.Tags;
 import io.bigdatastack.storage.SecureBucket;
@@ -115,7 +116,7 @@ public final class EmrStudio extends ComponentResource {
         // --- Workspace backup bucket ---
         // Workspace backups: versioned always (a notebook overwritten by mistake can be recovered).
         var bucket = SecureBucket.create(base + "-bucket", scope.applyValue(s -> PhysicalNames.bucket(prefix, "studio", s.accountId())),
-                true, args.protectStatefulResources(), Tags.with(tags, "Name", prefix + "-studio"), this).bucket();
+                true, args.protectStatefulResources(), Stateful.STUDIO_BUCKET, Stateful.STUDIO_BUCKET_SETTINGS, Tags.with(tags, "Name", prefix + "-studio"), this).bucket();
 
         // --- Service role (emr-studio-service-role.html) ---
         var serviceRole = new Role(base + "-service-role", RoleArgs.builder()
@@ -171,7 +172,7 @@ public final class EmrStudio extends ComponentResource {
                 .tags(tags);
         userRole.ifPresent(role -> studioArgs.userRole(role.arn()));
         var studio = new Studio(base, studioArgs.build(),
-                CustomResourceOptions.builder().parent(this).dependsOn(servicePolicy).build());
+                Stateful.STUDIO.options(args.protectStatefulResources(), this).dependsOn(servicePolicy).build());
 
         // --- Session policies: one customer managed policy per level ---
         Output<Optional<String>> iamModeStudioArn = args.authMode() == StudioAuthMode.IAM

@@ -86,4 +86,41 @@ class PlanCommandTest {
         assertEquals(2, run("deploy", "dev").exitCode());
         assertEquals(2, run("plan", "dev", "--bogus").exitCode());
     }
+
+    @Test
+    void allAgainstADirectoryComparesEveryStackWithItsEarlierPlan(@TempDir Path dir) throws Exception {
+        projectWith(dir, "qa", "config:\n  aws:region: eu-west-1\n  big-data-stack:studioAdminUser: jane\n");
+        Files.writeString(dir.resolve("Pulumi.staging.yaml"), "config:\n  aws:region: us-east-2\n  big-data-stack:studioAdminUser: jo\n");
+        assertEquals(0, run("plan", "--all", "--project-dir", dir.toString()).exitCode());
+        var earlier = Files.createDirectories(dir.resolve("committed"));
+        Files.copy(dir.resolve("target/plan/qa.json"), earlier.resolve("qa.json"));
+        // staging has no earlier plan: a new stack. qa changes its EMR namespace: stateful replacements.
+        Files.writeString(dir.resolve("Pulumi.qa.yaml"), "config:\n  aws:region: eu-west-1\n  big-data-stack:studioAdminUser: jane\n"
+                + "  big-data-stack:emrNamespace: spark\n");
+        var run = run("plan", "--all", "--against", earlier.toString(), "--project-dir", dir.toString());
+        assertEquals(3, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("no earlier plan") && run.out().contains("staging.json"), run.out());
+        assertTrue(run.out().contains("STATEFUL RESOURCES AT RISK (2)") && run.out().contains("qa-emr-namespace"), run.out());
+        var qa = com.google.gson.JsonParser.parseString(Files.readString(dir.resolve("target/plan/qa.json"))).getAsJsonObject();
+        assertTrue(qa.getAsJsonArray("changes").size() > 0);
+        var staging = com.google.gson.JsonParser.parseString(Files.readString(dir.resolve("target/plan/staging.json"))).getAsJsonObject();
+        staging.getAsJsonArray("changes").forEach(c -> assertEquals("create", c.getAsJsonObject().get("action").getAsString()));
+    }
+
+    @Test
+    void anEarlierPlanThatCannotBeComparedExitsTwo(@TempDir Path dir) throws Exception {
+        projectWith(dir, "qa", "config:\n  aws:region: eu-west-1\n  big-data-stack:studioAdminUser: jane\n");
+        Files.writeString(dir.resolve("notaplan.json"), "[1, 2]");
+        Files.writeString(dir.resolve("other.json"), "{\"stack\": \"prod\", \"resources\": []}");
+        var missing = run("plan", "qa", "--project-dir", dir.toString(), "--against", dir.resolve("nope.json").toString());
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("no such file"), missing.err());
+        var notAPlan = run("plan", "qa", "--project-dir", dir.toString(), "--against", dir.resolve("notaplan.json").toString());
+        assertEquals(2, notAPlan.exitCode());
+        assertTrue(notAPlan.err().contains("not a plan file"), notAPlan.err());
+        var otherStack = run("plan", "qa", "--project-dir", dir.toString(), "--against", dir.resolve("other.json").toString());
+        assertEquals(2, otherStack.exitCode());
+        assertTrue(otherStack.err().contains("a plan of stack 'prod', not of 'qa'"), otherStack.err());
+        assertFalse(Files.exists(dir.resolve("target/plan/qa.json")));
+    }
 }

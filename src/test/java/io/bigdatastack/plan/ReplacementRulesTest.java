@@ -1,0 +1,173 @@
+package io.bigdatastack.plan;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.bigdatastack.testing.TestStacks;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.TreeSet;
+
+import static io.bigdatastack.testing.TestStacks.overrides;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReplacementRulesTest {
+
+    @AfterAll
+    static void cleanup() {
+        com.pulumi.test.PulumiTest.cleanup();
+    }
+
+    /** Fails when the program registers a resource type (or provider) the replacement rules do not cover. */
+    @Test
+    void everyTypeTheProgramRegistersIsCovered() {
+        var plans = List.of(
+                TestStacks.planStackFile("dev"),
+                TestStacks.planStackFile("prod"),
+                // Variants that register types the committed stacks do not: Pod Identity associations.
+                TestStacks.plan(overrides("jobRoleBinding", "both", "natGateways", "perAz")));
+        var types = new TreeSet<String>();
+        plans.forEach(plan -> plan.resources().stream().filter(Plan.Resource::custom).forEach(r -> types.add(r.type())));
+        assertTrue(types.contains("aws:eks/podIdentityAssociation:PodIdentityAssociation"), types.toString());
+        var rules = ReplacementRules.shipped();
+        var missing = types.stream().filter(t -> !rules.covers(t)).toList();
+        assertTrue(missing.isEmpty(), "add these types to " + ReplacementRules.RESOURCE + " with their source: " + missing);
+    }
+
+    @Test
+    void everyEntryCitesItsSource() {
+        var rules = ReplacementRules.shipped();
+        for (var rule : rules.all().values()) {
+            if (rule.type().startsWith("aws:")) {
+                assertTrue(rule.source().startsWith("internal/service/") && rule.source().contains(".go (aws_"),
+                        rule.type() + " must name its Terraform file and resource: " + rule.source());
+            } else {
+                assertTrue(rules.source(rule.source()).isPresent(), rule.type() + " cites an unnamed source " + rule.source());
+            }
+        }
+        assertTrue(rules.source("terraform").orElseThrow().contains("ForceNew"));
+    }
+
+    @Test
+    void theRulesOfTheStatefulTypesAreTheProvidersForceNewInputs() {
+        var rules = ReplacementRules.shipped();
+        assertEquals(List.of("name", "containerProvider"), rules.rule("aws:emrcontainers/virtualCluster:VirtualCluster").orElseThrow().replaceOn());
+        var studio = rules.rule("aws:emr/studio:Studio").orElseThrow();
+        assertTrue(studio.replacingPath("authMode").isPresent() && studio.replacingPath("vpcId").isPresent());
+        assertFalse(studio.replacingPath("subnetIds").isPresent(), "UpdateStudio changes subnets in place");
+        var nodeGroup = rules.rule("aws:eks/nodeGroup:NodeGroup").orElseThrow();
+        assertFalse(nodeGroup.replacingPath("scalingConfig.maxSize").isPresent());
+        assertTrue(nodeGroup.replacingPath("instanceTypes").isPresent());
+        var cluster = rules.rule("aws:eks/cluster:Cluster").orElseThrow();
+        assertTrue(cluster.replacingPath("accessConfig.bootstrapClusterCreatorAdminPermissions").isPresent());
+        assertFalse(cluster.replacingPath("accessConfig.authenticationMode").isPresent());
+        // A path under a replacing object replaces; a parent object changing as a whole does too.
+        assertTrue(rules.rule("aws:emrcontainers/virtualCluster:VirtualCluster").orElseThrow().replacingPath("containerProvider.info.eksInfo.namespace").isPresent());
+    }
+
+    // --- The diff engine on small hand-written plans ---
+
+    private static JsonObject plan(String stack, String resourcesJson) {
+        return JsonParser.parseString("{\"project\":\"p\",\"stack\":\"" + stack + "\",\"resources\":" + resourcesJson + "}").getAsJsonObject();
+    }
+
+    private static String resource(String type, String name, String parentUrn, String inputs, boolean protect) {
+        return "{\"urn\":\"urn:pulumi:s::p::" + type + "::" + name + "\",\"type\":\"" + type + "\",\"name\":\"" + name
+                + "\",\"custom\":true,\"parent\":" + (parentUrn == null ? "null" : "\"" + parentUrn + "\"")
+                + ",\"provider\":null,\"inputs\":" + inputs + ",\"dependencies\":[],\"propertyDependencies\":{},"
+                + "\"options\":{\"protect\":" + protect + ",\"retainOnDelete\":" + protect + ",\"deleteBeforeReplace\":false,\"ignoreChanges\":[]}}";
+    }
+
+    private static final String EMR = "urn:pulumi:s::p::bigdata:emr:EmrOnEks::e";
+    private static final String EMR_COMPONENT = "{\"urn\":\"" + EMR + "\",\"type\":\"bigdata:emr:EmrOnEks\",\"name\":\"e\",\"custom\":false,"
+            + "\"parent\":null,\"provider\":null,\"inputs\":{},\"dependencies\":[],\"propertyDependencies\":{},"
+            + "\"options\":{\"protect\":false,\"retainOnDelete\":false,\"deleteBeforeReplace\":false,\"ignoreChanges\":[]}}";
+
+    @Test
+    void aTypeMissingFromTheRulesIsReplaceOrUpdateUnknownAndAStatefulOneIsARisk() {
+        var document = JsonParser.parseReader(new InputStreamReader(
+                ReplacementRules.class.getResourceAsStream(ReplacementRules.RESOURCE), StandardCharsets.UTF_8)).getAsJsonObject();
+        document.getAsJsonObject("types").remove("aws:emrcontainers/virtualCluster:VirtualCluster");
+        var rules = ReplacementRules.parse(document);
+        var type = "aws:emrcontainers/virtualCluster:VirtualCluster";
+        var before = plan("s", "[" + EMR_COMPONENT + "," + resource(type, "vc", EMR, "{\"name\":\"a\"}", false) + "]");
+        var after = plan("s", "[" + EMR_COMPONENT + "," + resource(type, "vc", EMR, "{\"name\":\"b\"}", false) + "]");
+        var result = PlanDiff.compare(before, after, rules);
+        var change = result.changes().stream().filter(c -> c.name().equals("vc")).findFirst().orElseThrow();
+        assertEquals(PlanDiff.Action.UNKNOWN, change.action());
+        assertTrue(change.reason().contains("not in " + ReplacementRules.RESOURCE), change.reason());
+        assertTrue(result.risky(), "an unknown change of a stateful resource may replace it");
+        // With the shipped rules the same change is a replacement.
+        assertEquals(PlanDiff.Action.REPLACE, PlanDiff.compare(before, after).changes().get(1).action());
+    }
+
+    @Test
+    void deletingAStatefulResourceIsARiskAndDeletingAnotherIsNot() {
+        var logGroup = resource("aws:cloudwatch/logGroup:LogGroup", "logs", EMR, "{\"name\":\"/x\"}", false);
+        var role = resource("aws:iam/role:Role", "role", EMR, "{\"name\":\"r\"}", false);
+        var before = plan("s", "[" + EMR_COMPONENT + "," + logGroup + "," + role + "]");
+        var withoutRole = PlanDiff.compare(before, plan("s", "[" + EMR_COMPONENT + "," + logGroup + "]"));
+        assertFalse(withoutRole.risky());
+        assertEquals(PlanDiff.Action.DELETE, withoutRole.changes().get(2).action());
+        var withoutLogs = PlanDiff.compare(before, plan("s", "[" + EMR_COMPONENT + "," + role + "]"));
+        assertTrue(withoutLogs.risky());
+        assertTrue(withoutLogs.risks().get(0).reason().contains("the EMR job log group"), withoutLogs.risks().get(0).reason());
+    }
+
+    @Test
+    void aReplacementCascadesThroughInputsThatCarryItsId() {
+        var vpc = "urn:pulumi:s::p::aws:ec2/vpc:Vpc::vpc";
+        var subnet = "{\"urn\":\"urn:pulumi:s::p::aws:ec2/subnet:Subnet::subnet\",\"type\":\"aws:ec2/subnet:Subnet\",\"name\":\"subnet\",\"custom\":true,"
+                + "\"parent\":null,\"provider\":null,\"inputs\":{\"vpcId\":\"vpc-1\",\"cidrBlock\":\"10.0.0.0/24\"},\"dependencies\":[\"" + vpc + "\"],"
+                + "\"propertyDependencies\":{\"vpcId\":[\"" + vpc + "\"]},\"options\":{\"protect\":false,\"retainOnDelete\":false,\"deleteBeforeReplace\":false,\"ignoreChanges\":[]}}";
+        var before = plan("s", "[" + resource("aws:ec2/vpc:Vpc", "vpc", null, "{\"cidrBlock\":\"10.0.0.0/16\"}", false) + "," + subnet + "]");
+        var after = plan("s", "[" + resource("aws:ec2/vpc:Vpc", "vpc", null, "{\"cidrBlock\":\"10.1.0.0/16\"}", false) + "," + subnet + "]");
+        var changes = PlanDiff.compare(before, after).changes();
+        assertEquals(PlanDiff.Action.REPLACE, changes.get(0).action());
+        assertEquals(PlanDiff.Action.REPLACE, changes.get(1).action(), "the subnet's vpcId is unknown until the new VPC exists");
+        assertTrue(changes.get(1).changedInputs().get(0).note().contains("vpc"), changes.get(1).toString());
+    }
+
+    @Test
+    void aKubernetesProviderIsReplacedOnlyWhenItsApiServerChanges() {
+        var config = "apiVersion: v1\\nclusters:\\n- name: c\\n  cluster:\\n    server: https://%s\\ncontexts:\\n- name: c\\n  context:\\n    cluster: c\\n    user: u\\ncurrent-context: c\\nusers:\\n- name: u\\n  user:\\n    exec:\\n      args: [%s]\\n";
+        var type = "pulumi:providers:kubernetes";
+        var before = plan("s", "[" + resource(type, "k8s", null, "{\"kubeconfig\":\"" + config.formatted("a", "x") + "\"}", false) + "]");
+        var newRole = plan("s", "[" + resource(type, "k8s", null, "{\"kubeconfig\":\"" + config.formatted("a", "y") + "\"}", false) + "]");
+        var newServer = plan("s", "[" + resource(type, "k8s", null, "{\"kubeconfig\":\"" + config.formatted("b", "x") + "\"}", false) + "]");
+        assertEquals(PlanDiff.Action.UPDATE, PlanDiff.compare(before, newRole).changes().get(0).action());
+        assertEquals(PlanDiff.Action.REPLACE, PlanDiff.compare(before, newServer).changes().get(0).action());
+    }
+
+    @Test
+    void secretsStaySecretInTheChanges() {
+        var type = "aws:iam/role:Role";
+        var before = plan("s", "[" + resource(type, "r", null, "{\"name\":\"r\",\"description\":\"[secret]\",\"path\":\"/a/\"}", false) + "]");
+        var after = plan("s", "[" + resource(type, "r", null, "{\"name\":\"r\",\"description\":\"[secret]\",\"path\":\"/b/\"}", false) + "]");
+        var json = PlanDiff.toJson(PlanDiff.compare(before, after), "x").toString();
+        assertTrue(json.contains("\"path\"") && !json.contains("\"description\""), json);
+    }
+
+    @Test
+    void aCloudControlResourceIsReplacedWhenACreateOnlyPropertyOfItsTypeChanges() {
+        var type = "aws:cloudcontrol/resource:Resource";
+        java.util.function.BiFunction<String, String, JsonObject> endpoint = (typeName, state) -> plan("s", "[" + resource(type, "endpoint", null,
+                "{\"typeName\":\"" + typeName + "\",\"desiredState\":" + new com.google.gson.Gson().toJson(state) + "}", false) + "]");
+        var before = endpoint.apply("AWS::EMRContainers::Endpoint", "{\"ReleaseLabel\":\"emr-7.13.0-latest\",\"Tags\":[]}");
+        var newRelease = endpoint.apply("AWS::EMRContainers::Endpoint", "{\"ReleaseLabel\":\"emr-7.12.0-latest\",\"Tags\":[]}");
+        var newTags = endpoint.apply("AWS::EMRContainers::Endpoint", "{\"ReleaseLabel\":\"emr-7.13.0-latest\",\"Tags\":[{\"Key\":\"a\",\"Value\":\"b\"}]}");
+        assertEquals(PlanDiff.Action.REPLACE, PlanDiff.compare(before, newRelease).changes().get(0).action());
+        assertEquals(PlanDiff.Action.UPDATE, PlanDiff.compare(before, newTags).changes().get(0).action());
+        // A CloudFormation type whose create-only properties the rules do not list: said so, not guessed.
+        var otherBefore = endpoint.apply("AWS::Other::Thing", "{\"A\":1}");
+        var otherAfter = endpoint.apply("AWS::Other::Thing", "{\"A\":2}");
+        var change = PlanDiff.compare(otherBefore, otherAfter).changes().get(0);
+        assertEquals(PlanDiff.Action.UNKNOWN, change.action());
+        assertTrue(change.reason().contains("create-only"), change.reason());
+    }
+}
