@@ -53,6 +53,7 @@ public final class BigDataStack {
         var cluster = new EksCluster(prefix, EksClusterArgs.builder()
                 .clusterName(config.cluster().name())
                 .kubernetesVersion(config.cluster().kubernetesVersion())
+                .supportType(config.cluster().supportType())
                 .privateSubnetIds(network.privateSubnetIds())
                 .endpointPublicAccessCidrs(config.cluster().endpointPublicAccessCidrs())
                 .adminRoleName(config.cluster().adminRoleName())

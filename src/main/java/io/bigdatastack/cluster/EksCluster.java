@@ -58,12 +58,19 @@ import java.util.Optional;
  * and the Kubernetes provider every Kubernetes resource of the program goes through.
  *
  * <p>Built from {@code com.pulumi:aws} resources (the only {@code com.pulumi:eks} release is broken under the 1.x
- * SDK). Access is through access entries only: the API's default authentication mode is {@code CONFIG_MAP}, so
- * {@code API} is set explicitly (https://docs.aws.amazon.com/eks/latest/userguide/grant-k8s-access.html).
+ * SDK). Access is through access entries only; the API's default authentication mode is {@code CONFIG_MAP}, so the
+ * mode is set explicitly, to {@code API_AND_CONFIG_MAP}: EMR on EKS requires it for its access-entry integration
+ * ("Enable cluster access for Amazon EMR on EKS",
+ * https://docs.aws.amazon.com/emr/latest/EMR-on-EKS-DevelopmentGuide/setting-up-cluster-access.html), and a cluster
+ * created with {@code API} can never go back to it. No aws-auth ConfigMap is written, so access entries remain the
+ * only mechanism in use (https://docs.aws.amazon.com/eks/latest/userguide/grant-k8s-access.html).
  */
 public final class EksCluster extends ComponentResource {
 
     public static final String TYPE = "bigdata:cluster:EksCluster";
+
+    /** See the class comment: what EMR on EKS requires; changing it on an existing cluster is one-way (API only). */
+    public static final String AUTHENTICATION_MODE = "API_AND_CONFIG_MAP";
 
     /** Control-plane log types shipped to CloudWatch: who called the API, what they did, how they authenticated. */
     public static final List<String> CONTROL_PLANE_LOGS = List.of("api", "audit", "authenticator");
@@ -83,6 +90,7 @@ public final class EksCluster extends ComponentResource {
     private static final String CLUSTER_ADMIN_ACCESS_POLICY = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
 
     private final Output<String> clusterName;
+    private final Output<String> clusterArn;
     private final String kubernetesVersion;
     private final Output<String> oidcProviderArn;
     private final Output<String> oidcIssuerUrl;
@@ -129,7 +137,7 @@ public final class EksCluster extends ComponentResource {
                         .publicAccessCidrs(args.endpointPublicAccessCidrs())
                         .build())
                 .accessConfig(ClusterAccessConfigArgs.builder()
-                        .authenticationMode("API")
+                        .authenticationMode(AUTHENTICATION_MODE)
                         .bootstrapClusterCreatorAdminPermissions(true)
                         .build())
                 .encryptionConfig(ClusterEncryptionConfigArgs.builder()
@@ -137,8 +145,9 @@ public final class EksCluster extends ComponentResource {
                         .provider(ClusterEncryptionConfigProviderArgs.builder().keyArn(secretsKey.arn()).build())
                         .build())
                 .enabledClusterLogTypes(CONTROL_PLANE_LOGS)
-                // Extended support costs $0.60/h instead of $0.10/h: upgrade instead of paying for it silently.
-                .upgradePolicy(ClusterUpgradePolicyArgs.builder().supportType("STANDARD").build())
+                // Extended support costs $0.60/h instead of $0.10/h: STANDARD unless the stack opts in (kubernetesSupportType).
+                // Changing it later is an in-place update of the cluster.
+                .upgradePolicy(ClusterUpgradePolicyArgs.builder().supportType(args.supportType().name()).build())
                 // vpc-cni, kube-proxy and coredns come as managed add-ons below, not as unmanaged bootstrap copies.
                 .bootstrapSelfManagedAddons(false)
                 .tags(tags)
@@ -150,6 +159,7 @@ public final class EksCluster extends ComponentResource {
                 .build());
 
         this.clusterName = cluster.name();
+        this.clusterArn = cluster.arn();
         this.oidcIssuerUrl = cluster.identities().applyValue(ids -> ids.get(0).oidcs().get(0).issuer().orElseThrow());
 
         // --- Identity for pods (IRSA) ---
@@ -317,6 +327,9 @@ public final class EksCluster extends ComponentResource {
 
     /** The cluster's name. */
     public Output<String> clusterName() { return clusterName; }
+
+    /** The cluster's ARN (Pod Identity tags sessions with it). */
+    public Output<String> clusterArn() { return clusterArn; }
 
     /** The Kubernetes minor version, e.g. {@code 1.35}. */
     public String kubernetesVersion() { return kubernetesVersion; }

@@ -14,6 +14,7 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code clusterName}: the EKS cluster name (unique per account and Region).</li>
  *   <li>{@code kubernetesVersion}: control plane and node version, e.g. {@code 1.35}.</li>
+ *   <li>{@code supportType}: the cluster's upgrade policy; {@code EXTENDED} allows a version past standard support.</li>
  *   <li>{@code privateSubnetIds}: where the control-plane ENIs and the nodes go.</li>
  *   <li>{@code endpointPublicAccessCidrs}: who may reach the public API endpoint; the private endpoint is always on.</li>
  *   <li>{@code adminRoleName}: an IAM role (by name, in this account) granted cluster admin through an access entry.</li>
@@ -30,6 +31,7 @@ public final class EksClusterArgs {
 
     private final String clusterName;
     private final String kubernetesVersion;
+    private final SupportType supportType;
     private final Output<List<String>> privateSubnetIds;
     private final List<String> endpointPublicAccessCidrs;
     private final Optional<String> adminRoleName;
@@ -43,6 +45,7 @@ public final class EksClusterArgs {
     private EksClusterArgs(Builder b) {
         this.clusterName = Objects.requireNonNull(b.clusterName, "clusterName");
         this.kubernetesVersion = Objects.requireNonNull(b.kubernetesVersion, "kubernetesVersion");
+        this.supportType = Objects.requireNonNull(b.supportType, "supportType");
         this.privateSubnetIds = Objects.requireNonNull(b.privateSubnetIds, "privateSubnetIds");
         this.endpointPublicAccessCidrs = List.copyOf(b.endpointPublicAccessCidrs);
         this.adminRoleName = Objects.requireNonNull(b.adminRoleName);
@@ -63,6 +66,7 @@ public final class EksClusterArgs {
 
     public String clusterName() { return clusterName; }
     public String kubernetesVersion() { return kubernetesVersion; }
+    public SupportType supportType() { return supportType; }
     public Output<List<String>> privateSubnetIds() { return privateSubnetIds; }
     public List<String> endpointPublicAccessCidrs() { return endpointPublicAccessCidrs; }
     public Optional<String> adminRoleName() { return adminRoleName; }
@@ -76,6 +80,7 @@ public final class EksClusterArgs {
     public static final class Builder {
         private String clusterName;
         private String kubernetesVersion;
+        private SupportType supportType = SupportType.STANDARD;
         private Output<List<String>> privateSubnetIds;
         private List<String> endpointPublicAccessCidrs = List.of();
         private Optional<String> adminRoleName = Optional.empty();
@@ -88,6 +93,7 @@ public final class EksClusterArgs {
 
         public Builder clusterName(String value) { this.clusterName = value; return this; }
         public Builder kubernetesVersion(String value) { this.kubernetesVersion = value; return this; }
+        public Builder supportType(SupportType value) { this.supportType = value; return this; }
         public Builder privateSubnetIds(Output<List<String>> value) { this.privateSubnetIds = value; return this; }
         public Builder endpointPublicAccessCidrs(List<String> value) { this.endpointPublicAccessCidrs = value; return this; }
         public Builder adminRoleName(Optional<String> value) { this.adminRoleName = value; return this; }

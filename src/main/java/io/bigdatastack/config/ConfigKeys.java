@@ -18,6 +18,7 @@ public final class ConfigKeys {
     // EKS cluster
     public static final ConfigKey CLUSTER_NAME = ConfigKey.string("clusterName", "");
     public static final ConfigKey KUBERNETES_VERSION = ConfigKey.string("kubernetesVersion", "1.35");
+    public static final ConfigKey KUBERNETES_SUPPORT_TYPE = ConfigKey.string("kubernetesSupportType", "STANDARD");
     public static final ConfigKey ENDPOINT_PUBLIC_ACCESS_CIDRS = ConfigKey.array("endpointPublicAccessCidrs", List.of("0.0.0.0/0"));
     public static final ConfigKey EKS_ADMIN_ROLE_NAME = ConfigKey.string("eksAdminRoleName", "");
 
@@ -60,7 +61,7 @@ public final class ConfigKeys {
 
     public static final List<ConfigKey> ALL = List.of(
             VPC_CIDR, AZ_COUNT, NAT_GATEWAYS, PUBLIC_SUBNET_CIDRS, PRIVATE_SUBNET_CIDRS,
-            CLUSTER_NAME, KUBERNETES_VERSION, ENDPOINT_PUBLIC_ACCESS_CIDRS, EKS_ADMIN_ROLE_NAME,
+            CLUSTER_NAME, KUBERNETES_VERSION, KUBERNETES_SUPPORT_TYPE, ENDPOINT_PUBLIC_ACCESS_CIDRS, EKS_ADMIN_ROLE_NAME,
             BASE_NODE_INSTANCE_TYPES, BASE_NODE_MIN_SIZE, BASE_NODE_DESIRED_SIZE, BASE_NODE_MAX_SIZE, BASE_NODE_DISK_GIB,
             SPOT_NODE_INSTANCE_TYPES, SPOT_NODE_MIN_SIZE, SPOT_NODE_DESIRED_SIZE, SPOT_NODE_MAX_SIZE, SPOT_NODE_DISK_GIB,
             DASHBOARD, DASHBOARD_ACCESS,

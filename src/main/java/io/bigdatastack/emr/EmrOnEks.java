@@ -114,8 +114,9 @@ public final class EmrOnEks extends ComponentResource {
         this.logGroupName = logGroup.name();
 
         // --- Job execution role ---
-        var trust = Output.tuple(args.oidcProviderArn(), args.oidcIssuerUrl(), args.accountId())
-                .applyValue(t -> JobRolePolicies.trust(args.jobRoleBinding(), t.t1, t.t2, args.namespace(), t.t3, args.jobRoleName()).toJson());
+        var trust = Output.tuple(args.oidcProviderArn(), args.oidcIssuerUrl(), args.accountId(), args.clusterArn())
+                .applyValue(t -> JobRolePolicies.trust(args.jobRoleBinding(), t.t1, t.t2, args.namespace(), t.t3, args.jobRoleName(), t.t4)
+                        .toJson());
         var role = new Role(name + "-job-role", RoleArgs.builder()
                 .name(args.jobRoleName())
                 .description("EMR on EKS job execution role of namespace " + args.namespace() + " (" + args.namePrefix() + ")")

@@ -12,8 +12,8 @@ import java.util.Objects;
  * Inputs of {@link EmrOnEks}.
  *
  * <ul>
- *   <li>{@code clusterName}, {@code oidcProviderArn}, {@code oidcIssuerUrl}, {@code accountId},
- *       {@code kubernetesProvider}: the EKS cluster the virtual cluster runs on (set all five with
+ *   <li>{@code clusterName}, {@code clusterArn}, {@code oidcProviderArn}, {@code oidcIssuerUrl}, {@code accountId},
+ *       {@code kubernetesProvider}: the EKS cluster the virtual cluster runs on (set all six with
  *       {@link Builder#cluster(EksCluster)}). The cluster must use the {@code API} or {@code API_AND_CONFIG_MAP}
  *       authentication mode, so that EMR can create its own access entry.</li>
  *   <li>{@code namespace}: Kubernetes namespace of the virtual cluster (RFC 1123 label), created here.</li>
@@ -34,6 +34,7 @@ import java.util.Objects;
 public final class EmrOnEksArgs {
 
     private final Output<String> clusterName;
+    private final Output<String> clusterArn;
     private final Output<String> oidcProviderArn;
     private final Output<String> oidcIssuerUrl;
     private final Output<String> accountId;
@@ -52,6 +53,7 @@ public final class EmrOnEksArgs {
 
     private EmrOnEksArgs(Builder b) {
         this.clusterName = Objects.requireNonNull(b.clusterName, "clusterName");
+        this.clusterArn = Objects.requireNonNull(b.clusterArn, "clusterArn");
         this.oidcProviderArn = Objects.requireNonNull(b.oidcProviderArn, "oidcProviderArn");
         this.oidcIssuerUrl = Objects.requireNonNull(b.oidcIssuerUrl, "oidcIssuerUrl");
         this.accountId = Objects.requireNonNull(b.accountId, "accountId");
@@ -79,6 +81,7 @@ public final class EmrOnEksArgs {
     }
 
     public Output<String> clusterName() { return clusterName; }
+    public Output<String> clusterArn() { return clusterArn; }
     public Output<String> oidcProviderArn() { return oidcProviderArn; }
     public Output<String> oidcIssuerUrl() { return oidcIssuerUrl; }
     public Output<String> accountId() { return accountId; }
@@ -97,6 +100,7 @@ public final class EmrOnEksArgs {
 
     public static final class Builder {
         private Output<String> clusterName;
+        private Output<String> clusterArn;
         private Output<String> oidcProviderArn;
         private Output<String> oidcIssuerUrl;
         private Output<String> accountId;
@@ -116,6 +120,7 @@ public final class EmrOnEksArgs {
         /** Cluster name, OIDC provider and issuer, account and Kubernetes provider of {@code cluster}. */
         public Builder cluster(EksCluster cluster) {
             return clusterName(cluster.clusterName())
+                    .clusterArn(cluster.clusterArn())
                     .oidcProviderArn(cluster.oidcProviderArn())
                     .oidcIssuerUrl(cluster.oidcIssuerUrl())
                     .accountId(cluster.accountId())
@@ -123,6 +128,7 @@ public final class EmrOnEksArgs {
         }
 
         public Builder clusterName(Output<String> value) { this.clusterName = value; return this; }
+        public Builder clusterArn(Output<String> value) { this.clusterArn = value; return this; }
         public Builder oidcProviderArn(Output<String> value) { this.oidcProviderArn = value; return this; }
         public Builder oidcIssuerUrl(Output<String> value) { this.oidcIssuerUrl = value; return this; }
         public Builder accountId(Output<String> value) { this.accountId = value; return this; }

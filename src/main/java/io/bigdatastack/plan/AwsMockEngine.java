@@ -1,6 +1,7 @@
 package io.bigdatastack.plan;
 
 import com.pulumi.test.Mocks;
+import io.bigdatastack.network.AwsRegions;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -80,23 +81,20 @@ public final class AwsMockEngine implements Mocks {
     }
 
     /**
-     * AZs as AWS lists them (us-east-1 has six, us-west-2 four, most Regions three), honouring the invoke's
-     * {@code excludeZoneIds} and {@code excludeNames}. Here name and ID follow the same order; in a real account the
-     * mapping is shuffled, which is why exclusions must name zone IDs.
+     * AZs as the Region table lists them ({@link AwsRegions}, shared with configuration validation), honouring the
+     * invoke's {@code excludeZoneIds} and {@code excludeNames}. Here name and ID follow the same order; in a real
+     * account the mapping is shuffled, which is why exclusions must name zone IDs.
      */
     private Map<String, Object> availabilityZones(Map<String, Object> args) {
-        int count = switch (region) {
-            case "us-east-1" -> 6;
-            case "us-west-2", "ap-northeast-1", "ap-northeast-2" -> 4;
-            default -> 3;
-        };
+        var zoneIds = AwsRegions.find(region).orElseThrow(() -> new IllegalArgumentException(
+                "the plan's Region table has no Region '" + region + "' (io.bigdatastack.network.AwsRegions)")).zoneIds();
         var excludedIds = stringList(args.get("excludeZoneIds"));
         var excludedNames = stringList(args.get("excludeNames"));
         var names = new java.util.ArrayList<String>();
         var ids = new java.util.ArrayList<String>();
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < zoneIds.size(); i++) {
             var name = region + (char) ('a' + i);
-            var id = regionCode() + "-az" + (i + 1);
+            var id = zoneIds.get(i);
             if (!excludedIds.contains(id) && !excludedNames.contains(name)) {
                 names.add(name);
                 ids.add(id);
@@ -107,11 +105,6 @@ public final class AwsMockEngine implements Mocks {
 
     private static List<String> stringList(Object value) {
         return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
-    }
-
-    private String regionCode() {
-        var parts = region.split("-");
-        return parts[0] + parts[1].charAt(0) + parts[2];
     }
 
     /** Fills in computed attributes and returns the resource's ID. */

@@ -11,6 +11,9 @@ import io.bigdatastack.plan.StackFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,13 @@ public final class TestStacks {
 
     public static final String PROJECT = "big-data-stack";
     public static final Path PROJECT_DIR = Path.of(".");
+
+    /**
+     * The date tests judge Kubernetes support windows by: fixed, so that the build does not start failing the day a
+     * version leaves standard support (StackConfig#load explains why deploys use the real date).
+     */
+    public static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
+    public static final Clock CLOCK = Clock.fixed(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
 
     private TestStacks() {
     }
@@ -45,7 +55,7 @@ public final class TestStacks {
     }
 
     public static StackConfig config(Map<String, String> overrides) {
-        return StackConfig.load(source("test", overrides));
+        return StackConfig.load(source("test", overrides), CLOCK);
     }
 
     /** The whole program planned for a config built from {@code overrides}. */
@@ -57,7 +67,7 @@ public final class TestStacks {
     /** The whole program planned for a stack file of this repository. */
     public static Plan planStackFile(String stack) {
         try {
-            var config = StackConfig.load(StackFiles.read(PROJECT_DIR, stack));
+            var config = StackConfig.load(StackFiles.read(PROJECT_DIR, stack), CLOCK);
             return PlanRunner.run(PROJECT, stack, config.region(), ctx -> BigDataStack.define(ctx, config));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
