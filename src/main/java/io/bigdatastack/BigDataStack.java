@@ -58,6 +58,7 @@ public final class BigDataStack {
                 .endpointPublicAccessCidrs(config.cluster().endpointPublicAccessCidrs())
                 .adminRoleName(config.cluster().adminRoleName())
                 .region(config.region())
+                .deployerCredentials(config.cluster().deployerCredentials())
                 .nodeGroups(nodeGroups(config))
                 .nodeDependencies(network.privateEgress())
                 .logRetentionDays(config.logRetentionDays())
@@ -148,8 +149,7 @@ public final class BigDataStack {
     }
 
     private static Output<String> eksConfigCommand(EksCluster cluster, String region) {
-        var roleArgument = cluster.adminRoleArn().map(arn -> arn.applyValue(a -> " --role-arn " + a)).orElse(Output.of(""));
-        return Output.tuple(cluster.clusterName(), roleArgument)
-                .applyValue(t -> "aws eks update-kubeconfig --name " + t.t1 + " --region " + region + t.t2);
+        return Output.tuple(cluster.clusterName(), cluster.humanCredentials())
+                .applyValue(t -> "aws eks update-kubeconfig --name " + t.t1 + " --region " + region + t.t2.cliOptions());
     }
 }

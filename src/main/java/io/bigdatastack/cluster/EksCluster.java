@@ -99,6 +99,7 @@ public final class EksCluster extends ComponentResource {
     private final Provider kubernetesProvider;
     private final Output<String> kubeconfig;
     private final Optional<Output<String>> adminRoleArn;
+    private final Output<AwsCredentials> humanCredentials;
     private final List<Resource> workloadReady;
 
     public EksCluster(String name, EksClusterArgs args, ComponentResourceOptions options) {
@@ -201,14 +202,17 @@ public final class EksCluster extends ComponentResource {
         // --- Kubernetes provider for every Kubernetes resource of the program ---
         var caData = cluster.certificateAuthority().applyValue(ClusterCertificateAuthority::data).applyValue(d -> d.orElseThrow());
         var providerKubeconfig = Output.tuple(cluster.name(), cluster.endpoint(), caData)
-                .applyValue(t -> Kubeconfig.render(t.t1, t.t2, t.t3, args.region(), Optional.empty()));
+                .applyValue(t -> Kubeconfig.render(t.t1, t.t2, t.t3, args.region(), args.deployerCredentials()));
         this.kubernetesProvider = new Provider(name + "-k8s", ProviderArgs.builder()
                 .kubeconfig(providerKubeconfig)
                 .build(), child);
 
         var humanRoleArn = adminRoleArn.map(arn -> arn.applyValue(Optional::of)).orElse(Output.of(Optional.empty()));
+        this.humanCredentials = humanRoleArn.applyValue(role -> role.isPresent() ? AwsCredentials.role(role.get()) : args.deployerCredentials());
         this.kubeconfig = Output.tuple(cluster.name(), cluster.endpoint(), caData, humanRoleArn)
-                .applyValue(t -> Kubeconfig.render(t.t1, t.t2, t.t3, args.region(), t.t4))
+                // Humans use the admin role when there is one; otherwise only the deployer (the cluster creator) is admin.
+                .applyValue(t -> Kubeconfig.render(t.t1, t.t2, t.t3, args.region(),
+                        t.t4.isPresent() ? AwsCredentials.role(t.t4.get()) : args.deployerCredentials()))
                 .asSecret();
 
         registerOutputs(Map.of(
@@ -354,6 +358,9 @@ public final class EksCluster extends ComponentResource {
 
     /** A kubeconfig for humans (with the admin role when one is configured); secret. */
     public Output<String> kubeconfig() { return kubeconfig; }
+
+    /** The credentials a human's kubeconfig uses: the admin role if configured, else the deployer's. */
+    public Output<AwsCredentials> humanCredentials() { return humanCredentials; }
 
     /** ARN of the admin role granted cluster admin, when configured. */
     public Optional<Output<String>> adminRoleArn() { return adminRoleArn; }

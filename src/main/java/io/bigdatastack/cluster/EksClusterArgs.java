@@ -19,6 +19,8 @@ import java.util.Optional;
  *   <li>{@code endpointPublicAccessCidrs}: who may reach the public API endpoint; the private endpoint is always on.</li>
  *   <li>{@code adminRoleName}: an IAM role (by name, in this account) granted cluster admin through an access entry.</li>
  *   <li>{@code region}: for the kubeconfig and the {@code aws eks} commands.</li>
+ *   <li>{@code deployerCredentials}: the AWS provider's profile and assumed role, which the Kubernetes provider's
+ *       {@code aws eks get-token} must use too.</li>
  *   <li>{@code nodeGroups}: managed node groups, see {@link NodeGroupSpec}.</li>
  *   <li>{@code nodeDependencies}: what nodes need before they start besides the cluster, e.g. the private subnets'
  *       NAT routes ({@code Network.privateEgress()}).</li>
@@ -36,6 +38,7 @@ public final class EksClusterArgs {
     private final List<String> endpointPublicAccessCidrs;
     private final Optional<String> adminRoleName;
     private final String region;
+    private final AwsCredentials deployerCredentials;
     private final List<NodeGroupSpec> nodeGroups;
     private final List<Resource> nodeDependencies;
     private final int logRetentionDays;
@@ -50,6 +53,7 @@ public final class EksClusterArgs {
         this.endpointPublicAccessCidrs = List.copyOf(b.endpointPublicAccessCidrs);
         this.adminRoleName = Objects.requireNonNull(b.adminRoleName);
         this.region = Objects.requireNonNull(b.region, "region");
+        this.deployerCredentials = Objects.requireNonNull(b.deployerCredentials, "deployerCredentials");
         this.nodeGroups = List.copyOf(b.nodeGroups);
         this.nodeDependencies = List.copyOf(b.nodeDependencies);
         this.logRetentionDays = b.logRetentionDays;
@@ -71,6 +75,7 @@ public final class EksClusterArgs {
     public List<String> endpointPublicAccessCidrs() { return endpointPublicAccessCidrs; }
     public Optional<String> adminRoleName() { return adminRoleName; }
     public String region() { return region; }
+    public AwsCredentials deployerCredentials() { return deployerCredentials; }
     public List<NodeGroupSpec> nodeGroups() { return nodeGroups; }
     public List<Resource> nodeDependencies() { return nodeDependencies; }
     public int logRetentionDays() { return logRetentionDays; }
@@ -85,6 +90,7 @@ public final class EksClusterArgs {
         private List<String> endpointPublicAccessCidrs = List.of();
         private Optional<String> adminRoleName = Optional.empty();
         private String region;
+        private AwsCredentials deployerCredentials = AwsCredentials.AMBIENT;
         private List<NodeGroupSpec> nodeGroups = List.of();
         private List<? extends Resource> nodeDependencies = List.of();
         private int logRetentionDays = 30;
@@ -98,6 +104,7 @@ public final class EksClusterArgs {
         public Builder endpointPublicAccessCidrs(List<String> value) { this.endpointPublicAccessCidrs = value; return this; }
         public Builder adminRoleName(Optional<String> value) { this.adminRoleName = value; return this; }
         public Builder region(String value) { this.region = value; return this; }
+        public Builder deployerCredentials(AwsCredentials value) { this.deployerCredentials = value; return this; }
         public Builder nodeGroups(List<NodeGroupSpec> value) { this.nodeGroups = value; return this; }
         public Builder nodeDependencies(List<? extends Resource> value) { this.nodeDependencies = value; return this; }
         public Builder logRetentionDays(int value) { this.logRetentionDays = value; return this; }

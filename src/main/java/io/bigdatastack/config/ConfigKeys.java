@@ -73,6 +73,10 @@ public final class ConfigKeys {
     /** The provider key that picks the Region; required, it has no default of ours. */
     public static final String AWS_REGION = "aws:region";
 
+    /** The AWS provider's credentials keys, which the Kubernetes provider's credentials must follow (optional). */
+    public static final String AWS_PROFILE = "aws:profile";
+    public static final String AWS_ASSUME_ROLE = "aws:assumeRole";
+
     private ConfigKeys() {
     }
 }

@@ -3,6 +3,7 @@ package io.bigdatastack.config;
 import io.bigdatastack.addons.ClusterAutoscalerVersions;
 import io.bigdatastack.addons.DashboardAccess;
 import io.bigdatastack.addons.DashboardKind;
+import io.bigdatastack.cluster.AwsCredentials;
 import io.bigdatastack.cluster.KubernetesVersions;
 import io.bigdatastack.cluster.SupportType;
 import io.bigdatastack.emr.EmrNames;
@@ -54,8 +55,9 @@ public record StackConfig(
                           List<String> publicSubnetCidrs, List<String> privateSubnetCidrs) {
     }
 
+    /** {@code deployerCredentials}: the AWS provider's {@code aws:profile} and {@code aws:assumeRole}, for the Kubernetes provider. */
     public record Cluster(String name, String kubernetesVersion, SupportType supportType, List<String> endpointPublicAccessCidrs,
-                          Optional<String> adminRoleName) {
+                          Optional<String> adminRoleName, AwsCredentials deployerCredentials) {
     }
 
     public record NodeGroup(List<String> instanceTypes, int minSize, int desiredSize, int maxSize, int diskGiB) {
@@ -128,7 +130,7 @@ public record StackConfig(
         }
 
         var network = readNetwork(reader, knownRegion);
-        var cluster = readCluster(reader, naming, LocalDate.now(clock));
+        var cluster = readCluster(reader, naming, LocalDate.now(clock), readDeployerCredentials(reader, source));
         var baseNodes = readNodeGroup(reader, BASE_NODE_INSTANCE_TYPES, BASE_NODE_MIN_SIZE, BASE_NODE_DESIRED_SIZE, BASE_NODE_MAX_SIZE, BASE_NODE_DISK_GIB);
         if (baseNodes.minSize() == 0) {
             // System pods (coredns), the Cluster Autoscaler and Spark drivers live on the on-demand group: at 0 nodes
@@ -239,7 +241,40 @@ public record StackConfig(
         }
     }
 
-    private static Cluster readCluster(ConfigReader reader, StackNaming naming, LocalDate today) {
+    /**
+     * The identity the AWS provider deploys with, from its own keys (https://www.pulumi.com/registry/packages/aws/installation-configuration/):
+     * {@code aws:profile}, and {@code aws:assumeRole} (an object whose {@code roleArn} is assumed from the profile's
+     * credentials). {@code aws eks get-token} cannot pass an external ID, so a role that needs one is refused here
+     * rather than failing every Kubernetes resource Unauthorized mid-deploy.
+     */
+    private static AwsCredentials readDeployerCredentials(ConfigReader reader, ConfigSource source) {
+        var profile = source.get(AWS_PROFILE).map(String::trim).filter(p -> !p.isEmpty());
+        profile.filter(p -> !p.matches("[A-Za-z0-9._@+=,-]{1,128}")).ifPresent(p -> reader.problem(AWS_PROFILE + ": got '" + p
+                + "', expected an AWS CLI profile name (letters, digits and ._@+=,-)"));
+        Optional<String> roleArn = Optional.empty();
+        var assumeRole = source.get(AWS_ASSUME_ROLE).map(String::trim).filter(t -> !t.isEmpty());
+        if (assumeRole.isPresent()) {
+            try {
+                var object = com.google.gson.JsonParser.parseString(assumeRole.get()).getAsJsonObject();
+                var arn = object.has("roleArn") && object.get("roleArn").isJsonPrimitive() ? object.get("roleArn").getAsString().trim() : "";
+                if (!arn.matches("arn:aws:iam::\\d{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}")) {
+                    reader.problem(AWS_ASSUME_ROLE + ".roleArn: got '" + arn + "', expected an IAM role ARN such as arn:aws:iam::123456789012:role/deployer");
+                } else {
+                    roleArn = Optional.of(arn);
+                }
+                if (object.has("externalId")) {
+                    reader.problem(AWS_ASSUME_ROLE + ".externalId: is set, but `aws eks get-token` (the Kubernetes provider's credentials)"
+                            + " cannot pass an external ID; expected a role assumable without one, or set aws:profile to a CLI profile"
+                            + " that assumes it (role_arn + external_id in ~/.aws/config) instead");
+                }
+            } catch (RuntimeException e) {
+                reader.problem(AWS_ASSUME_ROLE + ": got '" + assumeRole.get() + "', expected an object such as {\"roleArn\": \"arn:aws:iam::123456789012:role/deployer\"}");
+            }
+        }
+        return new AwsCredentials(profile, roleArn);
+    }
+
+    private static Cluster readCluster(ConfigReader reader, StackNaming naming, LocalDate today, AwsCredentials deployer) {
         var configuredName = reader.string(CLUSTER_NAME);
         var name = configuredName.isEmpty() ? naming.physical("") : configuredName;
         var expected = Validators.eksClusterName(name);
@@ -283,7 +318,7 @@ public record StackConfig(
         if (!adminRole.isEmpty()) {
             reader.check(EKS_ADMIN_ROLE_NAME, adminRole, Validators::iamRoleName);
         }
-        return new Cluster(name, version, supportType, publicCidrs, adminRole.isEmpty() ? Optional.empty() : Optional.of(adminRole));
+        return new Cluster(name, version, supportType, publicCidrs, adminRole.isEmpty() ? Optional.empty() : Optional.of(adminRole), deployer);
     }
 
     private static NodeGroup readNodeGroup(ConfigReader reader, ConfigKey typesKey, ConfigKey minKey, ConfigKey desiredKey,
