@@ -98,6 +98,7 @@ public final class BigDataStack {
                 .releaseLabel(config.emr().releaseLabel())
                 .jobReadBuckets(config.emr().jobReadBuckets())
                 .glueCatalogAccess(config.emr().glueCatalogAccess())
+                .jobTemplate(config.emr().jobTemplate())
                 .logRetentionDays(config.logRetentionDays())
                 .protectStatefulResources(config.protectStatefulResources())
                 .region(config.region())

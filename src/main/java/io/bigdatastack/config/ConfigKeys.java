@@ -48,6 +48,8 @@ public final class ConfigKeys {
     public static final ConfigKey JOB_ROLE_BINDING = ConfigKey.string("jobRoleBinding", "irsa");
     public static final ConfigKey JOB_READ_BUCKETS = ConfigKey.array("jobReadBuckets", List.of());
     public static final ConfigKey GLUE_CATALOG_ACCESS = ConfigKey.bool("glueCatalogAccess", false);
+    // AWS::EMRContainers::JobTemplate is a recent CloudFormation type: a Region without it can turn the template off.
+    public static final ConfigKey JOB_TEMPLATE = ConfigKey.bool("jobTemplate", true);
 
     // EMR Studio
     public static final ConfigKey STUDIO_AUTH_MODE = ConfigKey.string("studioAuthMode", "SSO");
@@ -66,7 +68,7 @@ public final class ConfigKeys {
             SPOT_NODE_INSTANCE_TYPES, SPOT_NODE_MIN_SIZE, SPOT_NODE_DESIRED_SIZE, SPOT_NODE_MAX_SIZE, SPOT_NODE_DISK_GIB,
             DASHBOARD, DASHBOARD_ACCESS,
             LOG_RETENTION_DAYS,
-            EMR_NAMESPACE, EMR_RELEASE_LABEL, JOB_ROLE_BINDING, JOB_READ_BUCKETS, GLUE_CATALOG_ACCESS,
+            EMR_NAMESPACE, EMR_RELEASE_LABEL, JOB_ROLE_BINDING, JOB_READ_BUCKETS, GLUE_CATALOG_ACCESS, JOB_TEMPLATE,
             STUDIO_AUTH_MODE, STUDIO_ADMIN_USER, STUDIO_USERS, STUDIO_GROUPS,
             PROTECT_STATEFUL_RESOURCES);
 

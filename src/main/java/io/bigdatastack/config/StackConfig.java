@@ -75,7 +75,8 @@ public record StackConfig(
     }
 
     /** EMR on EKS jobs (the namespace is {@link #emrNamespace()}). */
-    public record Emr(String releaseLabel, JobRoleBinding jobRoleBinding, List<String> jobReadBuckets, boolean glueCatalogAccess) {
+    public record Emr(String releaseLabel, JobRoleBinding jobRoleBinding, List<String> jobReadBuckets, boolean glueCatalogAccess,
+                      boolean jobTemplate) {
     }
 
     public static final int MAX_PHYSICAL_PREFIX = 40;
@@ -391,7 +392,7 @@ public record StackConfig(
                     + virtualClusterName + "' fits EMR's " + EmrNames.MAX_VIRTUAL_CLUSTER_NAME + " characters");
         }
         checkJobPolicySize(reader, prefix, readBuckets, glue, region);
-        return new Emr(releaseLabel, binding, readBuckets, glue);
+        return new Emr(releaseLabel, binding, readBuckets, glue, reader.bool(JOB_TEMPLATE));
     }
 
     /**

@@ -45,6 +45,7 @@ public final class EmrOnEksArgs {
     private final String releaseLabel;
     private final List<String> jobReadBuckets;
     private final boolean glueCatalogAccess;
+    private final boolean jobTemplate;
     private final int logRetentionDays;
     private final boolean protectStatefulResources;
     private final String region;
@@ -64,6 +65,7 @@ public final class EmrOnEksArgs {
         this.releaseLabel = Objects.requireNonNull(b.releaseLabel, "releaseLabel");
         this.jobReadBuckets = List.copyOf(b.jobReadBuckets);
         this.glueCatalogAccess = b.glueCatalogAccess;
+        this.jobTemplate = b.jobTemplate;
         this.logRetentionDays = b.logRetentionDays;
         this.protectStatefulResources = b.protectStatefulResources;
         this.region = Objects.requireNonNull(b.region, "region");
@@ -92,6 +94,7 @@ public final class EmrOnEksArgs {
     public String releaseLabel() { return releaseLabel; }
     public List<String> jobReadBuckets() { return jobReadBuckets; }
     public boolean glueCatalogAccess() { return glueCatalogAccess; }
+    public boolean jobTemplate() { return jobTemplate; }
     public int logRetentionDays() { return logRetentionDays; }
     public boolean protectStatefulResources() { return protectStatefulResources; }
     public String region() { return region; }
@@ -111,6 +114,7 @@ public final class EmrOnEksArgs {
         private String releaseLabel;
         private List<String> jobReadBuckets = List.of();
         private boolean glueCatalogAccess;
+        private boolean jobTemplate = true;
         private int logRetentionDays = 30;
         private boolean protectStatefulResources;
         private String region;
@@ -139,6 +143,7 @@ public final class EmrOnEksArgs {
         public Builder releaseLabel(String value) { this.releaseLabel = value; return this; }
         public Builder jobReadBuckets(List<String> value) { this.jobReadBuckets = value; return this; }
         public Builder glueCatalogAccess(boolean value) { this.glueCatalogAccess = value; return this; }
+        public Builder jobTemplate(boolean value) { this.jobTemplate = value; return this; }
         public Builder logRetentionDays(int value) { this.logRetentionDays = value; return this; }
         public Builder protectStatefulResources(boolean value) { this.protectStatefulResources = value; return this; }
         public Builder region(String value) { this.region = value; return this; }
