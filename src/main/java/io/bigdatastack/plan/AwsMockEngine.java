@@ -26,10 +26,28 @@ public final class AwsMockEngine implements Mocks {
 
     public static final String ACCOUNT_ID = "123456789012";
 
+    /** The Identity Store of the mock account's IAM Identity Center instance. */
+    public static final String IDENTITY_STORE_ID = "d-9067000000";
+
     private final String region;
+    private final java.util.Set<String> missingIdentities;
 
     public AwsMockEngine(String region) {
+        this(region, java.util.Set.of());
+    }
+
+    /**
+     * @param missingIdentities Identity Center user names and group display names the Identity Store does not hold
+     *                          (every other name exists), so tests can see how a typo is reported
+     */
+    public AwsMockEngine(String region, java.util.Set<String> missingIdentities) {
         this.region = region;
+        this.missingIdentities = java.util.Set.copyOf(missingIdentities);
+    }
+
+    /** The same engine for another Region-independent use (PlanRunner needs two instances). */
+    public AwsMockEngine copy() {
+        return new AwsMockEngine(region, missingIdentities);
     }
 
     public String region() {
@@ -72,6 +90,31 @@ public final class AwsMockEngine implements Mocks {
                 role.put("tags", Map.of());
                 yield done(role);
             }
+            case "aws:ssoadmin/getInstances:getInstances" -> done(Map.of(
+                    "arns", List.of("arn:aws:sso:::instance/ssoins-" + hex("sso/" + region).substring(0, 16)),
+                    "identityStoreIds", List.of(IDENTITY_STORE_ID),
+                    "id", region));
+            case "aws:identitystore/getUser:getUser" -> identity(args.args, "UserName", name -> {
+                var user = new HashMap<String, Object>();
+                var userId = uuid(hex("user/" + name));
+                user.put("id", userId);
+                user.put("userId", userId);
+                user.put("identityStoreId", IDENTITY_STORE_ID);
+                user.put("userName", name);
+                user.put("displayName", name);
+                for (var key : List.of("locale", "nickname", "preferredLanguage", "profileUrl", "timezone", "title", "userType")) {
+                    user.put(key, "");
+                }
+                for (var key : List.of("addresses", "emails", "externalIds", "names", "phoneNumbers")) {
+                    user.put(key, List.of());
+                }
+                return user;
+            });
+            case "aws:identitystore/getGroup:getGroup" -> identity(args.args, "DisplayName", name -> {
+                var groupId = uuid(hex("group/" + name));
+                return Map.of("id", groupId, "groupId", groupId, "identityStoreId", IDENTITY_STORE_ID, "displayName", name,
+                        "description", "", "externalIds", List.of());
+            });
             case "aws:index/getRegion:getRegion" -> done(Map.of(
                     "name", region, "id", region, "endpoint", "ec2." + region + ".amazonaws.com",
                     "description", region));
@@ -101,6 +144,26 @@ public final class AwsMockEngine implements Mocks {
             }
         }
         return Map.of("names", names, "zoneIds", ids, "state", "available", "id", region, "groupNames", List.of(region));
+    }
+
+    /**
+     * An Identity Store lookup by unique attribute, failing as the provider does when nothing matches
+     * ("no Identity Store ... found matching criteria").
+     */
+    private CompletableFuture<Map<String, Object>> identity(Map<String, Object> args, String attributePath,
+                                                            java.util.function.Function<String, Map<String, Object>> found) {
+        var alternate = args.get("alternateIdentifier") instanceof Map<?, ?> m ? m : Map.of();
+        var unique = alternate.get("uniqueAttribute") instanceof Map<?, ?> m ? m : Map.of();
+        if (!attributePath.equals(unique.get("attributePath"))) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("the mock Identity Store looks up by " + attributePath
+                    + " only, got " + args));
+        }
+        var name = String.valueOf(unique.get("attributeValue"));
+        if (missingIdentities.stream().anyMatch(missing -> missing.equalsIgnoreCase(name))) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no Identity Store "
+                    + (attributePath.equals("UserName") ? "User" : "Group") + " found matching criteria; try different search"));
+        }
+        return done(found.apply(name));
     }
 
     private static List<String> stringList(Object value) {
