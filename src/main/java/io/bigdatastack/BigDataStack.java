@@ -11,6 +11,7 @@ import io.bigdatastack.addons.DashboardKind;
 import io.bigdatastack.cluster.EksCluster;
 import io.bigdatastack.cluster.EksClusterArgs;
 import io.bigdatastack.cluster.NodeGroupSpec;
+import io.bigdatastack.config.ConfigKeys;
 import io.bigdatastack.config.StackConfig;
 import io.bigdatastack.emr.EmrNames;
 import io.bigdatastack.emr.EmrOnEks;
@@ -59,6 +60,8 @@ public final class BigDataStack {
                 .adminRoleName(config.cluster().adminRoleName())
                 .region(config.region())
                 .deployerCredentials(config.cluster().deployerCredentials())
+                .secrets(new EksClusterArgs.Secrets(config.isSecret(ConfigKeys.ENDPOINT_PUBLIC_ACCESS_CIDRS),
+                        config.isSecret(ConfigKeys.EKS_ADMIN_ROLE_NAME), config.deployerCredentialsSecret()))
                 .nodeGroups(nodeGroups(config))
                 .nodeDependencies(network.privateEgress())
                 .logRetentionDays(config.logRetentionDays())
@@ -99,6 +102,7 @@ public final class BigDataStack {
                 .jobReadBuckets(config.emr().jobReadBuckets())
                 .glueCatalogAccess(config.emr().glueCatalogAccess())
                 .jobTemplate(config.emr().jobTemplate())
+                .secretJobReadBuckets(config.isSecret(ConfigKeys.JOB_READ_BUCKETS))
                 .logRetentionDays(config.logRetentionDays())
                 .protectStatefulResources(config.protectStatefulResources())
                 .region(config.region())
@@ -121,6 +125,7 @@ public final class BigDataStack {
                 .region(config.region())
                 .authMode(config.studio().authMode())
                 .adminUser(config.studio().adminUser())
+                .secretAdminUser(config.isSecret(ConfigKeys.STUDIO_ADMIN_USER))
                 .users(config.studio().users())
                 .groups(config.studio().groups())
                 .protectStatefulResources(config.protectStatefulResources())

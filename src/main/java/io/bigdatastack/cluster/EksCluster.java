@@ -135,7 +135,8 @@ public final class EksCluster extends ComponentResource {
                         .subnetIds(args.privateSubnetIds())
                         .endpointPrivateAccess(true)
                         .endpointPublicAccess(true)
-                        .publicAccessCidrs(args.endpointPublicAccessCidrs())
+                        .publicAccessCidrs(args.secrets().endpointPublicAccessCidrs()
+                                ? Output.ofSecret(args.endpointPublicAccessCidrs()) : Output.of(args.endpointPublicAccessCidrs()))
                         .build())
                 .accessConfig(ClusterAccessConfigArgs.builder()
                         .authenticationMode(AUTHENTICATION_MODE)
@@ -195,20 +196,28 @@ public final class EksCluster extends ComponentResource {
         // --- Human access ---
         // Looked up rather than assembled: a role may live under a path (IAM Identity Center roles do,
         // /aws-reserved/sso.amazonaws.com/), and a missing role fails here with IAM's own message.
-        this.adminRoleArn = args.adminRoleName().map(roleName -> IamFunctions.getRole(GetRoleArgs.builder().name(roleName).build(),
-                InvokeOptions.builder().parent(this).build()).applyValue(GetRoleResult::arn));
-        adminRoleArn.ifPresent(arn -> grantClusterAdmin(name, cluster, arn, tags));
+        // A secret role name keeps its ARN secret too (the access entry, the kubeconfig, EksConfigCommand).
+        this.adminRoleArn = args.adminRoleName().map(roleName -> {
+            var arn = IamFunctions.getRole(GetRoleArgs.builder()
+                            .name(args.secrets().adminRoleName() ? Output.ofSecret(roleName) : Output.of(roleName)).build(),
+                    InvokeOptions.builder().parent(this).build()).applyValue(GetRoleResult::arn);
+            return args.secrets().adminRoleName() ? arn.asSecret() : arn;
+        });
+        adminRoleArn.ifPresent(arn -> grantClusterAdmin(name, cluster, arn, args.secrets().adminRoleName(), tags));
 
         // --- Kubernetes provider for every Kubernetes resource of the program ---
         var caData = cluster.certificateAuthority().applyValue(ClusterCertificateAuthority::data).applyValue(d -> d.orElseThrow());
         var providerKubeconfig = Output.tuple(cluster.name(), cluster.endpoint(), caData)
-                .applyValue(t -> Kubeconfig.render(t.t1, t.t2, t.t3, args.region(), args.deployerCredentials()));
+                .applyValue(t -> Kubeconfig.render(t.t1, t.t2, t.t3, args.region(), args.deployerCredentials()))
+                // The provider's kubeconfig names the deployer's profile and role: secret when they are.
+                .apply(text -> args.secrets().deployerCredentials() ? Output.ofSecret(text) : Output.of(text));
         this.kubernetesProvider = new Provider(name + "-k8s", ProviderArgs.builder()
                 .kubeconfig(providerKubeconfig)
                 .build(), child);
 
         var humanRoleArn = adminRoleArn.map(arn -> arn.applyValue(Optional::of)).orElse(Output.of(Optional.empty()));
-        this.humanCredentials = humanRoleArn.applyValue(role -> role.isPresent() ? AwsCredentials.role(role.get()) : args.deployerCredentials());
+        var credentials = humanRoleArn.applyValue(role -> role.isPresent() ? AwsCredentials.role(role.get()) : args.deployerCredentials());
+        this.humanCredentials = args.adminRoleName().isEmpty() && args.secrets().deployerCredentials() ? credentials.asSecret() : credentials;
         this.kubeconfig = Output.tuple(cluster.name(), cluster.endpoint(), caData, humanRoleArn)
                 // Humans use the admin role when there is one; otherwise only the deployer (the cluster creator) is admin.
                 .applyValue(t -> Kubeconfig.render(t.t1, t.t2, t.t3, args.region(),
@@ -303,7 +312,7 @@ public final class EksCluster extends ComponentResource {
         return nodeGroup;
     }
 
-    private void grantClusterAdmin(String name, Cluster cluster, Output<String> roleArn, Map<String, String> tags) {
+    private void grantClusterAdmin(String name, Cluster cluster, Output<String> roleArn, boolean secret, Map<String, String> tags) {
         var entry = new AccessEntry(name + "-admin", AccessEntryArgs.builder()
                 .clusterName(cluster.name())
                 .principalArn(roleArn)
@@ -312,7 +321,8 @@ public final class EksCluster extends ComponentResource {
                 .build(), CustomResourceOptions.builder().parent(this).build());
         new AccessPolicyAssociation(name + "-admin", AccessPolicyAssociationArgs.builder()
                 .clusterName(cluster.name())
-                .principalArn(entry.principalArn())
+                // Whether an engine marks an output secret because its input was is not ours to rely on: say it.
+                .principalArn(secret ? entry.principalArn().asSecret() : entry.principalArn())
                 .policyArn(CLUSTER_ADMIN_ACCESS_POLICY)
                 .accessScope(AccessPolicyAssociationAccessScopeArgs.builder().type("cluster").build())
                 .build(), CustomResourceOptions.builder().parent(this).build());

@@ -27,6 +27,7 @@ import java.util.Optional;
  *   <li>{@code logRetentionDays}: retention of the control-plane log group.</li>
  *   <li>{@code namePrefix}: prefix of physical names (IAM roles, KMS alias), e.g. {@code big-data-stack-dev}.</li>
  *   <li>{@code tags}: tags for every taggable resource.</li>
+ *   <li>{@code secrets}: which of the inputs above came from secret config values; what derives from them stays secret.</li>
  * </ul>
  */
 public final class EksClusterArgs {
@@ -44,6 +45,12 @@ public final class EksClusterArgs {
     private final int logRetentionDays;
     private final String namePrefix;
     private final Map<String, String> tags;
+    private final Secrets secrets;
+
+    /** Which inputs are Pulumi secrets (set with {@code pulumi config set --secret}). */
+    public record Secrets(boolean endpointPublicAccessCidrs, boolean adminRoleName, boolean deployerCredentials) {
+        public static final Secrets NONE = new Secrets(false, false, false);
+    }
 
     private EksClusterArgs(Builder b) {
         this.clusterName = Objects.requireNonNull(b.clusterName, "clusterName");
@@ -59,6 +66,7 @@ public final class EksClusterArgs {
         this.logRetentionDays = b.logRetentionDays;
         this.namePrefix = Objects.requireNonNull(b.namePrefix, "namePrefix");
         this.tags = Map.copyOf(b.tags);
+        this.secrets = Objects.requireNonNull(b.secrets, "secrets");
         if (endpointPublicAccessCidrs.isEmpty()) {
             throw new IllegalArgumentException("endpointPublicAccessCidrs must not be empty");
         }
@@ -81,6 +89,7 @@ public final class EksClusterArgs {
     public int logRetentionDays() { return logRetentionDays; }
     public String namePrefix() { return namePrefix; }
     public Map<String, String> tags() { return tags; }
+    public Secrets secrets() { return secrets; }
 
     public static final class Builder {
         private String clusterName;
@@ -96,6 +105,7 @@ public final class EksClusterArgs {
         private int logRetentionDays = 30;
         private String namePrefix;
         private Map<String, String> tags = Map.of();
+        private Secrets secrets = Secrets.NONE;
 
         public Builder clusterName(String value) { this.clusterName = value; return this; }
         public Builder kubernetesVersion(String value) { this.kubernetesVersion = value; return this; }
@@ -110,6 +120,7 @@ public final class EksClusterArgs {
         public Builder logRetentionDays(int value) { this.logRetentionDays = value; return this; }
         public Builder namePrefix(String value) { this.namePrefix = value; return this; }
         public Builder tags(Map<String, String> value) { this.tags = value; return this; }
+        public Builder secrets(Secrets value) { this.secrets = value; return this; }
 
         public EksClusterArgs build() { return new EksClusterArgs(this); }
     }

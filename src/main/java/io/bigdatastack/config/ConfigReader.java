@@ -106,7 +106,17 @@ final class ConfigReader {
     }
 
     void reject(ConfigKey key, Object value, String expected) {
+        // A secret's value never reaches a message (messages end up in CI logs and the update's diagnostics).
+        if (source.isSecret(qualified(key))) {
+            var text = String.valueOf(value);
+            problem(qualified(key) + ": got '[secret]', expected " + (text.isEmpty() ? expected : expected.replace(text, "[secret]")));
+            return;
+        }
         problem(qualified(key) + ": got '" + value + "', expected " + expected);
+    }
+
+    boolean isSecret(ConfigKey key) {
+        return source.isSecret(qualified(key));
     }
 
     /**

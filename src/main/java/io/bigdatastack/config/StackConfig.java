@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import static io.bigdatastack.config.ConfigKeys.*;
@@ -48,7 +49,30 @@ public record StackConfig(
         String emrNamespace,
         Studio studio,
         boolean protectStatefulResources,
-        Emr emr) {
+        Emr emr,
+        Set<String> secretKeys) {
+
+    /**
+     * Keys that may be set with {@code --secret}: their values only ever reach resource inputs and outputs, which
+     * carry them as Pulumi secrets. Every other key shapes resource names, URNs, tag keys or counts, which Pulumi
+     * cannot keep secret, so a secret there is refused rather than silently written in plain text.
+     */
+    public static final List<ConfigKey> SECRET_CAPABLE_KEYS = List.of(ENDPOINT_PUBLIC_ACCESS_CIDRS, EKS_ADMIN_ROLE_NAME,
+            STUDIO_ADMIN_USER, JOB_READ_BUCKETS);
+
+    public StackConfig {
+        secretKeys = Set.copyOf(secretKeys);
+    }
+
+    /** Whether {@code key} was set as a secret (then everything derived from it is a secret too). */
+    public boolean isSecret(ConfigKey key) {
+        return secretKeys.contains(key.name());
+    }
+
+    /** Whether {@code aws:profile} or {@code aws:assumeRole} is a secret (the Kubernetes credentials carry them). */
+    public boolean deployerCredentialsSecret() {
+        return secretKeys.contains(AWS_PROFILE) || secretKeys.contains(AWS_ASSUME_ROLE);
+    }
 
     /** VPC and subnets; subnet CIDRs are resolved (configured, or carved by {@link SubnetLayout}). */
     public record Network(String vpcCidr, int azCount, NatStrategy natGateways,
@@ -152,10 +176,33 @@ public record StackConfig(
         var studio = readStudio(reader);
         var protect = reader.bool(PROTECT_STATEFUL_RESOURCES);
 
+        var secretKeys = new java.util.TreeSet<String>();
+        for (var key : ConfigKeys.ALL) {
+            if (reader.isSecret(key)) {
+                if (SECRET_CAPABLE_KEYS.contains(key)) {
+                    secretKeys.add(key.name());
+                } else {
+                    reader.problem(reader.qualified(key) + ": is set as a secret, but its value becomes part of resource names, URNs,"
+                            + " tag keys or counts, which Pulumi cannot keep secret; expected it set in plain text (pulumi config set"
+                            + " without --secret). Keys that may be secrets: " + SECRET_CAPABLE_KEYS.stream().map(ConfigKey::name)
+                            .collect(java.util.stream.Collectors.joining(", ")));
+                }
+            }
+        }
+        if (source.isSecret(AWS_REGION)) {
+            reader.problem(AWS_REGION + ": is set as a secret, but the Region is part of every ARN and endpoint; expected it in plain text");
+        }
+        for (var providerKey : List.of(AWS_PROFILE, AWS_ASSUME_ROLE)) {
+            if (source.isSecret(providerKey)) {
+                secretKeys.add(providerKey);
+            }
+        }
+
         if (!reader.problems().isEmpty()) {
             throw new InvalidConfigException(source.stack(), reader.problems());
         }
-        return new StackConfig(naming, region, network, cluster, baseNodes, spotNodes, addons, logRetentionDays, emrNamespace, studio, protect, emr);
+        return new StackConfig(naming, region, network, cluster, baseNodes, spotNodes, addons, logRetentionDays, emrNamespace, studio, protect, emr,
+                secretKeys);
     }
 
     private static Network readNetwork(ConfigReader reader, Optional<AwsRegions.Region> region) {
@@ -250,8 +297,8 @@ public record StackConfig(
      */
     private static AwsCredentials readDeployerCredentials(ConfigReader reader, ConfigSource source) {
         var profile = source.get(AWS_PROFILE).map(String::trim).filter(p -> !p.isEmpty());
-        profile.filter(p -> !p.matches("[A-Za-z0-9._@+=,-]{1,128}")).ifPresent(p -> reader.problem(AWS_PROFILE + ": got '" + p
-                + "', expected an AWS CLI profile name (letters, digits and ._@+=,-)"));
+        profile.filter(p -> !p.matches("[A-Za-z0-9._@+=,-]{1,128}")).ifPresent(p -> reader.problem(AWS_PROFILE + ": got '"
+                + (source.isSecret(AWS_PROFILE) ? "[secret]" : p) + "', expected an AWS CLI profile name (letters, digits and ._@+=,-)"));
         Optional<String> roleArn = Optional.empty();
         var assumeRole = source.get(AWS_ASSUME_ROLE).map(String::trim).filter(t -> !t.isEmpty());
         if (assumeRole.isPresent()) {
@@ -259,7 +306,7 @@ public record StackConfig(
                 var object = com.google.gson.JsonParser.parseString(assumeRole.get()).getAsJsonObject();
                 var arn = object.has("roleArn") && object.get("roleArn").isJsonPrimitive() ? object.get("roleArn").getAsString().trim() : "";
                 if (!arn.matches("arn:aws:iam::\\d{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}")) {
-                    reader.problem(AWS_ASSUME_ROLE + ".roleArn: got '" + arn + "', expected an IAM role ARN such as arn:aws:iam::123456789012:role/deployer");
+                    reader.problem(AWS_ASSUME_ROLE + ".roleArn: got '" + (source.isSecret(AWS_ASSUME_ROLE) ? "[secret]" : arn) + "', expected an IAM role ARN such as arn:aws:iam::123456789012:role/deployer");
                 } else {
                     roleArn = Optional.of(arn);
                 }
@@ -269,7 +316,7 @@ public record StackConfig(
                             + " that assumes it (role_arn + external_id in ~/.aws/config) instead");
                 }
             } catch (RuntimeException e) {
-                reader.problem(AWS_ASSUME_ROLE + ": got '" + assumeRole.get() + "', expected an object such as {\"roleArn\": \"arn:aws:iam::123456789012:role/deployer\"}");
+                reader.problem(AWS_ASSUME_ROLE + ": got '" + (source.isSecret(AWS_ASSUME_ROLE) ? "[secret]" : assumeRole.get()) + "', expected an object such as {\"roleArn\": \"arn:aws:iam::123456789012:role/deployer\"}");
             }
         }
         return new AwsCredentials(profile, roleArn);

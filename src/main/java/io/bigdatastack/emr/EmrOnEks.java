@@ -133,7 +133,7 @@ public final class EmrOnEks extends ComponentResource {
         var rolePolicy = new RolePolicy(name + "-job-role-access", RolePolicyArgs.builder()
                 .name("emr-job-access")
                 .role(role.id())
-                .policy(permissions)
+                .policy(args.secretJobReadBuckets() ? permissions.asSecret() : permissions)
                 .build(), child);
 
         // What a job needs in place before it can start: the role's permissions, and its Pod Identity associations.

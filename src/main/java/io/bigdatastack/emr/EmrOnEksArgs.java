@@ -46,6 +46,7 @@ public final class EmrOnEksArgs {
     private final List<String> jobReadBuckets;
     private final boolean glueCatalogAccess;
     private final boolean jobTemplate;
+    private final boolean secretJobReadBuckets;
     private final int logRetentionDays;
     private final boolean protectStatefulResources;
     private final String region;
@@ -66,6 +67,7 @@ public final class EmrOnEksArgs {
         this.jobReadBuckets = List.copyOf(b.jobReadBuckets);
         this.glueCatalogAccess = b.glueCatalogAccess;
         this.jobTemplate = b.jobTemplate;
+        this.secretJobReadBuckets = b.secretJobReadBuckets;
         this.logRetentionDays = b.logRetentionDays;
         this.protectStatefulResources = b.protectStatefulResources;
         this.region = Objects.requireNonNull(b.region, "region");
@@ -95,6 +97,8 @@ public final class EmrOnEksArgs {
     public List<String> jobReadBuckets() { return jobReadBuckets; }
     public boolean glueCatalogAccess() { return glueCatalogAccess; }
     public boolean jobTemplate() { return jobTemplate; }
+    /** Whether {@code jobReadBuckets} came from a secret config value: the job role's policy is then a secret. */
+    public boolean secretJobReadBuckets() { return secretJobReadBuckets; }
     public int logRetentionDays() { return logRetentionDays; }
     public boolean protectStatefulResources() { return protectStatefulResources; }
     public String region() { return region; }
@@ -115,6 +119,7 @@ public final class EmrOnEksArgs {
         private List<String> jobReadBuckets = List.of();
         private boolean glueCatalogAccess;
         private boolean jobTemplate = true;
+        private boolean secretJobReadBuckets;
         private int logRetentionDays = 30;
         private boolean protectStatefulResources;
         private String region;
@@ -144,6 +149,7 @@ public final class EmrOnEksArgs {
         public Builder jobReadBuckets(List<String> value) { this.jobReadBuckets = value; return this; }
         public Builder glueCatalogAccess(boolean value) { this.glueCatalogAccess = value; return this; }
         public Builder jobTemplate(boolean value) { this.jobTemplate = value; return this; }
+        public Builder secretJobReadBuckets(boolean value) { this.secretJobReadBuckets = value; return this; }
         public Builder logRetentionDays(int value) { this.logRetentionDays = value; return this; }
         public Builder protectStatefulResources(boolean value) { this.protectStatefulResources = value; return this; }
         public Builder region(String value) { this.region = value; return this; }

@@ -200,7 +200,9 @@ public final class EmrStudio extends ComponentResource {
             }
             // Every name is looked up first: a typo fails `pulumi preview`, not the mapping after the cluster exists.
             var identityCenter = new IdentityCenterLookup(InvokeOptions.builder().parent(this).build(), args.region());
-            args.adminUser().ifPresent(admin -> sessionMapping(base + "-admin", "USER", identityCenter.user("studioAdminUser", admin),
+            args.adminUser().ifPresent(admin -> sessionMapping(base + "-admin", "USER",
+                    args.secretAdminUser() ? identityCenter.user("studioAdminUser", admin, "[secret]").asSecret()
+                            : identityCenter.user("studioAdminUser", admin),
                     new StudioMember(admin, StudioAccessLevel.advanced), studio, sessionPolicies, attachments));
             for (var user : args.users()) {
                 sessionMapping(base + "-user-" + logicalName(user.name()), "USER", identityCenter.user("studioUsers", user.name()),

@@ -43,6 +43,11 @@ final class IdentityCenterLookup {
 
     /** The user's name once the Identity Store has confirmed it exists (fails the deployment otherwise). */
     Output<String> user(String configKey, String userName) {
+        return user(configKey, userName, userName);
+    }
+
+    /** As {@link #user(String, String)}; {@code shownName} is what a failure message prints (a secret's is masked). */
+    Output<String> user(String configKey, String userName, String shownName) {
         return identityStoreId.apply(storeId -> Output.of(explain(IdentitystoreFunctions.getUserPlain(
                 GetUserPlainArgs.builder()
                         .identityStoreId(storeId)
@@ -50,7 +55,7 @@ final class IdentityCenterLookup {
                                 .uniqueAttribute(GetUserAlternateIdentifierUniqueAttribute.builder()
                                         .attributePath("UserName").attributeValue(userName).build())
                                 .build())
-                        .build(), options).thenApply(found -> userName), configKey, "user", userName, storeId)));
+                        .build(), options).thenApply(found -> userName), configKey, "user", shownName, storeId)));
     }
 
     /** The group's display name once the Identity Store has confirmed it exists (fails the deployment otherwise). */

@@ -40,6 +40,11 @@ public final class TestStacks {
 
     /** The minimum a stack needs (Region, Studio admin) plus {@code overrides}; keys without ':' are ours. */
     public static ConfigSource source(String stack, Map<String, String> overrides) {
+        return source(stack, overrides, java.util.Set.of());
+    }
+
+    /** As {@link #source(String, Map)}, with {@code secretKeys} (unqualified for ours) set as secrets. */
+    public static ConfigSource source(String stack, Map<String, String> overrides, java.util.Set<String> secretKeys) {
         var values = new HashMap<String, String>();
         values.put("aws:region", "us-east-1");
         values.put(PROJECT + ":studioAdminUser", "jane");
@@ -51,7 +56,8 @@ public final class TestStacks {
                 values.put(key, v);
             }
         });
-        return ConfigSource.of(PROJECT, stack, values);
+        var secrets = secretKeys.stream().map(k -> k.contains(":") ? k : PROJECT + ":" + k).collect(java.util.stream.Collectors.toSet());
+        return ConfigSource.of(PROJECT, stack, values, secrets);
     }
 
     public static StackConfig config(Map<String, String> overrides) {
