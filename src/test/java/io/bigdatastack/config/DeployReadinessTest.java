@@ -212,6 +212,34 @@ class DeployReadinessTest {
         }
     }
 
+    // --- Through `plan`: exit 2, every problem at once, nothing written ---
+
+    @Test
+    void planExitsTwoWithEveryNewRefusalAndWritesNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.copy(java.nio.file.Path.of("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
+        java.nio.file.Files.writeString(dir.resolve("Pulumi.qa.yaml"), """
+                config:
+                  aws:region: us-west-1
+                  big-data-stack:studioAdminUser: jane
+                  big-data-stack:azCount: 3
+                  big-data-stack:vpcCidr: 127.0.0.0/16
+                  big-data-stack:baseNodeMinSize: 0
+                  big-data-stack:baseNodeInstanceTypes: ["a1.large", "m5.large"]
+                  big-data-stack:endpointPublicAccessCidrs: ["10.0.0.0/8"]
+                """);
+        var err = new java.io.ByteArrayOutputStream();
+        int code = io.bigdatastack.plan.PlanCommand.run(new String[]{"plan", "qa", "--project-dir", dir.toString()},
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        var text = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(2, code, text);
+        for (var key : java.util.List.of("azCount", "vpcCidr", "baseNodeMinSize", "baseNodeInstanceTypes", "endpointPublicAccessCidrs")) {
+            assertTrue(text.contains("big-data-stack:" + key + ": got '"), key + " in " + text);
+        }
+        assertTrue(text.contains("has 5 configuration problems"), text);
+        assertFalse(text.contains("Exception") || text.contains("\tat "), text);
+        assertFalse(java.nio.file.Files.exists(dir.resolve("target/plan/qa.json")), "nothing is written for a bad config");
+    }
+
     // --- Messages ---
 
     @Test
