@@ -36,6 +36,8 @@ public final class App {
             ctx.log().error(e.getMessage());
             return;
         }
+        io.bigdatastack.cluster.KubernetesVersions.upcomingEndOfStandardSupport(config.cluster().kubernetesVersion(),
+                config.cluster().supportType(), java.time.LocalDate.now(java.time.Clock.systemUTC())).ifPresent(ctx.log()::warn);
         BigDataStack.define(ctx, config);
     }
 }

@@ -55,6 +55,22 @@ public final class KubernetesVersions {
         return ALL.stream().filter(v -> v.minor().equals(minor)).findFirst();
     }
 
+    /** How far ahead a coming end of standard support is announced. */
+    public static final int WARNING_DAYS = 30;
+
+    /**
+     * A warning when a STANDARD cluster's version leaves standard support within {@link #WARNING_DAYS} days: EKS then
+     * upgrades the cluster itself, and the next `pulumi up` is refused until the stack moves on or opts into EXTENDED.
+     */
+    public static Optional<String> upcomingEndOfStandardSupport(String minor, SupportType supportType, java.time.LocalDate today) {
+        return find(minor)
+                .filter(v -> supportType == SupportType.STANDARD && v.inStandardSupport(today)
+                        && !today.plusDays(WARNING_DAYS).isBefore(v.endOfStandardSupport()))
+                .map(v -> "Kubernetes " + minor + " leaves EKS standard support on " + v.endOfStandardSupport()
+                        + ": after that EKS upgrades the cluster itself, and this stack is refused until kubernetesVersion is raised"
+                        + " or kubernetesSupportType is set to EXTENDED");
+    }
+
     /** The minors of the table, oldest first. */
     public static List<String> minors() {
         return ALL.stream().map(Version::minor).toList();

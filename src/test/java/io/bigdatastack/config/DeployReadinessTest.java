@@ -64,6 +64,19 @@ class DeployReadinessTest {
     }
 
     @Test
+    void theLastThirtyDaysOfStandardSupportAreAnnounced() {
+        var standard = io.bigdatastack.cluster.SupportType.STANDARD;
+        // 1.34 ends on 2026-12-02: announced from 2026-11-02, not before, and not for an EXTENDED stack.
+        assertTrue(KubernetesVersions.upcomingEndOfStandardSupport("1.34", standard, LocalDate.of(2026, 11, 29)).orElseThrow()
+                .contains("2026-12-02"));
+        assertTrue(KubernetesVersions.upcomingEndOfStandardSupport("1.34", standard, LocalDate.of(2026, 11, 2)).isPresent());
+        assertTrue(KubernetesVersions.upcomingEndOfStandardSupport("1.34", standard, LocalDate.of(2026, 11, 1)).isEmpty());
+        assertTrue(KubernetesVersions.upcomingEndOfStandardSupport("1.34", io.bigdatastack.cluster.SupportType.EXTENDED,
+                LocalDate.of(2026, 11, 29)).isEmpty());
+        assertTrue(KubernetesVersions.upcomingEndOfStandardSupport("1.35", standard, LocalDate.of(2026, 11, 29)).isEmpty());
+    }
+
+    @Test
     void aVersionPastExtendedSupportIsRefusedEvenWithExtended() {
         var refused = assertThrows(InvalidConfigException.class, () -> on(LocalDate.of(2027, 7, 30),
                 Map.of("kubernetesVersion", "1.33", "kubernetesSupportType", "EXTENDED")));
