@@ -17,6 +17,7 @@ public final class App {
     }
 
     public static void main(String[] args) {
+        CommonPoolParallelism.ensure(); // Before the SDK touches the common pool: pulumi-java#2270 on Java 25.
         if (args.length > 0) {
             System.exit(PlanCommand.run(args, System.out, System.err));
         }
@@ -35,6 +36,8 @@ public final class App {
             ctx.log().error(e.getMessage());
             return;
         }
+        io.bigdatastack.cluster.KubernetesVersions.upcomingEndOfStandardSupport(config.cluster().kubernetesVersion(),
+                config.cluster().supportType(), java.time.LocalDate.now(java.time.Clock.systemUTC())).ifPresent(ctx.log()::warn);
         BigDataStack.define(ctx, config);
     }
 }

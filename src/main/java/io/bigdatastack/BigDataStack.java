@@ -13,6 +13,7 @@ import io.bigdatastack.addons.LoadBalancerControllerArgs;
 import io.bigdatastack.cluster.EksCluster;
 import io.bigdatastack.cluster.EksClusterArgs;
 import io.bigdatastack.cluster.NodeGroupSpec;
+import io.bigdatastack.config.ConfigKeys;
 import io.bigdatastack.config.StackConfig;
 import io.bigdatastack.emr.EmrNames;
 import io.bigdatastack.emr.EmrOnEks;
@@ -57,10 +58,14 @@ public final class BigDataStack {
         var cluster = new EksCluster(prefix, EksClusterArgs.builder()
                 .clusterName(config.cluster().name())
                 .kubernetesVersion(config.cluster().kubernetesVersion())
+                .supportType(config.cluster().supportType())
                 .privateSubnetIds(network.privateSubnetIds())
                 .endpointPublicAccessCidrs(config.cluster().endpointPublicAccessCidrs())
                 .adminRoleName(config.cluster().adminRoleName())
                 .region(config.region())
+                .deployerCredentials(config.cluster().deployerCredentials())
+                .secrets(new EksClusterArgs.Secrets(config.isSecret(ConfigKeys.ENDPOINT_PUBLIC_ACCESS_CIDRS),
+                        config.isSecret(ConfigKeys.EKS_ADMIN_ROLE_NAME), config.deployerCredentialsSecret()))
                 .nodeGroups(nodeGroups(config))
                 .nodeDependencies(network.privateEgress())
                 .logRetentionDays(config.logRetentionDays())
@@ -101,6 +106,8 @@ public final class BigDataStack {
                 .releaseLabel(config.emr().releaseLabel())
                 .jobReadBuckets(config.emr().jobReadBuckets())
                 .glueCatalogAccess(config.emr().glueCatalogAccess())
+                .jobTemplate(config.emr().jobTemplate())
+                .secretJobReadBuckets(config.isSecret(ConfigKeys.JOB_READ_BUCKETS))
                 .logRetentionDays(config.logRetentionDays())
                 .protectStatefulResources(config.protectStatefulResources())
                 .region(config.region())
@@ -151,6 +158,7 @@ public final class BigDataStack {
                 .region(config.region())
                 .authMode(config.studio().authMode())
                 .adminUser(config.studio().adminUser())
+                .secretAdminUser(config.isSecret(ConfigKeys.STUDIO_ADMIN_USER))
                 .users(config.studio().users())
                 .groups(config.studio().groups())
                 .protectStatefulResources(config.protectStatefulResources())
@@ -180,8 +188,7 @@ public final class BigDataStack {
     }
 
     private static Output<String> eksConfigCommand(EksCluster cluster, String region) {
-        var roleArgument = cluster.adminRoleArn().map(arn -> arn.applyValue(a -> " --role-arn " + a)).orElse(Output.of(""));
-        return Output.tuple(cluster.clusterName(), roleArgument)
-                .applyValue(t -> "aws eks update-kubeconfig --name " + t.t1 + " --region " + region + t.t2);
+        return Output.tuple(cluster.clusterName(), cluster.humanCredentials())
+                .applyValue(t -> "aws eks update-kubeconfig --name " + t.t1 + " --region " + region + t.t2.cliOptions());
     }
 }

@@ -23,6 +23,15 @@ class AppTest {
     }
 
     @Test
+    void azCountAboveTheRegionFailsTheUpdateBeforeTheAzLookup() {
+        // Before this check, us-west-1 with 3 AZs failed inside the Network's AZ lookup, after the VPC was registered.
+        var source = TestStacks.source("dev", Map.of("aws:region", "us-west-1", "azCount", "3"));
+        var failure = assertThrows(PlanRunner.PlanFailedException.class,
+                () -> PlanRunner.run(TestStacks.PROJECT, "dev", "us-west-1", ctx -> App.run(ctx, source)));
+        assertTrue(failure.getMessage().contains("big-data-stack:azCount: got '3', expected at most 2: Region us-west-1"), failure.getMessage());
+    }
+
+    @Test
     void aGoodConfigurationDefinesTheStack() {
         var source = TestStacks.source("dev", Map.of());
         var plan = PlanRunner.run(TestStacks.PROJECT, "dev", "us-east-1", ctx -> App.run(ctx, source));

@@ -44,7 +44,9 @@ public final class Dashboard extends ComponentResource {
         var clusterRole = args.access == DashboardAccess.admin ? "cluster-admin" : "view";
 
         var namespace = new Namespace(name + "-headlamp", NamespaceArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name(NAMESPACE).build())
+                .metadata(ObjectMetaArgs.builder().name(NAMESPACE)
+                        .labels(io.bigdatastack.cluster.PodSecurity.baselineEnforcedRestrictedWarned())
+                        .build())
                 .build(), onCluster);
 
         var releaseDependencies = new ArrayList<Resource>(args.nodeGroups);

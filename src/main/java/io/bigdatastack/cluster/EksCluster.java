@@ -59,12 +59,19 @@ import java.util.Optional;
  * and the Kubernetes provider every Kubernetes resource of the program goes through.
  *
  * <p>Built from {@code com.pulumi:aws} resources (the only {@code com.pulumi:eks} release is broken under the 1.x
- * SDK). Access is through access entries only: the API's default authentication mode is {@code CONFIG_MAP}, so
- * {@code API} is set explicitly (https://docs.aws.amazon.com/eks/latest/userguide/grant-k8s-access.html).
+ * SDK). Access is through access entries only; the API's default authentication mode is {@code CONFIG_MAP}, so the
+ * mode is set explicitly, to {@code API_AND_CONFIG_MAP}: EMR on EKS requires it for its access-entry integration
+ * ("Enable cluster access for Amazon EMR on EKS",
+ * https://docs.aws.amazon.com/emr/latest/EMR-on-EKS-DevelopmentGuide/setting-up-cluster-access.html), and a cluster
+ * created with {@code API} can never go back to it. No aws-auth ConfigMap is written, so access entries remain the
+ * only mechanism in use (https://docs.aws.amazon.com/eks/latest/userguide/grant-k8s-access.html).
  */
 public final class EksCluster extends ComponentResource {
 
     public static final String TYPE = "bigdata:cluster:EksCluster";
+
+    /** See the class comment: what EMR on EKS requires; changing it on an existing cluster is one-way (API only). */
+    public static final String AUTHENTICATION_MODE = "API_AND_CONFIG_MAP";
 
     /** Control-plane log types shipped to CloudWatch: who called the API, what they did, how they authenticated. */
     public static final List<String> CONTROL_PLANE_LOGS = List.of("api", "audit", "authenticator");
@@ -84,6 +91,7 @@ public final class EksCluster extends ComponentResource {
     private static final String CLUSTER_ADMIN_ACCESS_POLICY = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
 
     private final Output<String> clusterName;
+    private final Output<String> clusterArn;
     private final String kubernetesVersion;
     private final Output<String> oidcProviderArn;
     private final Output<String> oidcIssuerUrl;
@@ -92,6 +100,7 @@ public final class EksCluster extends ComponentResource {
     private final Provider kubernetesProvider;
     private final Output<String> kubeconfig;
     private final Optional<Output<String>> adminRoleArn;
+    private final Output<AwsCredentials> humanCredentials;
     private final List<Resource> workloadReady;
 
     public EksCluster(String name, EksClusterArgs args, ComponentResourceOptions options) {
@@ -127,10 +136,11 @@ public final class EksCluster extends ComponentResource {
                         .subnetIds(args.privateSubnetIds())
                         .endpointPrivateAccess(true)
                         .endpointPublicAccess(true)
-                        .publicAccessCidrs(args.endpointPublicAccessCidrs())
+                        .publicAccessCidrs(args.secrets().endpointPublicAccessCidrs()
+                                ? Output.ofSecret(args.endpointPublicAccessCidrs()) : Output.of(args.endpointPublicAccessCidrs()))
                         .build())
                 .accessConfig(ClusterAccessConfigArgs.builder()
-                        .authenticationMode("API")
+                        .authenticationMode(AUTHENTICATION_MODE)
                         .bootstrapClusterCreatorAdminPermissions(true)
                         .build())
                 .encryptionConfig(ClusterEncryptionConfigArgs.builder()
@@ -138,8 +148,9 @@ public final class EksCluster extends ComponentResource {
                         .provider(ClusterEncryptionConfigProviderArgs.builder().keyArn(secretsKey.arn()).build())
                         .build())
                 .enabledClusterLogTypes(CONTROL_PLANE_LOGS)
-                // Extended support costs $0.60/h instead of $0.10/h: upgrade instead of paying for it silently.
-                .upgradePolicy(ClusterUpgradePolicyArgs.builder().supportType("STANDARD").build())
+                // Extended support costs $0.60/h instead of $0.10/h: STANDARD unless the stack opts in (kubernetesSupportType).
+                // Changing it later is an in-place update of the cluster.
+                .upgradePolicy(ClusterUpgradePolicyArgs.builder().supportType(args.supportType().name()).build())
                 // vpc-cni, kube-proxy and coredns come as managed add-ons below, not as unmanaged bootstrap copies.
                 .bootstrapSelfManagedAddons(false)
                 .tags(tags)
@@ -151,6 +162,7 @@ public final class EksCluster extends ComponentResource {
                 .build());
 
         this.clusterName = cluster.name();
+        this.clusterArn = cluster.arn();
         this.oidcIssuerUrl = cluster.identities().applyValue(ids -> ids.get(0).oidcs().get(0).issuer().orElseThrow());
 
         // --- Identity for pods (IRSA) ---
@@ -185,21 +197,32 @@ public final class EksCluster extends ComponentResource {
         // --- Human access ---
         // Looked up rather than assembled: a role may live under a path (IAM Identity Center roles do,
         // /aws-reserved/sso.amazonaws.com/), and a missing role fails here with IAM's own message.
-        this.adminRoleArn = args.adminRoleName().map(roleName -> IamFunctions.getRole(GetRoleArgs.builder().name(roleName).build(),
-                InvokeOptions.builder().parent(this).build()).applyValue(GetRoleResult::arn));
-        adminRoleArn.ifPresent(arn -> grantClusterAdmin(name, cluster, arn, tags));
+        // A secret role name keeps its ARN secret too (the access entry, the kubeconfig, EksConfigCommand).
+        this.adminRoleArn = args.adminRoleName().map(roleName -> {
+            var arn = IamFunctions.getRole(GetRoleArgs.builder()
+                            .name(args.secrets().adminRoleName() ? Output.ofSecret(roleName) : Output.of(roleName)).build(),
+                    InvokeOptions.builder().parent(this).build()).applyValue(GetRoleResult::arn);
+            return args.secrets().adminRoleName() ? arn.asSecret() : arn;
+        });
+        adminRoleArn.ifPresent(arn -> grantClusterAdmin(name, cluster, arn, args.secrets().adminRoleName(), tags));
 
         // --- Kubernetes provider for every Kubernetes resource of the program ---
         var caData = cluster.certificateAuthority().applyValue(ClusterCertificateAuthority::data).applyValue(d -> d.orElseThrow());
         var providerKubeconfig = Output.tuple(cluster.name(), cluster.endpoint(), caData)
-                .applyValue(t -> Kubeconfig.render(t.t1, t.t2, t.t3, args.region(), Optional.empty()));
+                .applyValue(t -> Kubeconfig.render(t.t1, t.t2, t.t3, args.region(), args.deployerCredentials()))
+                // The provider's kubeconfig names the deployer's profile and role: secret when they are.
+                .apply(text -> args.secrets().deployerCredentials() ? Output.ofSecret(text) : Output.of(text));
         this.kubernetesProvider = new Provider(name + "-k8s", ProviderArgs.builder()
                 .kubeconfig(providerKubeconfig)
                 .build(), child);
 
         var humanRoleArn = adminRoleArn.map(arn -> arn.applyValue(Optional::of)).orElse(Output.of(Optional.empty()));
+        var credentials = humanRoleArn.applyValue(role -> role.isPresent() ? AwsCredentials.role(role.get()) : args.deployerCredentials());
+        this.humanCredentials = args.adminRoleName().isEmpty() && args.secrets().deployerCredentials() ? credentials.asSecret() : credentials;
         this.kubeconfig = Output.tuple(cluster.name(), cluster.endpoint(), caData, humanRoleArn)
-                .applyValue(t -> Kubeconfig.render(t.t1, t.t2, t.t3, args.region(), t.t4))
+                // Humans use the admin role when there is one; otherwise only the deployer (the cluster creator) is admin.
+                .applyValue(t -> Kubeconfig.render(t.t1, t.t2, t.t3, args.region(),
+                        t.t4.isPresent() ? AwsCredentials.role(t.t4.get()) : args.deployerCredentials()))
                 .asSecret();
 
         registerOutputs(Map.of(
@@ -290,7 +313,7 @@ public final class EksCluster extends ComponentResource {
         return nodeGroup;
     }
 
-    private void grantClusterAdmin(String name, Cluster cluster, Output<String> roleArn, Map<String, String> tags) {
+    private void grantClusterAdmin(String name, Cluster cluster, Output<String> roleArn, boolean secret, Map<String, String> tags) {
         var entry = new AccessEntry(name + "-admin", AccessEntryArgs.builder()
                 .clusterName(cluster.name())
                 .principalArn(roleArn)
@@ -299,7 +322,8 @@ public final class EksCluster extends ComponentResource {
                 .build(), CustomResourceOptions.builder().parent(this).build());
         new AccessPolicyAssociation(name + "-admin", AccessPolicyAssociationArgs.builder()
                 .clusterName(cluster.name())
-                .principalArn(entry.principalArn())
+                // Whether an engine marks an output secret because its input was is not ours to rely on: say it.
+                .principalArn(secret ? entry.principalArn().asSecret() : entry.principalArn())
                 .policyArn(CLUSTER_ADMIN_ACCESS_POLICY)
                 .accessScope(AccessPolicyAssociationAccessScopeArgs.builder().type("cluster").build())
                 .build(), CustomResourceOptions.builder().parent(this).build());
@@ -318,6 +342,9 @@ public final class EksCluster extends ComponentResource {
 
     /** The cluster's name. */
     public Output<String> clusterName() { return clusterName; }
+
+    /** The cluster's ARN (Pod Identity tags sessions with it). */
+    public Output<String> clusterArn() { return clusterArn; }
 
     /** The Kubernetes minor version, e.g. {@code 1.35}. */
     public String kubernetesVersion() { return kubernetesVersion; }
@@ -342,6 +369,9 @@ public final class EksCluster extends ComponentResource {
 
     /** A kubeconfig for humans (with the admin role when one is configured); secret. */
     public Output<String> kubeconfig() { return kubeconfig; }
+
+    /** The credentials a human's kubeconfig uses: the admin role if configured, else the deployer's. */
+    public Output<AwsCredentials> humanCredentials() { return humanCredentials; }
 
     /** ARN of the admin role granted cluster admin, when configured. */
     public Optional<Output<String>> adminRoleArn() { return adminRoleArn; }

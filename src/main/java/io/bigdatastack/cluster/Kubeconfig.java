@@ -23,13 +23,20 @@ public final class Kubeconfig {
 
     public static String render(String clusterName, String endpoint, String certificateAuthorityData, String region,
                                 Optional<String> roleArn) {
+        return render(clusterName, endpoint, certificateAuthorityData, region, new AwsCredentials(Optional.empty(), roleArn));
+    }
+
+    /** As {@code update-kubeconfig} writes it: the role as {@code --role-arn}, the profile as {@code AWS_PROFILE}. */
+    public static String render(String clusterName, String endpoint, String certificateAuthorityData, String region,
+                                AwsCredentials credentials) {
         var args = new ArrayList<>(List.of("eks", "get-token", "--cluster-name", clusterName, "--region", region, "--output", "json"));
-        roleArn.ifPresent(arn -> args.addAll(List.of("--role-arn", arn)));
+        credentials.roleArn().ifPresent(arn -> args.addAll(List.of("--role-arn", arn)));
 
         var exec = new LinkedHashMap<String, Object>();
         exec.put("apiVersion", EXEC_API_VERSION);
         exec.put("command", "aws");
         exec.put("args", args);
+        credentials.profile().ifPresent(profile -> exec.put("env", List.of(entry("name", "AWS_PROFILE", "value", profile))));
         exec.put("interactiveMode", "Never");
 
         // Ordered maps only: Map.of iterates in a different order in every JVM, and the text must be the same on

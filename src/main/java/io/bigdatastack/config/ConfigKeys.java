@@ -18,6 +18,7 @@ public final class ConfigKeys {
     // EKS cluster
     public static final ConfigKey CLUSTER_NAME = ConfigKey.string("clusterName", "");
     public static final ConfigKey KUBERNETES_VERSION = ConfigKey.string("kubernetesVersion", "1.35");
+    public static final ConfigKey KUBERNETES_SUPPORT_TYPE = ConfigKey.string("kubernetesSupportType", "STANDARD");
     public static final ConfigKey ENDPOINT_PUBLIC_ACCESS_CIDRS = ConfigKey.array("endpointPublicAccessCidrs", List.of("0.0.0.0/0"));
     public static final ConfigKey EKS_ADMIN_ROLE_NAME = ConfigKey.string("eksAdminRoleName", "");
 
@@ -48,6 +49,8 @@ public final class ConfigKeys {
     public static final ConfigKey JOB_ROLE_BINDING = ConfigKey.string("jobRoleBinding", "irsa");
     public static final ConfigKey JOB_READ_BUCKETS = ConfigKey.array("jobReadBuckets", List.of());
     public static final ConfigKey GLUE_CATALOG_ACCESS = ConfigKey.bool("glueCatalogAccess", false);
+    // AWS::EMRContainers::JobTemplate is a recent CloudFormation type: a Region without it can turn the template off.
+    public static final ConfigKey JOB_TEMPLATE = ConfigKey.bool("jobTemplate", true);
 
     // EMR Studio
     public static final ConfigKey STUDIO_AUTH_MODE = ConfigKey.string("studioAuthMode", "SSO");
@@ -63,17 +66,21 @@ public final class ConfigKeys {
 
     public static final List<ConfigKey> ALL = List.of(
             VPC_CIDR, AZ_COUNT, NAT_GATEWAYS, PUBLIC_SUBNET_CIDRS, PRIVATE_SUBNET_CIDRS,
-            CLUSTER_NAME, KUBERNETES_VERSION, ENDPOINT_PUBLIC_ACCESS_CIDRS, EKS_ADMIN_ROLE_NAME,
+            CLUSTER_NAME, KUBERNETES_VERSION, KUBERNETES_SUPPORT_TYPE, ENDPOINT_PUBLIC_ACCESS_CIDRS, EKS_ADMIN_ROLE_NAME,
             BASE_NODE_INSTANCE_TYPES, BASE_NODE_MIN_SIZE, BASE_NODE_DESIRED_SIZE, BASE_NODE_MAX_SIZE, BASE_NODE_DISK_GIB,
             SPOT_NODE_INSTANCE_TYPES, SPOT_NODE_MIN_SIZE, SPOT_NODE_DESIRED_SIZE, SPOT_NODE_MAX_SIZE, SPOT_NODE_DISK_GIB,
             DASHBOARD, DASHBOARD_ACCESS, LOAD_BALANCER_CONTROLLER,
             LOG_RETENTION_DAYS,
-            EMR_NAMESPACE, EMR_RELEASE_LABEL, JOB_ROLE_BINDING, JOB_READ_BUCKETS, GLUE_CATALOG_ACCESS,
+            EMR_NAMESPACE, EMR_RELEASE_LABEL, JOB_ROLE_BINDING, JOB_READ_BUCKETS, GLUE_CATALOG_ACCESS, JOB_TEMPLATE,
             STUDIO_AUTH_MODE, STUDIO_ADMIN_USER, STUDIO_USERS, STUDIO_GROUPS, STUDIO_ENDPOINT,
             PROTECT_STATEFUL_RESOURCES);
 
     /** The provider key that picks the Region; required, it has no default of ours. */
     public static final String AWS_REGION = "aws:region";
+
+    /** The AWS provider's credentials keys, which the Kubernetes provider's credentials must follow (optional). */
+    public static final String AWS_PROFILE = "aws:profile";
+    public static final String AWS_ASSUME_ROLE = "aws:assumeRole";
 
     private ConfigKeys() {
     }

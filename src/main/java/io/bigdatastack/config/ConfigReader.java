@@ -106,10 +106,44 @@ final class ConfigReader {
     }
 
     void reject(ConfigKey key, Object value, String expected) {
-        problems.add(qualified(key) + ": got '" + value + "', expected " + expected);
+        // A secret's value never reaches a message (messages end up in CI logs and the update's diagnostics).
+        if (source.isSecret(qualified(key))) {
+            var text = String.valueOf(value);
+            problem(qualified(key) + ": got '[secret]', expected " + (text.isEmpty() ? expected : expected.replace(text, "[secret]")));
+            return;
+        }
+        problem(qualified(key) + ": got '" + value + "', expected " + expected);
     }
 
+    boolean isSecret(ConfigKey key) {
+        return source.isSecret(qualified(key));
+    }
+
+    /**
+     * Records a problem. Config values reach messages verbatim, so control characters are escaped: a newline or an
+     * ANSI escape sequence in a value must not forge extra lines or recolour the terminal.
+     */
     void problem(String message) {
-        problems.add(message);
+        problems.add(escapeControlCharacters(message));
+    }
+
+    /** {@code \n}, {@code \t}, {@code \r} by name; every other control character as {@code \}{@code uXXXX}. */
+    static String escapeControlCharacters(String text) {
+        var out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT) {
+                        out.append(String.format("\\u%04x", c));
+                    } else {
+                        out.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return out.toString();
     }
 }

@@ -29,6 +29,11 @@ public interface ConfigSource {
     /** Every key that is set, so that a misspelt key is reported rather than silently ignored. */
     Set<String> qualifiedKeys();
 
+    /** Whether the key was set with {@code pulumi config set --secret}: its value must stay a Pulumi secret. */
+    default boolean isSecret(String qualifiedKey) {
+        return false;
+    }
+
     /** Reads from the running Pulumi program: the CLI has already merged Pulumi.yaml defaults into it. */
     static ConfigSource of(Context ctx) {
         return new ConfigSource() {
@@ -44,17 +49,38 @@ public interface ConfigSource {
                 var json = System.getenv("PULUMI_CONFIG");
                 return json == null || json.isBlank() ? Set.of() : JsonParser.parseString(json).getAsJsonObject().keySet();
             }
+            @Override public boolean isSecret(String qualifiedKey) {
+                // The language host lists the keys set with --secret in PULUMI_CONFIG_SECRET_KEYS (a JSON array), as
+                // the SDK's own Config reads it.
+                var json = System.getenv("PULUMI_CONFIG_SECRET_KEYS");
+                if (json == null || json.isBlank()) {
+                    return false;
+                }
+                for (var element : JsonParser.parseString(json).getAsJsonArray()) {
+                    if (element.getAsString().equals(qualifiedKey)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
         };
     }
 
     /** A fixed set of values, for {@code plan} and tests. */
     static ConfigSource of(String project, String stack, Map<String, String> values) {
+        return of(project, stack, values, Set.of());
+    }
+
+    /** A fixed set of values of which {@code secretKeys} were set as secrets. */
+    static ConfigSource of(String project, String stack, Map<String, String> values, Set<String> secretKeys) {
         var copy = Map.copyOf(values);
+        var secrets = Set.copyOf(secretKeys);
         return new ConfigSource() {
             @Override public String project() { return project; }
             @Override public String stack() { return stack; }
             @Override public Optional<String> get(String qualifiedKey) { return Optional.ofNullable(copy.get(qualifiedKey)); }
             @Override public Set<String> qualifiedKeys() { return copy.keySet(); }
+            @Override public boolean isSecret(String qualifiedKey) { return secrets.contains(qualifiedKey); }
         };
     }
 }

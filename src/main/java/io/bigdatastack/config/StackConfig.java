@@ -3,21 +3,31 @@ package io.bigdatastack.config;
 import io.bigdatastack.addons.ClusterAutoscalerVersions;
 import io.bigdatastack.addons.DashboardAccess;
 import io.bigdatastack.addons.DashboardKind;
+import io.bigdatastack.cluster.AwsCredentials;
+import io.bigdatastack.cluster.KubernetesVersions;
+import io.bigdatastack.cluster.SupportType;
 import io.bigdatastack.emr.EmrNames;
 import io.bigdatastack.emr.JobRoleBinding;
+import io.bigdatastack.emr.JobRolePolicies;
 import io.bigdatastack.emr.ReleaseLabel;
+import io.bigdatastack.iam.PolicyDocument;
 import io.bigdatastack.naming.StackNaming;
+import io.bigdatastack.network.AwsRegions;
 import io.bigdatastack.network.Ipv4Cidr;
 import io.bigdatastack.network.NatStrategy;
+import io.bigdatastack.network.SpecialAddressBlocks;
 import io.bigdatastack.network.SubnetLayout;
 import io.bigdatastack.studio.StudioAuthMode;
 import io.bigdatastack.studio.StudioMember;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import static io.bigdatastack.config.ConfigKeys.*;
@@ -40,15 +50,39 @@ public record StackConfig(
         Studio studio,
         boolean protectStatefulResources,
         Emr emr,
-        StudioOnEks studioOnEks) {
+        StudioOnEks studioOnEks,
+        Set<String> secretKeys) {
+
+    /**
+     * Keys that may be set with {@code --secret}: their values only ever reach resource inputs and outputs, which
+     * carry them as Pulumi secrets. Every other key shapes resource names, URNs, tag keys or counts, which Pulumi
+     * cannot keep secret, so a secret there is refused rather than silently written in plain text.
+     */
+    public static final List<ConfigKey> SECRET_CAPABLE_KEYS = List.of(ENDPOINT_PUBLIC_ACCESS_CIDRS, EKS_ADMIN_ROLE_NAME,
+            STUDIO_ADMIN_USER, JOB_READ_BUCKETS);
+
+    public StackConfig {
+        secretKeys = Set.copyOf(secretKeys);
+    }
+
+    /** Whether {@code key} was set as a secret (then everything derived from it is a secret too). */
+    public boolean isSecret(ConfigKey key) {
+        return secretKeys.contains(key.name());
+    }
+
+    /** Whether {@code aws:profile} or {@code aws:assumeRole} is a secret (the Kubernetes credentials carry them). */
+    public boolean deployerCredentialsSecret() {
+        return secretKeys.contains(AWS_PROFILE) || secretKeys.contains(AWS_ASSUME_ROLE);
+    }
 
     /** VPC and subnets; subnet CIDRs are resolved (configured, or carved by {@link SubnetLayout}). */
     public record Network(String vpcCidr, int azCount, NatStrategy natGateways,
                           List<String> publicSubnetCidrs, List<String> privateSubnetCidrs) {
     }
 
-    public record Cluster(String name, String kubernetesVersion, List<String> endpointPublicAccessCidrs,
-                          Optional<String> adminRoleName) {
+    /** {@code deployerCredentials}: the AWS provider's {@code aws:profile} and {@code aws:assumeRole}, for the Kubernetes provider. */
+    public record Cluster(String name, String kubernetesVersion, SupportType supportType, List<String> endpointPublicAccessCidrs,
+                          Optional<String> adminRoleName, AwsCredentials deployerCredentials) {
     }
 
     public record NodeGroup(List<String> instanceTypes, int minSize, int desiredSize, int maxSize, int diskGiB) {
@@ -66,20 +100,34 @@ public record StackConfig(
     }
 
     /** EMR on EKS jobs (the namespace is {@link #emrNamespace()}). */
-    public record Emr(String releaseLabel, JobRoleBinding jobRoleBinding, List<String> jobReadBuckets, boolean glueCatalogAccess) {
+    public record Emr(String releaseLabel, JobRoleBinding jobRoleBinding, List<String> jobReadBuckets, boolean glueCatalogAccess,
+                      boolean jobTemplate) {
     }
 
     public static final int MAX_PHYSICAL_PREFIX = 40;
     public static final int MIN_AZS = 2; // EKS requires subnets in at least two AZs.
     public static final int MIN_DISK_GIB = 20;
     public static final int MAX_DISK_GIB = 16_384;
+    /** EKS accepts at most 40 public access CIDR blocks per cluster (EKS service quotas: "Public endpoint access CIDR ranges per cluster"). */
+    public static final int MAX_PUBLIC_ACCESS_CIDRS = 40;
 
     /**
-     * Reads and validates every key.
+     * Reads and validates every key, judging Kubernetes support windows by today's date (UTC).
      *
      * @throws InvalidConfigException listing every problem at once
      */
     public static StackConfig load(ConfigSource source) {
+        return load(source, Clock.systemUTC());
+    }
+
+    /**
+     * Reads and validates every key. {@code clock} decides whether a Kubernetes version has left standard support:
+     * deploys need today's answer (a version that ended yesterday is refused by EKS today), while tests pass a fixed
+     * clock so that the build does not start failing on a calendar date.
+     *
+     * @throws InvalidConfigException listing every problem at once
+     */
+    public static StackConfig load(ConfigSource source, Clock clock) {
         var reader = new ConfigReader(source);
         var naming = new StackNaming(source.project(), source.stack());
 
@@ -91,10 +139,14 @@ public record StackConfig(
         ConfigNamespaces.check(source, known, reader);
 
         var region = source.get(AWS_REGION).map(String::trim).orElse("");
+        var knownRegion = AwsRegions.find(region);
         if (!region.matches("[a-z]{2}-[a-z]+-\\d") || region.startsWith("cn-")) {
             // ARNs of this program use the commercial partition ("aws"); GovCloud and China Regions are not supported.
             reader.problem(AWS_REGION + ": got '" + region + "', expected an AWS Region of the commercial partition such as us-east-1"
                     + " (set it with `pulumi config set aws:region <region>`)");
+        } else if (knownRegion.isEmpty()) {
+            reader.problem(AWS_REGION + ": got '" + region + "', expected a commercial AWS Region; the Region table (AwsRegions, as of "
+                    + AwsRegions.AS_OF + ") lists " + String.join(", ", AwsRegions.names()));
         }
 
         // IAM role names are at most 64 characters; the longest we derive is <project>-<stack>-eks-cluster plus room for more.
@@ -104,9 +156,14 @@ public record StackConfig(
                     + MAX_PHYSICAL_PREFIX + " characters together");
         }
 
-        var network = readNetwork(reader);
-        var cluster = readCluster(reader, naming);
+        var network = readNetwork(reader, knownRegion);
+        var cluster = readCluster(reader, naming, LocalDate.now(clock), readDeployerCredentials(reader, source));
         var baseNodes = readNodeGroup(reader, BASE_NODE_INSTANCE_TYPES, BASE_NODE_MIN_SIZE, BASE_NODE_DESIRED_SIZE, BASE_NODE_MAX_SIZE, BASE_NODE_DISK_GIB);
+        if (baseNodes.minSize() == 0) {
+            // System pods (coredns), the Cluster Autoscaler and Spark drivers live on the on-demand group: at 0 nodes
+            // nothing could run the autoscaler that would scale it up again.
+            reader.reject(BASE_NODE_MIN_SIZE, 0, "1 or more: the on-demand base group hosts system pods and the Cluster Autoscaler");
+        }
         var spotNodes = readNodeGroup(reader, SPOT_NODE_INSTANCE_TYPES, SPOT_NODE_MIN_SIZE, SPOT_NODE_DESIRED_SIZE, SPOT_NODE_MAX_SIZE, SPOT_NODE_DISK_GIB);
 
         var addons = readAddons(reader);
@@ -118,20 +175,42 @@ public record StackConfig(
             reader.check(EMR_NAMESPACE, emrNamespace, ConfigNamespaces::emrNamespaceOwner);
         }
 
-        var emr = readEmr(reader, naming);
+        var emr = readEmr(reader, naming, region);
 
         var studio = readStudio(reader);
         var protect = reader.bool(PROTECT_STATEFUL_RESOURCES);
         var studioOnEks = StudioOnEks.read(reader, baseNodes, spotNodes, emr);
 
+        var secretKeys = new java.util.TreeSet<String>();
+        for (var key : ConfigKeys.ALL) {
+            if (reader.isSecret(key)) {
+                if (SECRET_CAPABLE_KEYS.contains(key)) {
+                    secretKeys.add(key.name());
+                } else {
+                    reader.problem(reader.qualified(key) + ": is set as a secret, but its value becomes part of resource names, URNs,"
+                            + " tag keys or counts, which Pulumi cannot keep secret; expected it set in plain text (pulumi config set"
+                            + " without --secret). Keys that may be secrets: " + SECRET_CAPABLE_KEYS.stream().map(ConfigKey::name)
+                            .collect(java.util.stream.Collectors.joining(", ")));
+                }
+            }
+        }
+        if (source.isSecret(AWS_REGION)) {
+            reader.problem(AWS_REGION + ": is set as a secret, but the Region is part of every ARN and endpoint; expected it in plain text");
+        }
+        for (var providerKey : List.of(AWS_PROFILE, AWS_ASSUME_ROLE)) {
+            if (source.isSecret(providerKey)) {
+                secretKeys.add(providerKey);
+            }
+        }
+
         if (!reader.problems().isEmpty()) {
             throw new InvalidConfigException(source.stack(), reader.problems());
         }
         return new StackConfig(naming, region, network, cluster, baseNodes, spotNodes, addons, logRetentionDays, emrNamespace, studio, protect, emr,
-                studioOnEks);
+                studioOnEks, secretKeys);
     }
 
-    private static Network readNetwork(ConfigReader reader) {
+    private static Network readNetwork(ConfigReader reader, Optional<AwsRegions.Region> region) {
         var vpcCidr = reader.string(VPC_CIDR);
         var azCount = reader.integer(AZ_COUNT);
         var natText = reader.string(NAT_GATEWAYS);
@@ -141,6 +220,12 @@ public record StackConfig(
         boolean azCountValid = azCount >= MIN_AZS && azCount <= SubnetLayout.MAX_AZS;
         if (!azCountValid) {
             reader.reject(AZ_COUNT, azCount, "an integer from " + MIN_AZS + " to " + SubnetLayout.MAX_AZS);
+        } else if (region.isPresent() && azCount > region.get().eksZoneIds().size()) {
+            // EKS needs every subnet in an AZ where it can place the control plane (AwsRegions cites the sources).
+            int usable = region.get().eksZoneIds().size();
+            reader.reject(AZ_COUNT, azCount, "at most " + usable + ": Region " + region.get().name() + " has " + usable
+                    + " Availability Zones where EKS can place a cluster (AwsRegions, as of " + AwsRegions.AS_OF + ")");
+            azCountValid = false;
         }
         var nat = reader.check(NAT_GATEWAYS, natText, v -> Validators.oneOf(NatStrategy.class, v))
                 ? NatStrategy.valueOf(natText) : NatStrategy.single;
@@ -151,6 +236,12 @@ public record StackConfig(
         var vpc = Ipv4Cidr.parse(vpcCidr);
         if (vpc.prefix() < 16 || vpc.prefix() > 28) {
             reader.reject(VPC_CIDR, vpcCidr, "a prefix length from /16 to /28 (the VPC sizes AWS allows)");
+            return new Network(vpcCidr, azCount, nat, publics, privates);
+        }
+        var special = SpecialAddressBlocks.overlapping(vpc);
+        if (special.isPresent()) {
+            reader.reject(VPC_CIDR, vpcCidr, "private (RFC 1918, e.g. 10.0.0.0/16) or ordinary unicast space; it overlaps "
+                    + special.get().cidr() + ", " + special.get().purpose());
             return new Network(vpcCidr, azCount, nat, publics, privates);
         }
 
@@ -203,7 +294,40 @@ public record StackConfig(
         }
     }
 
-    private static Cluster readCluster(ConfigReader reader, StackNaming naming) {
+    /**
+     * The identity the AWS provider deploys with, from its own keys (https://www.pulumi.com/registry/packages/aws/installation-configuration/):
+     * {@code aws:profile}, and {@code aws:assumeRole} (an object whose {@code roleArn} is assumed from the profile's
+     * credentials). {@code aws eks get-token} cannot pass an external ID, so a role that needs one is refused here
+     * rather than failing every Kubernetes resource Unauthorized mid-deploy.
+     */
+    private static AwsCredentials readDeployerCredentials(ConfigReader reader, ConfigSource source) {
+        var profile = source.get(AWS_PROFILE).map(String::trim).filter(p -> !p.isEmpty());
+        profile.filter(p -> !p.matches("[A-Za-z0-9._@+=,-]{1,128}")).ifPresent(p -> reader.problem(AWS_PROFILE + ": got '"
+                + (source.isSecret(AWS_PROFILE) ? "[secret]" : p) + "', expected an AWS CLI profile name (letters, digits and ._@+=,-)"));
+        Optional<String> roleArn = Optional.empty();
+        var assumeRole = source.get(AWS_ASSUME_ROLE).map(String::trim).filter(t -> !t.isEmpty());
+        if (assumeRole.isPresent()) {
+            try {
+                var object = com.google.gson.JsonParser.parseString(assumeRole.get()).getAsJsonObject();
+                var arn = object.has("roleArn") && object.get("roleArn").isJsonPrimitive() ? object.get("roleArn").getAsString().trim() : "";
+                if (!arn.matches("arn:aws:iam::\\d{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}")) {
+                    reader.problem(AWS_ASSUME_ROLE + ".roleArn: got '" + (source.isSecret(AWS_ASSUME_ROLE) ? "[secret]" : arn) + "', expected an IAM role ARN such as arn:aws:iam::123456789012:role/deployer");
+                } else {
+                    roleArn = Optional.of(arn);
+                }
+                if (object.has("externalId")) {
+                    reader.problem(AWS_ASSUME_ROLE + ".externalId: is set, but `aws eks get-token` (the Kubernetes provider's credentials)"
+                            + " cannot pass an external ID; expected a role assumable without one, or set aws:profile to a CLI profile"
+                            + " that assumes it (role_arn + external_id in ~/.aws/config) instead");
+                }
+            } catch (RuntimeException e) {
+                reader.problem(AWS_ASSUME_ROLE + ": got '" + (source.isSecret(AWS_ASSUME_ROLE) ? "[secret]" : assumeRole.get()) + "', expected an object such as {\"roleArn\": \"arn:aws:iam::123456789012:role/deployer\"}");
+            }
+        }
+        return new AwsCredentials(profile, roleArn);
+    }
+
+    private static Cluster readCluster(ConfigReader reader, StackNaming naming, LocalDate today, AwsCredentials deployer) {
         var configuredName = reader.string(CLUSTER_NAME);
         var name = configuredName.isEmpty() ? naming.physical("") : configuredName;
         var expected = Validators.eksClusterName(name);
@@ -212,22 +336,42 @@ public record StackConfig(
                     + (configuredName.isEmpty() ? " (derived from project and stack; set clusterName explicitly)" : ""));
         }
 
+        var supportText = reader.string(KUBERNETES_SUPPORT_TYPE);
+        var supportType = reader.check(KUBERNETES_SUPPORT_TYPE, supportText, v -> Validators.oneOf(SupportType.class, v))
+                ? SupportType.valueOf(supportText) : SupportType.STANDARD;
+
         var version = reader.string(KUBERNETES_VERSION);
         if (reader.check(KUBERNETES_VERSION, version, Validators::kubernetesVersion)) {
             reader.check(KUBERNETES_VERSION, version, ClusterAutoscalerVersions::check);
+            var row = KubernetesVersions.find(version).orElseThrow();
+            if (!row.supported(today)) {
+                reader.reject(KUBERNETES_VERSION, version, "a version EKS still supports: " + version + " left extended support on "
+                        + row.endOfExtendedSupport() + " (KubernetesVersions; today is " + today + ")");
+            } else if (!row.inStandardSupport(today) && supportType == SupportType.STANDARD) {
+                // EKS refuses a version past standard support when upgradePolicy.supportType is STANDARD
+                // (https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html).
+                reader.reject(KUBERNETES_VERSION, version, "a version in EKS standard support: " + version + " left it on "
+                        + row.endOfStandardSupport() + " (today is " + today + "); choose a newer version, or set "
+                        + reader.qualified(KUBERNETES_SUPPORT_TYPE) + " to EXTENDED to run it in extended support"
+                        + " (billed at the extended control-plane rate) until " + row.endOfExtendedSupport());
+            }
         }
 
         var publicCidrs = reader.list(ENDPOINT_PUBLIC_ACCESS_CIDRS);
         if (publicCidrs.isEmpty()) {
             reader.reject(ENDPOINT_PUBLIC_ACCESS_CIDRS, publicCidrs, "at least one CIDR allowed to reach the public Kubernetes API endpoint");
         }
-        reader.checkEach(ENDPOINT_PUBLIC_ACCESS_CIDRS, publicCidrs, Validators::cidr);
+        if (publicCidrs.size() > MAX_PUBLIC_ACCESS_CIDRS) {
+            reader.reject(ENDPOINT_PUBLIC_ACCESS_CIDRS, publicCidrs.size() + " entries", "at most " + MAX_PUBLIC_ACCESS_CIDRS
+                    + " CIDR blocks (the EKS limit per cluster; summarize ranges into larger blocks)");
+        }
+        reader.checkEach(ENDPOINT_PUBLIC_ACCESS_CIDRS, publicCidrs, Validators::publicAccessCidr);
 
         var adminRole = reader.string(EKS_ADMIN_ROLE_NAME);
         if (!adminRole.isEmpty()) {
             reader.check(EKS_ADMIN_ROLE_NAME, adminRole, Validators::iamRoleName);
         }
-        return new Cluster(name, version, publicCidrs, adminRole.isEmpty() ? Optional.empty() : Optional.of(adminRole));
+        return new Cluster(name, version, supportType, publicCidrs, adminRole.isEmpty() ? Optional.empty() : Optional.of(adminRole), deployer);
     }
 
     private static NodeGroup readNodeGroup(ConfigReader reader, ConfigKey typesKey, ConfigKey minKey, ConfigKey desiredKey,
@@ -271,7 +415,7 @@ public record StackConfig(
         return new Addons(dashboard, access);
     }
 
-    private static Emr readEmr(ConfigReader reader, StackNaming naming) {
+    private static Emr readEmr(ConfigReader reader, StackNaming naming, String region) {
         var releaseLabel = reader.string(EMR_RELEASE_LABEL);
         var labelValid = reader.check(EMR_RELEASE_LABEL, releaseLabel, Validators::emrReleaseLabel);
 
@@ -299,7 +443,28 @@ public record StackConfig(
             reader.reject(EMR_NAMESPACE, reader.string(EMR_NAMESPACE), "a namespace short enough that the virtual cluster name '"
                     + virtualClusterName + "' fits EMR's " + EmrNames.MAX_VIRTUAL_CLUSTER_NAME + " characters");
         }
-        return new Emr(releaseLabel, binding, readBuckets, glue);
+        checkJobPolicySize(reader, prefix, readBuckets, glue, region);
+        return new Emr(releaseLabel, binding, readBuckets, glue, reader.bool(JOB_TEMPLATE));
+    }
+
+    /**
+     * The job role's inline policy grows with {@code jobReadBuckets}; IAM refuses it past its size quota only when the
+     * role is written, mid-deploy. So the document is built here exactly as EmrOnEks builds it: every ARN has the
+     * same length for any account (12 digits), and names derive from project and stack.
+     */
+    private static void checkJobPolicySize(ConfigReader reader, String prefix, List<String> readBuckets, boolean glue, String region) {
+        if (readBuckets.isEmpty()) {
+            return;
+        }
+        var anyAccount = "000000000000";
+        var document = JobRolePolicies.permissions("arn:aws:s3:::" + EmrNames.jobBucketName(prefix, anyAccount), readBuckets,
+                "arn:aws:logs:" + region + ":" + anyAccount + ":log-group:" + EmrNames.jobLogGroupName(prefix), glue, region, anyAccount);
+        int size = document.iamSize();
+        if (size > PolicyDocument.MAX_ROLE_INLINE_POLICY_CHARACTERS) {
+            reader.reject(JOB_READ_BUCKETS, readBuckets.size() + " buckets", "a list whose job-role policy fits IAM's "
+                    + PolicyDocument.MAX_ROLE_INLINE_POLICY_CHARACTERS + " characters of inline policy per role: it would be "
+                    + size + " characters (read from fewer buckets, or share a bucket with prefixes)");
+        }
     }
 
     private static Studio readStudio(ConfigReader reader) {

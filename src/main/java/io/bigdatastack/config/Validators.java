@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class Validators {
 
-    /** Kubernetes minors in EKS standard support in late 2026 (https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html). */
-    public static final List<String> SUPPORTED_KUBERNETES_VERSIONS = List.of("1.33", "1.34", "1.35", "1.36");
+    /** Kubernetes minors of the version table ({@link io.bigdatastack.cluster.KubernetesVersions}). */
+    public static final List<String> SUPPORTED_KUBERNETES_VERSIONS = io.bigdatastack.cluster.KubernetesVersions.minors();
 
     // IAM role names: 1-64 of alphanumerics and +=,.@_- (IAM CreateRole API, RoleName).
     private static final Pattern IAM_ROLE_NAME = Pattern.compile("[A-Za-z0-9+=,.@_-]{1,64}");
@@ -96,12 +96,15 @@ public final class Validators {
     }
 
     public static Optional<String> instanceType(String value) {
+        if (io.bigdatastack.cluster.NodeAmi.isMac(value)) {
+            return Optional.of("an instance type EKS managed node groups can run: mac instances run macOS on Dedicated Hosts only");
+        }
         return expect(INSTANCE_TYPE.matcher(value).matches(), "an EC2 instance type such as m5.xlarge or c6i.2xlarge");
     }
 
     public static Optional<String> kubernetesVersion(String value) {
         return expect(SUPPORTED_KUBERNETES_VERSIONS.contains(value),
-                "a Kubernetes version in EKS standard support: one of " + String.join(", ", SUPPORTED_KUBERNETES_VERSIONS));
+                "a Kubernetes version EKS supports: one of " + String.join(", ", SUPPORTED_KUBERNETES_VERSIONS));
     }
 
     public static Optional<String> logRetentionDays(int days) {
@@ -127,7 +130,9 @@ public final class Validators {
     public static Optional<String> oneArchitecture(List<String> instanceTypes) {
         long graviton = instanceTypes.stream().filter(io.bigdatastack.cluster.NodeAmi::isGraviton).count();
         return expect(graviton == 0 || graviton == instanceTypes.size(),
-                "instance types of one architecture (all Graviton/arm64 or all x86_64): a node group has one AMI");
+                "instance types of one architecture (all Graviton/arm64, a1 included, or all x86_64): a node group has one AMI; "
+                        + "here arm64: " + instanceTypes.stream().filter(io.bigdatastack.cluster.NodeAmi::isGraviton).toList()
+                        + ", x86_64: " + instanceTypes.stream().filter(t -> !io.bigdatastack.cluster.NodeAmi.isGraviton(t)).toList());
     }
 
     public static Optional<String> cidr(String value) {
@@ -137,6 +142,29 @@ public final class Validators {
         } catch (IllegalArgumentException e) {
             return Optional.of("an IPv4 CIDR block such as 10.0.0.0/16 (" + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * An entry of {@code endpointPublicAccessCidrs}: an IPv4 CIDR (the cluster's public endpoint filter is IPv4 only)
+     * that can match a client on the internet, so neither private (RFC 1918) nor special-purpose space
+     * (https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html).
+     */
+    public static Optional<String> publicAccessCidr(String value) {
+        var shape = cidr(value);
+        if (shape.isPresent()) {
+            return Optional.of("an IPv4 CIDR block such as 203.0.113.0/24 (IPv6 is not accepted by EKS here; "
+                    + shape.get().substring(shape.get().indexOf('(') + 1));
+        }
+        var parsed = Ipv4Cidr.parse(value);
+        var special = io.bigdatastack.network.SpecialAddressBlocks.containing(parsed);
+        if (special.isPresent()) {
+            return Optional.of("a public IPv4 range; " + value + " is " + special.get().purpose() + " space, which never reaches the public endpoint");
+        }
+        if (io.bigdatastack.network.SpecialAddressBlocks.isPrivate(parsed)) {
+            return Optional.of("a public IPv4 range; " + value + " is private (RFC 1918) space, which never reaches the public endpoint"
+                    + " (the private endpoint already serves the VPC)");
+        }
+        return Optional.empty();
     }
 
     public static <E extends Enum<E>> Optional<String> oneOf(Class<E> type, String value) {

@@ -29,6 +29,8 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.bigdatastack.cluster.PodSecurity;
+import io.bigdatastack.naming.Tags;
 import io.bigdatastack.protection.Stateful;
 import io.bigdatastack.storage.SecureBucket;
 
@@ -71,7 +73,8 @@ public final class EmrOnEks extends ComponentResource {
         var namespaceResource = new Namespace(name + "-namespace", NamespaceArgs.builder()
                 .metadata(ObjectMetaArgs.builder()
                         .name(args.namespace())
-                        .labels(Map.of("app.kubernetes.io/managed-by", "pulumi"))
+                        // Job submitters must not start privileged or host-network pods (PodSecurity explains the level).
+                        .labels(Tags.with(PodSecurity.baselineEnforcedRestrictedWarned(), "app.kubernetes.io/managed-by", "pulumi"))
                         .build())
                 .build(), Stateful.EMR_NAMESPACE.options(protect, this).provider(args.kubernetesProvider()).build());
         this.namespace = namespaceResource.metadata().applyValue(m -> m.name().orElseThrow());
@@ -112,8 +115,9 @@ public final class EmrOnEks extends ComponentResource {
         this.logGroupName = logGroup.name();
 
         // --- Job execution role ---
-        var trust = Output.tuple(args.oidcProviderArn(), args.oidcIssuerUrl(), args.accountId())
-                .applyValue(t -> JobRolePolicies.trust(args.jobRoleBinding(), t.t1, t.t2, args.namespace(), t.t3, args.jobRoleName()).toJson());
+        var trust = Output.tuple(args.oidcProviderArn(), args.oidcIssuerUrl(), args.accountId(), args.clusterArn())
+                .applyValue(t -> JobRolePolicies.trust(args.jobRoleBinding(), t.t1, t.t2, args.namespace(), t.t3, args.jobRoleName(), t.t4)
+                        .toJson());
         var role = new Role(name + "-job-role", RoleArgs.builder()
                 .name(args.jobRoleName())
                 .description("EMR on EKS job execution role of namespace " + args.namespace() + " (" + args.namePrefix() + ")")
@@ -127,7 +131,7 @@ public final class EmrOnEks extends ComponentResource {
         var rolePolicy = new RolePolicy(name + "-job-role-access", RolePolicyArgs.builder()
                 .name("emr-job-access")
                 .role(role.id())
-                .policy(permissions)
+                .policy(args.secretJobReadBuckets() ? permissions.asSecret() : permissions)
                 .build(), child);
 
         // What a job needs in place before it can start: the role's permissions, and its Pod Identity associations.
@@ -167,18 +171,24 @@ public final class EmrOnEks extends ComponentResource {
 
         // --- Job template: the platform's settings enforced, entry point and executor count as parameters ---
         // A CloudFormation stack holds it: only CloudFormation can declare its ${Param}s (see JobTemplateDocument).
-        var jobTemplate = new Stack(name + "-job-template", StackArgs.builder()
-                .name(EmrNames.jobTemplateStackName(args.namePrefix()))
-                .templateBody(Output.tuple(role.arn(), logGroup.name(), bucket.bucket()).applyValue(t ->
-                        JobTemplateDocument.render(args.namePrefix(), t.t1, args.releaseLabel(), t.t2, t.t3, tags)))
-                // A failed first create leaves nothing behind to block the next attempt.
-                .onFailure("DELETE")
-                .tags(tags)
-                .build(), CustomResourceOptions.builder().parent(this)
-                // A job started from the template must find its role's permissions and bindings in place.
-                .dependsOn(jobPrerequisites)
-                .build());
-        this.jobTemplateId = jobTemplate.outputs().applyValue(outputs -> outputs.get(JobTemplateDocument.ID_OUTPUT));
+        // AWS::EMRContainers::JobTemplate is a recent type, so a stack can leave it out (jobTemplate: false) in a
+        // Region that lacks it; turning it off later deletes the template.
+        if (args.jobTemplate()) {
+            var jobTemplate = new Stack(name + "-job-template", StackArgs.builder()
+                    .name(EmrNames.jobTemplateStackName(args.namePrefix()))
+                    .templateBody(Output.tuple(role.arn(), logGroup.name(), bucket.bucket()).applyValue(t ->
+                            JobTemplateDocument.render(args.namePrefix(), t.t1, args.releaseLabel(), t.t2, t.t3, tags)))
+                    // A failed first create leaves nothing behind to block the next attempt.
+                    .onFailure("DELETE")
+                    .tags(tags)
+                    .build(), CustomResourceOptions.builder().parent(this)
+                    // A job started from the template must find its role's permissions and bindings in place.
+                    .dependsOn(jobPrerequisites)
+                    .build());
+            this.jobTemplateId = jobTemplate.outputs().applyValue(outputs -> outputs.get(JobTemplateDocument.ID_OUTPUT));
+        } else {
+            this.jobTemplateId = Output.of(NO_JOB_TEMPLATE);
+        }
 
         this.sampleJobCommand = Output.tuple(virtualCluster.id(), role.arn(), logGroup.name(), bucket.bucket())
                 .applyValue(t -> SampleSparkJob.startJobRunCommand(t.t1, t.t2, args.releaseLabel(), args.region(), t.t3, t.t4));
@@ -211,7 +221,10 @@ public final class EmrOnEks extends ComponentResource {
     /** The CloudWatch log group of the jobs. */
     public Output<String> logGroupName() { return logGroupName; }
 
-    /** ID of the sample job's template ({@code --job-template-id}). */
+    /** What {@link #jobTemplateId()} holds when the stack has no job template. */
+    public static final String NO_JOB_TEMPLATE = "no job template (big-data-stack:jobTemplate is false)";
+
+    /** ID of the sample job's template ({@code --job-template-id}), or {@link #NO_JOB_TEMPLATE}. */
     public Output<String> jobTemplateId() { return jobTemplateId; }
 
     /** A ready-to-paste {@code aws emr-containers start-job-run} of the sample job. */

@@ -12,8 +12,8 @@ import java.util.Objects;
  * Inputs of {@link EmrOnEks}.
  *
  * <ul>
- *   <li>{@code clusterName}, {@code oidcProviderArn}, {@code oidcIssuerUrl}, {@code accountId},
- *       {@code kubernetesProvider}: the EKS cluster the virtual cluster runs on (set all five with
+ *   <li>{@code clusterName}, {@code clusterArn}, {@code oidcProviderArn}, {@code oidcIssuerUrl}, {@code accountId},
+ *       {@code kubernetesProvider}: the EKS cluster the virtual cluster runs on (set all six with
  *       {@link Builder#cluster(EksCluster)}). The cluster must use the {@code API} or {@code API_AND_CONFIG_MAP}
  *       authentication mode, so that EMR can create its own access entry.</li>
  *   <li>{@code namespace}: Kubernetes namespace of the virtual cluster (RFC 1123 label), created here.</li>
@@ -34,6 +34,7 @@ import java.util.Objects;
 public final class EmrOnEksArgs {
 
     private final Output<String> clusterName;
+    private final Output<String> clusterArn;
     private final Output<String> oidcProviderArn;
     private final Output<String> oidcIssuerUrl;
     private final Output<String> accountId;
@@ -44,6 +45,8 @@ public final class EmrOnEksArgs {
     private final String releaseLabel;
     private final List<String> jobReadBuckets;
     private final boolean glueCatalogAccess;
+    private final boolean jobTemplate;
+    private final boolean secretJobReadBuckets;
     private final int logRetentionDays;
     private final boolean protectStatefulResources;
     private final String region;
@@ -52,6 +55,7 @@ public final class EmrOnEksArgs {
 
     private EmrOnEksArgs(Builder b) {
         this.clusterName = Objects.requireNonNull(b.clusterName, "clusterName");
+        this.clusterArn = Objects.requireNonNull(b.clusterArn, "clusterArn");
         this.oidcProviderArn = Objects.requireNonNull(b.oidcProviderArn, "oidcProviderArn");
         this.oidcIssuerUrl = Objects.requireNonNull(b.oidcIssuerUrl, "oidcIssuerUrl");
         this.accountId = Objects.requireNonNull(b.accountId, "accountId");
@@ -62,6 +66,8 @@ public final class EmrOnEksArgs {
         this.releaseLabel = Objects.requireNonNull(b.releaseLabel, "releaseLabel");
         this.jobReadBuckets = List.copyOf(b.jobReadBuckets);
         this.glueCatalogAccess = b.glueCatalogAccess;
+        this.jobTemplate = b.jobTemplate;
+        this.secretJobReadBuckets = b.secretJobReadBuckets;
         this.logRetentionDays = b.logRetentionDays;
         this.protectStatefulResources = b.protectStatefulResources;
         this.region = Objects.requireNonNull(b.region, "region");
@@ -79,6 +85,7 @@ public final class EmrOnEksArgs {
     }
 
     public Output<String> clusterName() { return clusterName; }
+    public Output<String> clusterArn() { return clusterArn; }
     public Output<String> oidcProviderArn() { return oidcProviderArn; }
     public Output<String> oidcIssuerUrl() { return oidcIssuerUrl; }
     public Output<String> accountId() { return accountId; }
@@ -89,6 +96,9 @@ public final class EmrOnEksArgs {
     public String releaseLabel() { return releaseLabel; }
     public List<String> jobReadBuckets() { return jobReadBuckets; }
     public boolean glueCatalogAccess() { return glueCatalogAccess; }
+    public boolean jobTemplate() { return jobTemplate; }
+    /** Whether {@code jobReadBuckets} came from a secret config value: the job role's policy is then a secret. */
+    public boolean secretJobReadBuckets() { return secretJobReadBuckets; }
     public int logRetentionDays() { return logRetentionDays; }
     public boolean protectStatefulResources() { return protectStatefulResources; }
     public String region() { return region; }
@@ -97,6 +107,7 @@ public final class EmrOnEksArgs {
 
     public static final class Builder {
         private Output<String> clusterName;
+        private Output<String> clusterArn;
         private Output<String> oidcProviderArn;
         private Output<String> oidcIssuerUrl;
         private Output<String> accountId;
@@ -107,6 +118,8 @@ public final class EmrOnEksArgs {
         private String releaseLabel;
         private List<String> jobReadBuckets = List.of();
         private boolean glueCatalogAccess;
+        private boolean jobTemplate = true;
+        private boolean secretJobReadBuckets;
         private int logRetentionDays = 30;
         private boolean protectStatefulResources;
         private String region;
@@ -116,6 +129,7 @@ public final class EmrOnEksArgs {
         /** Cluster name, OIDC provider and issuer, account and Kubernetes provider of {@code cluster}. */
         public Builder cluster(EksCluster cluster) {
             return clusterName(cluster.clusterName())
+                    .clusterArn(cluster.clusterArn())
                     .oidcProviderArn(cluster.oidcProviderArn())
                     .oidcIssuerUrl(cluster.oidcIssuerUrl())
                     .accountId(cluster.accountId())
@@ -123,6 +137,7 @@ public final class EmrOnEksArgs {
         }
 
         public Builder clusterName(Output<String> value) { this.clusterName = value; return this; }
+        public Builder clusterArn(Output<String> value) { this.clusterArn = value; return this; }
         public Builder oidcProviderArn(Output<String> value) { this.oidcProviderArn = value; return this; }
         public Builder oidcIssuerUrl(Output<String> value) { this.oidcIssuerUrl = value; return this; }
         public Builder accountId(Output<String> value) { this.accountId = value; return this; }
@@ -133,6 +148,8 @@ public final class EmrOnEksArgs {
         public Builder releaseLabel(String value) { this.releaseLabel = value; return this; }
         public Builder jobReadBuckets(List<String> value) { this.jobReadBuckets = value; return this; }
         public Builder glueCatalogAccess(boolean value) { this.glueCatalogAccess = value; return this; }
+        public Builder jobTemplate(boolean value) { this.jobTemplate = value; return this; }
+        public Builder secretJobReadBuckets(boolean value) { this.secretJobReadBuckets = value; return this; }
         public Builder logRetentionDays(int value) { this.logRetentionDays = value; return this; }
         public Builder protectStatefulResources(boolean value) { this.protectStatefulResources = value; return this; }
         public Builder region(String value) { this.region = value; return this; }

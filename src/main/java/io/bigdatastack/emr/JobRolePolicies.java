@@ -44,19 +44,21 @@ public final class JobRolePolicies {
 
     /**
      * Trust: the IRSA statement exactly as the CLI writes it plus the {@code aud} check (the reference app had
-     * {@code sts.amazon.com}), and/or the Pod Identity statement. Nothing else: no EC2 principal.
+     * {@code sts.amazon.com}), and/or the Pod Identity statement limited to this cluster, namespace and EMR's Spark
+     * service accounts. Nothing else: no EC2 principal.
      *
      * @param oidcIssuerUrl the cluster's issuer, with or without {@code https://}
+     * @param clusterArn    the EKS cluster's ARN, as Pod Identity tags the session with it
      */
     public static PolicyDocument trust(JobRoleBinding binding, String oidcProviderArn, String oidcIssuerUrl, String namespace,
-                                       String accountId, String roleName) {
+                                       String accountId, String roleName, String clusterArn) {
         var statements = new ArrayList<Statement>();
         if (binding.usesIrsa()) {
             statements.addAll(TrustPolicies.webIdentityLike(oidcProviderArn, TrustPolicies.issuerHostPath(oidcIssuerUrl),
                     irsaSubjectPattern(namespace, accountId, roleName)).statements());
         }
         if (binding.usesPodIdentity()) {
-            statements.addAll(TrustPolicies.podIdentity().statements());
+            statements.addAll(TrustPolicies.podIdentity(clusterArn, namespace, podIdentityServiceAccounts(accountId, roleName)).statements());
         }
         return PolicyDocument.of(statements);
     }

@@ -51,6 +51,18 @@ public final class PolicyDocument {
         return GSON.toJson(toMap());
     }
 
+    /**
+     * Inline policies of one role may hold at most 10,240 characters together; a managed policy at most 6,144
+     * (IAM and AWS STS quotas, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html).
+     */
+    public static final int MAX_ROLE_INLINE_POLICY_CHARACTERS = 10_240;
+    public static final int MAX_MANAGED_POLICY_CHARACTERS = 6_144;
+
+    /** The document's size as IAM counts it against those quotas: characters of its JSON, white space excluded. */
+    public int iamSize() {
+        return (int) toJson().codePoints().filter(c -> !Character.isWhitespace(c)).count();
+    }
+
     /** One statement; fluent, each call returns a new value. */
     public record Statement(String sid, String effect, Map<String, Object> principal, List<String> actions,
                             List<String> resources, Map<String, Map<String, Object>> conditions) {

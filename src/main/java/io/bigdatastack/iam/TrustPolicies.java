@@ -72,11 +72,20 @@ public final class TrustPolicies {
                 .condition("StringEquals", issuerHostPath + ":aud", STS_AUDIENCE);
     }
 
-    /** EKS Pod Identity: the agent assumes the role and tags the session (https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html). */
-    public static PolicyDocument podIdentity() {
+    /**
+     * EKS Pod Identity: the agent assumes the role and tags the session. Without conditions any Pod Identity
+     * association in the account could use the role, so the trust matches the session tags EKS sets
+     * (https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html, "Setting Conditions";
+     * tag list: https://docs.aws.amazon.com/eks/latest/userguide/pod-id-abac.html): this cluster, this namespace,
+     * these service accounts.
+     */
+    public static PolicyDocument podIdentity(String clusterArn, String namespace, java.util.List<String> serviceAccounts) {
         return PolicyDocument.of(Statement.allow("AllowEksAuthToAssumeRoleForPodIdentity")
                 .principal("Service", "pods.eks.amazonaws.com")
-                .actions("sts:AssumeRole", "sts:TagSession"));
+                .actions("sts:AssumeRole", "sts:TagSession")
+                .condition("StringEquals", "aws:RequestTag/eks-cluster-arn", clusterArn)
+                .condition("StringEquals", "aws:RequestTag/kubernetes-namespace", namespace)
+                .condition("StringEquals", "aws:RequestTag/kubernetes-service-account", serviceAccounts));
     }
 
     /** The issuer URL without its scheme, as IAM condition keys and OIDC provider ARNs use it. */

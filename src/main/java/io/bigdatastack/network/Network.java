@@ -175,11 +175,10 @@ public final class Network extends ComponentResource {
     }
 
     /**
-     * AZ IDs where EKS cannot place a cluster's network interfaces
-     * (https://docs.aws.amazon.com/eks/latest/userguide/network-reqs.html). Names map to different IDs in each
-     * account, so the exclusion is by ID.
+     * AZ IDs where EKS cannot place a cluster's network interfaces (kept in {@link AwsRegions}). Names map to
+     * different IDs in each account, so the exclusion is by ID.
      */
-    public static final List<String> EKS_UNSUPPORTED_ZONE_IDS = List.of("use1-az3", "usw1-az2", "cac1-az3");
+    public static final List<String> EKS_UNSUPPORTED_ZONE_IDS = AwsRegions.EKS_UNSUPPORTED_ZONE_IDS;
 
     /**
      * Regular AZs of the Region (no Local or Wavelength Zones) that EKS supports, checked against the count asked

@@ -1,6 +1,7 @@
 package io.bigdatastack.plan;
 
 import com.pulumi.test.Mocks;
+import io.bigdatastack.network.AwsRegions;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,10 +26,28 @@ public final class AwsMockEngine implements Mocks {
 
     public static final String ACCOUNT_ID = "123456789012";
 
+    /** The Identity Store of the mock account's IAM Identity Center instance. */
+    public static final String IDENTITY_STORE_ID = "d-9067000000";
+
     private final String region;
+    private final java.util.Set<String> missingIdentities;
 
     public AwsMockEngine(String region) {
+        this(region, java.util.Set.of());
+    }
+
+    /**
+     * @param missingIdentities Identity Center user names and group display names the Identity Store does not hold
+     *                          (every other name exists), so tests can see how a typo is reported
+     */
+    public AwsMockEngine(String region, java.util.Set<String> missingIdentities) {
         this.region = region;
+        this.missingIdentities = java.util.Set.copyOf(missingIdentities);
+    }
+
+    /** The same engine for another Region-independent use (PlanRunner needs two instances). */
+    public AwsMockEngine copy() {
+        return new AwsMockEngine(region, missingIdentities);
     }
 
     public String region() {
@@ -71,6 +90,31 @@ public final class AwsMockEngine implements Mocks {
                 role.put("tags", Map.of());
                 yield done(role);
             }
+            case "aws:ssoadmin/getInstances:getInstances" -> done(Map.of(
+                    "arns", List.of("arn:aws:sso:::instance/ssoins-" + hex("sso/" + region).substring(0, 16)),
+                    "identityStoreIds", List.of(IDENTITY_STORE_ID),
+                    "id", region));
+            case "aws:identitystore/getUser:getUser" -> identity(args.args, "UserName", name -> {
+                var user = new HashMap<String, Object>();
+                var userId = uuid(hex("user/" + name));
+                user.put("id", userId);
+                user.put("userId", userId);
+                user.put("identityStoreId", IDENTITY_STORE_ID);
+                user.put("userName", name);
+                user.put("displayName", name);
+                for (var key : List.of("locale", "nickname", "preferredLanguage", "profileUrl", "timezone", "title", "userType")) {
+                    user.put(key, "");
+                }
+                for (var key : List.of("addresses", "emails", "externalIds", "names", "phoneNumbers")) {
+                    user.put(key, List.of());
+                }
+                return user;
+            });
+            case "aws:identitystore/getGroup:getGroup" -> identity(args.args, "DisplayName", name -> {
+                var groupId = uuid(hex("group/" + name));
+                return Map.of("id", groupId, "groupId", groupId, "identityStoreId", IDENTITY_STORE_ID, "displayName", name,
+                        "description", "", "externalIds", List.of());
+            });
             case "aws:index/getRegion:getRegion" -> done(Map.of(
                     "name", region, "id", region, "endpoint", "ec2." + region + ".amazonaws.com",
                     "description", region));
@@ -80,23 +124,20 @@ public final class AwsMockEngine implements Mocks {
     }
 
     /**
-     * AZs as AWS lists them (us-east-1 has six, us-west-2 four, most Regions three), honouring the invoke's
-     * {@code excludeZoneIds} and {@code excludeNames}. Here name and ID follow the same order; in a real account the
-     * mapping is shuffled, which is why exclusions must name zone IDs.
+     * AZs as the Region table lists them ({@link AwsRegions}, shared with configuration validation), honouring the
+     * invoke's {@code excludeZoneIds} and {@code excludeNames}. Here name and ID follow the same order; in a real
+     * account the mapping is shuffled, which is why exclusions must name zone IDs.
      */
     private Map<String, Object> availabilityZones(Map<String, Object> args) {
-        int count = switch (region) {
-            case "us-east-1" -> 6;
-            case "us-west-2", "ap-northeast-1", "ap-northeast-2" -> 4;
-            default -> 3;
-        };
+        var zoneIds = AwsRegions.find(region).orElseThrow(() -> new IllegalArgumentException(
+                "the plan's Region table has no Region '" + region + "' (io.bigdatastack.network.AwsRegions)")).zoneIds();
         var excludedIds = stringList(args.get("excludeZoneIds"));
         var excludedNames = stringList(args.get("excludeNames"));
         var names = new java.util.ArrayList<String>();
         var ids = new java.util.ArrayList<String>();
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < zoneIds.size(); i++) {
             var name = region + (char) ('a' + i);
-            var id = regionCode() + "-az" + (i + 1);
+            var id = zoneIds.get(i);
             if (!excludedIds.contains(id) && !excludedNames.contains(name)) {
                 names.add(name);
                 ids.add(id);
@@ -105,13 +146,28 @@ public final class AwsMockEngine implements Mocks {
         return Map.of("names", names, "zoneIds", ids, "state", "available", "id", region, "groupNames", List.of(region));
     }
 
-    private static List<String> stringList(Object value) {
-        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    /**
+     * An Identity Store lookup by unique attribute, failing as the provider does when nothing matches
+     * ("no Identity Store ... found matching criteria").
+     */
+    private CompletableFuture<Map<String, Object>> identity(Map<String, Object> args, String attributePath,
+                                                            java.util.function.Function<String, Map<String, Object>> found) {
+        var alternate = args.get("alternateIdentifier") instanceof Map<?, ?> m ? m : Map.of();
+        var unique = alternate.get("uniqueAttribute") instanceof Map<?, ?> m ? m : Map.of();
+        if (!attributePath.equals(unique.get("attributePath"))) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("the mock Identity Store looks up by " + attributePath
+                    + " only, got " + args));
+        }
+        var name = String.valueOf(unique.get("attributeValue"));
+        if (missingIdentities.stream().anyMatch(missing -> missing.equalsIgnoreCase(name))) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no Identity Store "
+                    + (attributePath.equals("UserName") ? "User" : "Group") + " found matching criteria; try different search"));
+        }
+        return done(found.apply(name));
     }
 
-    private String regionCode() {
-        var parts = region.split("-");
-        return parts[0] + parts[1].charAt(0) + parts[2];
+    private static List<String> stringList(Object value) {
+        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
     }
 
     /** Fills in computed attributes and returns the resource's ID. */

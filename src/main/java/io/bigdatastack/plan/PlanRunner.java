@@ -51,7 +51,12 @@ public final class PlanRunner {
         }
     }
 
-    public static synchronized Plan run(String project, String stack, String region, Consumer<Context> program) {
+    public static Plan run(String project, String stack, String region, Consumer<Context> program) {
+        return run(project, stack, new AwsMockEngine(region), program);
+    }
+
+    /** As {@link #run(String, String, String, Consumer)}, against a given engine (tests make names missing). */
+    public static synchronized Plan run(String project, String stack, AwsMockEngine engine, Consumer<Context> program) {
         var recorder = new RecordingMonitor();
         // A stack transformation sees resources in the order the program constructs them, which is deterministic;
         // registrations arrive in whatever order their inputs resolve.
@@ -71,9 +76,9 @@ public final class PlanRunner {
         try {
             var test = PulumiTestInternal.builder()
                     .options(options)
-                    .mocks(new AwsMockEngine(region))
+                    .mocks(engine)
                     .standardLogger(quiet)
-                    .monitorDecorator(ignored -> recorder.attach(new AwsMockEngine(region)))
+                    .monitorDecorator(ignored -> recorder.attach(engine.copy()))
                     .build();
             var result = test.runTest(ctx -> {
                 program.accept(ctx);

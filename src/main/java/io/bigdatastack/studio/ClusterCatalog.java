@@ -121,7 +121,13 @@ public final class ClusterCatalog extends ComponentResource {
         var launchRole = new Role(name + "-launch-role", RoleArgs.builder()
                 .name(PhysicalNames.fit(args.namePrefix() + "-studio-catalog-launch", PhysicalNames.IAM_ROLE_NAME_MAX))
                 .description("Service Catalog launch role of the EMR Studio cluster template")
-                .assumeRolePolicy(scope.applyValue(s -> TrustPolicies.serviceForAccount("servicecatalog.amazonaws.com", s.accountId()).toJson()))
+                // The trust AWS documents for a launch role: Service Catalog as the service, no condition. AWS does not
+                // document that Service Catalog sends aws:SourceAccount/aws:SourceArn when it assumes a launch role
+                // (constraints-launch.html, getstarted-launchconstraint.html; it is absent from the services the IAM
+                // confused-deputy guidance lists), and a condition on a key that is not sent denies every launch.
+                // Who can launch is governed by the portfolio's principal association instead.
+                // https://docs.aws.amazon.com/servicecatalog/latest/adminguide/constraints-launch.html
+                .assumeRolePolicy(TrustPolicies.service("servicecatalog.amazonaws.com").toJson())
                 .tags(tags)
                 .build(), child);
         var launchPolicy = new RolePolicy(name + "-launch-policy", RolePolicyArgs.builder()

@@ -199,13 +199,19 @@ public final class EmrStudio extends ComponentResource {
                         .policyArn(sessionPolicies.get(level).arn())
                         .build(), child));
             }
+            // Every name is looked up first: a typo fails `pulumi preview`, not the mapping after the cluster exists.
+            var identityCenter = new IdentityCenterLookup(InvokeOptions.builder().parent(this).build(), args.region());
             args.adminUser().ifPresent(admin -> sessionMapping(base + "-admin", "USER",
+                    args.secretAdminUser() ? identityCenter.user("studioAdminUser", admin, "[secret]").asSecret()
+                            : identityCenter.user("studioAdminUser", admin),
                     new StudioMember(admin, StudioAccessLevel.advanced), studio, sessionPolicies, attachments));
             for (var user : args.users()) {
-                sessionMapping(base + "-user-" + logicalName(user.name()), "USER", user, studio, sessionPolicies, attachments);
+                sessionMapping(base + "-user-" + logicalName(user.name()), "USER", identityCenter.user("studioUsers", user.name()),
+                        user, studio, sessionPolicies, attachments);
             }
             for (var group : args.groups()) {
-                sessionMapping(base + "-group-" + logicalName(group.name()), "GROUP", group, studio, sessionPolicies, attachments);
+                sessionMapping(base + "-group-" + logicalName(group.name()), "GROUP", identityCenter.group("studioGroups", group.name()),
+                        group, studio, sessionPolicies, attachments);
             }
         });
 
@@ -234,12 +240,13 @@ public final class EmrStudio extends ComponentResource {
         return Output.tuple(partition, identity).applyValue(t -> new AwsScope(t.t1.partition(), region, t.t2.accountId()));
     }
 
-    private void sessionMapping(String logicalName, String identityType, StudioMember member, Studio studio,
+    /** {@code confirmedName}: the member's name, resolved only once the Identity Store has found it. */
+    private void sessionMapping(String logicalName, String identityType, Output<String> confirmedName, StudioMember member, Studio studio,
                                 Map<StudioAccessLevel, Policy> policies, Map<StudioAccessLevel, RolePolicyAttachment> attachments) {
         new StudioSessionMapping(logicalName, StudioSessionMappingArgs.builder()
                 .studioId(studio.id())
                 .identityType(identityType)
-                .identityName(member.name())
+                .identityName(confirmedName)
                 .sessionPolicyArn(policies.get(member.level()).arn())
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(attachments.get(member.level())).build());
     }

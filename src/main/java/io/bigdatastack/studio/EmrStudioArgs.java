@@ -22,7 +22,8 @@ import java.util.Optional;
  *   <li>{@code region}: the Region, for ARNs and the service roles' {@code aws:SourceArn} condition.</li>
  *   <li>{@code authMode}: {@code SSO} (IAM Identity Center: a user role, session policies and session mappings) or
  *       {@code IAM} (no user role, no mappings: attach the session policies to IAM principals yourself).</li>
- *   <li>{@code adminUser}: Identity Center user mapped with the advanced session policy; required with SSO.</li>
+ *   <li>{@code adminUser}: Identity Center user mapped with the advanced session policy; required with SSO.
+ *       {@code secretAdminUser}: it came from a secret config value, so its session mapping carries it as a secret.</li>
  *   <li>{@code users}, {@code groups}: further Identity Center users and groups with their level (basic or
  *       intermediate); SSO only. A name may appear once per list.</li>
  *   <li>{@code protectStatefulResources}: true protects the Workspace bucket ({@code protect}, {@code retainOnDelete});
@@ -43,6 +44,7 @@ public final class EmrStudioArgs {
     private final String region;
     private final StudioAuthMode authMode;
     private final Optional<String> adminUser;
+    private final boolean secretAdminUser;
     private final List<StudioMember> users;
     private final List<StudioMember> groups;
     private final boolean protectStatefulResources;
@@ -58,6 +60,7 @@ public final class EmrStudioArgs {
         this.region = Objects.requireNonNull(b.region, "region");
         this.authMode = Objects.requireNonNull(b.authMode, "authMode");
         this.adminUser = Objects.requireNonNull(b.adminUser, "adminUser");
+        this.secretAdminUser = b.secretAdminUser;
         this.users = List.copyOf(b.users);
         this.groups = List.copyOf(b.groups);
         this.protectStatefulResources = b.protectStatefulResources;
@@ -106,6 +109,7 @@ public final class EmrStudioArgs {
     public String region() { return region; }
     public StudioAuthMode authMode() { return authMode; }
     public Optional<String> adminUser() { return adminUser; }
+    public boolean secretAdminUser() { return secretAdminUser; }
     public List<StudioMember> users() { return users; }
     public List<StudioMember> groups() { return groups; }
     public boolean protectStatefulResources() { return protectStatefulResources; }
@@ -121,6 +125,7 @@ public final class EmrStudioArgs {
         private String region;
         private StudioAuthMode authMode = StudioAuthMode.SSO;
         private Optional<String> adminUser = Optional.empty();
+        private boolean secretAdminUser;
         private List<StudioMember> users = List.of();
         private List<StudioMember> groups = List.of();
         private boolean protectStatefulResources;
@@ -135,6 +140,7 @@ public final class EmrStudioArgs {
         public Builder region(String value) { this.region = value; return this; }
         public Builder authMode(StudioAuthMode value) { this.authMode = value; return this; }
         public Builder adminUser(Optional<String> value) { this.adminUser = value; return this; }
+        public Builder secretAdminUser(boolean value) { this.secretAdminUser = value; return this; }
         public Builder users(List<StudioMember> value) { this.users = value; return this; }
         public Builder groups(List<StudioMember> value) { this.groups = value; return this; }
         public Builder protectStatefulResources(boolean value) { this.protectStatefulResources = value; return this; }

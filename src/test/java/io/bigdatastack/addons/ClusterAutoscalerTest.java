@@ -37,9 +37,10 @@ class ClusterAutoscalerTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1.33, v1.33.5", "1.34, v1.34.5", "1.35, v1.35.2", "1.36, v1.36.1"})
-    void imageMinorMatchesTheClusterMinor(String kubernetesVersion, String expectedTag) {
-        var p = TestStacks.plan(Map.of("kubernetesVersion", kubernetesVersion));
+    // 1.33 left standard support on 2026-07-29, so it needs extended support; v1.33.6 is its newest upstream patch.
+    @CsvSource({"1.33, EXTENDED, v1.33.6", "1.34, STANDARD, v1.34.5", "1.35, STANDARD, v1.35.2", "1.36, STANDARD, v1.36.1"})
+    void imageMinorMatchesTheClusterMinor(String kubernetesVersion, String supportType, String expectedTag) {
+        var p = TestStacks.plan(Map.of("kubernetesVersion", kubernetesVersion, "kubernetesSupportType", supportType));
         var image = p.named("test-cluster-autoscaler").input("values.image").orElseThrow().getAsJsonObject();
         assertEquals(expectedTag, image.get("tag").getAsString());
         assertEquals("registry.k8s.io/autoscaling/cluster-autoscaler", image.get("repository").getAsString());
@@ -55,7 +56,7 @@ class ClusterAutoscalerTest {
 
     @Test
     void aVersionMissingFromTheTableIsAConfigErrorNotADefault() {
-        assertTrue(ClusterAutoscalerVersions.check("1.37").orElseThrow().contains("ClusterAutoscalerVersions"));
+        assertTrue(ClusterAutoscalerVersions.check("1.37").orElseThrow().contains("KubernetesVersions"));
         assertTrue(ClusterAutoscalerVersions.check("1.35").isEmpty());
         assertTrue(ClusterAutoscalerVersions.imageTag("1.32").isEmpty());
     }

@@ -37,8 +37,12 @@ class EksClusterTest {
     }
 
     @Test
-    void clusterUsesApiAuthenticationWithCreatorAdmin() {
-        assertEquals("API", cluster().inputString("accessConfig.authenticationMode"));
+    void clusterUsesApiAndConfigMapAuthenticationWithCreatorAdmin() {
+        // EMR on EKS's access-entry integration requires API_AND_CONFIG_MAP, and an API cluster cannot go back to it
+        // (https://docs.aws.amazon.com/emr/latest/EMR-on-EKS-DevelopmentGuide/setting-up-cluster-access.html).
+        assertEquals("API_AND_CONFIG_MAP", cluster().inputString("accessConfig.authenticationMode"));
+        assertTrue(plan.ofType("kubernetes:core/v1:ConfigMap").stream().noneMatch(c -> "aws-auth".equals(c.inputString("metadata.name"))),
+                "access entries stay the only mechanism: no aws-auth ConfigMap");
         assertTrue(cluster().input("accessConfig.bootstrapClusterCreatorAdminPermissions").orElseThrow().getAsBoolean());
     }
 

@@ -29,7 +29,7 @@ class EmrConfigTest {
     void defaults() {
         var config = TestStacks.config(Map.of());
         assertEquals("emr-jobs", config.emrNamespace());
-        assertEquals(new StackConfig.Emr("emr-7.13.0-latest", JobRoleBinding.irsa, List.of(), false), config.emr());
+        assertEquals(new StackConfig.Emr("emr-7.13.0-latest", JobRoleBinding.irsa, List.of(), false, true), config.emr());
     }
 
     @Test
@@ -39,9 +39,10 @@ class EmrConfigTest {
                 "emrReleaseLabel", "emr-spark-8.0.0-latest",
                 "jobRoleBinding", "both",
                 "jobReadBuckets", "[\"raw-data.example\", \"curated-data\"]",
-                "glueCatalogAccess", "true"));
+                "glueCatalogAccess", "true",
+                "jobTemplate", "false"));
         assertEquals("analytics", config.emrNamespace());
-        assertEquals(new StackConfig.Emr("emr-spark-8.0.0-latest", JobRoleBinding.both, List.of("raw-data.example", "curated-data"), true),
+        assertEquals(new StackConfig.Emr("emr-spark-8.0.0-latest", JobRoleBinding.both, List.of("raw-data.example", "curated-data"), true, false),
                 config.emr());
     }
 

@@ -183,8 +183,9 @@ class EmrOnEksTest {
 
     @Test
     void emrGetsClusterAccessFromItsOwnAccessEntryNotOurs() {
-        assertEquals("API", plan.one("aws:eks/cluster:Cluster").inputString("accessConfig.authenticationMode"),
-                "EMR creates its access entry only in API or API_AND_CONFIG_MAP mode");
+        // https://docs.aws.amazon.com/emr/latest/EMR-on-EKS-DevelopmentGuide/setting-up-cluster-access.html
+        assertEquals("API_AND_CONFIG_MAP", plan.one("aws:eks/cluster:Cluster").inputString("accessConfig.authenticationMode"),
+                "EMR's access-entry integration requires API_AND_CONFIG_MAP");
         for (var entry : plan.ofType("aws:eks/accessEntry:AccessEntry")) {
             assertFalse(entry.inputString("principalArn").contains("AWSServiceRoleForAmazonEMRContainers"),
                     "access entries cannot name service-linked roles");
@@ -244,7 +245,7 @@ class EmrOnEksTest {
         var p = TestStacks.plan(Map.of("jobRoleBinding", "podIdentity"));
         var statements = statements(trust(p));
         assertEquals(1, statements.size());
-        assertPodIdentityStatement(statements.get(0));
+        assertPodIdentityStatement(statements.get(0), p);
         assertPodIdentityAssociations(p);
     }
 
@@ -255,7 +256,7 @@ class EmrOnEksTest {
         assertEquals(2, statements.size());
         assertEquals("sts:AssumeRoleWithWebIdentity", statements.get(0).get("Action").getAsString());
         assertEquals(statements(trust(plan)).get(0).getAsJsonObject("Condition"), statements.get(0).getAsJsonObject("Condition"));
-        assertPodIdentityStatement(statements.get(1));
+        assertPodIdentityStatement(statements.get(1), p);
         assertPodIdentityAssociations(p);
     }
 
@@ -264,11 +265,23 @@ class EmrOnEksTest {
         assertTrue(plan.ofType("aws:eks/podIdentityAssociation:PodIdentityAssociation").isEmpty());
     }
 
-    private static void assertPodIdentityStatement(JsonObject statement) {
+    /**
+     * The documented trust with the documented session-tag conditions: this cluster, the EMR namespace and EMR's three
+     * Spark service accounts (https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html, "Setting Conditions").
+     */
+    private static void assertPodIdentityStatement(JsonObject statement, Plan p) {
         assertEquals("Allow", statement.get("Effect").getAsString());
         assertEquals(JsonParser.parseString("{\"Service\":\"pods.eks.amazonaws.com\"}"), statement.get("Principal"));
         assertEquals(List.of("sts:AssumeRole", "sts:TagSession"), strings(statement.get("Action")));
-        assertFalse(statement.has("Condition"));
+        var condition = statement.getAsJsonObject("Condition");
+        assertEquals(Set.of("StringEquals"), condition.keySet());
+        var equals = condition.getAsJsonObject("StringEquals");
+        assertEquals("arn:aws:eks:us-east-1:" + ACCOUNT + ":cluster/big-data-stack-test",
+                equals.get("aws:RequestTag/eks-cluster-arn").getAsString());
+        assertEquals(emrNamespace(p).inputString("metadata.name"), equals.get("aws:RequestTag/kubernetes-namespace").getAsString());
+        assertEquals(Set.of("client", "driver", "executor").stream()
+                        .map(c -> "emr-containers-sa-spark-" + c + "-" + ACCOUNT + "-" + ROLE_BASE36).collect(Collectors.toSet()),
+                Set.copyOf(strings(equals.get("aws:RequestTag/kubernetes-service-account"))));
     }
 
     private static void assertPodIdentityAssociations(Plan p) {

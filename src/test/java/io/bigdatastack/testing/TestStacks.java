@@ -11,6 +11,9 @@ import io.bigdatastack.plan.StackFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +28,23 @@ public final class TestStacks {
     public static final String PROJECT = "big-data-stack";
     public static final Path PROJECT_DIR = Path.of(".");
 
+    /**
+     * The date tests judge Kubernetes support windows by: fixed, so that the build does not start failing the day a
+     * version leaves standard support (StackConfig#load explains why deploys use the real date).
+     */
+    public static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
+    public static final Clock CLOCK = Clock.fixed(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
+
     private TestStacks() {
     }
 
     /** The minimum a stack needs (Region, Studio admin) plus {@code overrides}; keys without ':' are ours. */
     public static ConfigSource source(String stack, Map<String, String> overrides) {
+        return source(stack, overrides, java.util.Set.of());
+    }
+
+    /** As {@link #source(String, Map)}, with {@code secretKeys} (unqualified for ours) set as secrets. */
+    public static ConfigSource source(String stack, Map<String, String> overrides, java.util.Set<String> secretKeys) {
         var values = new HashMap<String, String>();
         values.put("aws:region", "us-east-1");
         values.put(PROJECT + ":studioAdminUser", "jane");
@@ -41,11 +56,12 @@ public final class TestStacks {
                 values.put(key, v);
             }
         });
-        return ConfigSource.of(PROJECT, stack, values);
+        var secrets = secretKeys.stream().map(k -> k.contains(":") ? k : PROJECT + ":" + k).collect(java.util.stream.Collectors.toSet());
+        return ConfigSource.of(PROJECT, stack, values, secrets);
     }
 
     public static StackConfig config(Map<String, String> overrides) {
-        return StackConfig.load(source("test", overrides));
+        return StackConfig.load(source("test", overrides), CLOCK);
     }
 
     /** The whole program planned for a config built from {@code overrides}. */
@@ -57,7 +73,7 @@ public final class TestStacks {
     /** The whole program planned for a stack file of this repository. */
     public static Plan planStackFile(String stack) {
         try {
-            var config = StackConfig.load(StackFiles.read(PROJECT_DIR, stack));
+            var config = StackConfig.load(StackFiles.read(PROJECT_DIR, stack), CLOCK);
             return PlanRunner.run(PROJECT, stack, config.region(), ctx -> BigDataStack.define(ctx, config));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
