@@ -159,6 +159,12 @@ public final class EksCluster extends ComponentResource {
                 // The name is fixed, so a replacement (e.g. of the encryption config) must delete the old cluster
                 // first: creating the new one first would fail with "cluster already exists".
                 .deleteBeforeReplace(true)
+                // The mode is only ever set at creation. Clusters created by earlier versions of this program are in
+                // API mode, and the mode only moves towards API (CONFIG_MAP -> API_AND_CONFIG_MAP -> API; "you can't change
+                // the authentication mode back to a mode that removes the EKS API", and the ConfigMap method cannot be
+                // enabled after creation: https://docs.aws.amazon.com/eks/latest/userguide/setting-up-access-entries.html).
+                // Diffing the mode would turn every later `pulumi up` of such a stack into an update EKS refuses.
+                .ignoreChanges("accessConfig.authenticationMode")
                 .build());
 
         this.clusterName = cluster.name();

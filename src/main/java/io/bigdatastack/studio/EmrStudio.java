@@ -202,7 +202,7 @@ public final class EmrStudio extends ComponentResource {
             // Every name is looked up first: a typo fails `pulumi preview`, not the mapping after the cluster exists.
             var identityCenter = new IdentityCenterLookup(InvokeOptions.builder().parent(this).build(), args.region());
             args.adminUser().ifPresent(admin -> sessionMapping(base + "-admin", "USER",
-                    args.secretAdminUser() ? identityCenter.user("studioAdminUser", admin, "[secret]").asSecret()
+                    args.secretAdminUser() ? identityCenter.user("studioAdminUser", admin, IdentityCenterLookup.SECRET_MASK).asSecret()
                             : identityCenter.user("studioAdminUser", admin),
                     new StudioMember(admin, StudioAccessLevel.advanced), studio, sessionPolicies, attachments));
             for (var user : args.users()) {

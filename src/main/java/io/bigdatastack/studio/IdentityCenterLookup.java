@@ -24,6 +24,9 @@ import java.util.concurrent.CompletionException;
  */
 final class IdentityCenterLookup {
 
+    /** What a failure message shows instead of a name set with {@code pulumi config set --secret}. */
+    static final String SECRET_MASK = "[secret]";
+
     private final InvokeOptions options;
     private final String region;
     private final Output<String> identityStoreId;
@@ -73,10 +76,12 @@ final class IdentityCenterLookup {
     private CompletableFuture<String> explain(CompletableFuture<String> lookup, String configKey, String kind, String name, String storeId) {
         return lookup.exceptionally(failure -> {
             var cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            // Not chained: the message already carries the provider's, and error reporting shows the root cause.
+            // Not chained: the message already carries the provider's, and error reporting shows the root cause. The
+            // provider's text may repeat the name it looked up, so a masked (secret) name drops it.
+            var detail = SECRET_MASK.equals(name) ? "" : " (" + cause.getMessage() + ")";
             throw new IllegalArgumentException("big-data-stack:" + configKey + ": IAM Identity Center " + kind + " '" + name
                     + "' was not found in identity store " + storeId + " (" + region + "); check the spelling, or create the "
-                    + kind + " first (" + cause.getMessage() + ")");
+                    + kind + " first" + detail);
         });
     }
 }

@@ -47,6 +47,13 @@ class EksClusterTest {
     }
 
     @Test
+    void authenticationModeIsSetAtCreationOnly() {
+        // Stacks created by earlier versions run in API mode, which EKS cannot move back to API_AND_CONFIG_MAP: the
+        // program must not try on every later update.
+        assertTrue(cluster().options().ignoreChanges().contains("accessConfig.authenticationMode"));
+    }
+
+    @Test
     void clusterNameVersionAndSupportType() {
         assertEquals("big-data-stack-test", cluster().inputString("name"));
         assertEquals("1.35", cluster().inputString("version"));
