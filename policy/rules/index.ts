@@ -17,6 +17,7 @@ import { iamActionsExist } from "./iam-actions-exist";
 import { iamNoFullAccessManagedPolicies } from "./iam-no-full-access-managed-policies";
 import { iamNoWildcardActions } from "./iam-no-wildcard-actions";
 import { iamPolicyDocumentParsable } from "./iam-policy-document-parsable";
+import { iamPolicyDocumentSecret } from "./iam-policy-document-secret";
 import { iamWebIdentityTrustScoped } from "./iam-web-identity-trust-scoped";
 import { k8sNoLoadBalancerServices } from "./k8s-no-load-balancer-services";
 import { s3EncryptionConfigured } from "./s3-encryption-configured";
@@ -40,6 +41,7 @@ import { s3NoPublicAcls } from "./s3-no-public-acls";
 export const ALL_RULES: readonly Rule[] = [
     // IAM
     iamPolicyDocumentParsable,
+    iamPolicyDocumentSecret,
     iamNoWildcardActions,
     iamNoFullAccessManagedPolicies,
     iamActionsExist,
