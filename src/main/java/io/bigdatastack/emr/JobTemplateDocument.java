@@ -44,6 +44,13 @@ public final class JobTemplateDocument {
      */
     public static String render(String namePrefix, String executionRoleArn, String releaseLabel, String logGroupName,
                                 String bucketName, Map<String, String> tags) {
+        return render(namePrefix, executionRoleArn, releaseLabel, logGroupName, SampleSparkJob.LOG_STREAM_PREFIX,
+                EmrNames.s3LogUri(bucketName), tags);
+    }
+
+    /** As above, for a team: its own CloudWatch stream prefix and S3 log location under its prefix. */
+    public static String render(String namePrefix, String executionRoleArn, String releaseLabel, String logGroupName,
+                                String logStreamPrefix, String s3LogUri, Map<String, String> tags) {
         var data = new LinkedHashMap<String, Object>();
         data.put("ExecutionRoleArn", executionRoleArn);
         data.put("ReleaseLabel", releaseLabel);
@@ -52,11 +59,11 @@ public final class JobTemplateDocument {
                 "SparkSubmitParameters", SampleSparkJob.sparkSubmitParameters("${" + EXECUTOR_INSTANCES_PARAMETER + "}"))));
         var cloudWatch = new LinkedHashMap<String, Object>();
         cloudWatch.put("LogGroupName", logGroupName);
-        cloudWatch.put("LogStreamNamePrefix", SampleSparkJob.LOG_STREAM_PREFIX);
+        cloudWatch.put("LogStreamNamePrefix", logStreamPrefix);
         var monitoring = new LinkedHashMap<String, Object>();
         monitoring.put("PersistentAppUI", SampleSparkJob.PERSISTENT_APP_UI);
         monitoring.put("CloudWatchMonitoringConfiguration", cloudWatch);
-        monitoring.put("S3MonitoringConfiguration", Map.of("LogUri", EmrNames.s3LogUri(bucketName)));
+        monitoring.put("S3MonitoringConfiguration", Map.of("LogUri", s3LogUri));
         data.put("ConfigurationOverrides", Map.of("MonitoringConfiguration", monitoring));
         var parameters = new LinkedHashMap<String, Object>();
         parameters.put(ENTRY_POINT_PARAMETER, Map.of("Type", "STRING", "DefaultValue", SampleSparkJob.ENTRY_POINT));
