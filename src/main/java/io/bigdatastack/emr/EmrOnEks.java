@@ -26,6 +26,8 @@ import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.Namespace;
 import com.pulumi.kubernetes.core.v1.NamespaceArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.kubernetes.scheduling.v1.PriorityClass;
+import com.pulumi.kubernetes.scheduling.v1.PriorityClassArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -85,6 +87,16 @@ public final class EmrOnEks extends ComponentResource {
                 .tags(tags)
                 .build(), Stateful.JOB_LOGS.options(protect, this).build());
         this.logGroupName = logGroup.name();
+
+        // --- Spark PriorityClasses (cluster-wide; the pod templates of every team name them) ---
+        for (var priority : SparkPriority.values()) {
+            new PriorityClass(name + "-priority-" + priority.jobClass() + "-" + priority.sparkRole(), PriorityClassArgs.builder()
+                    .metadata(ObjectMetaArgs.builder().name(priority.className()).build())
+                    .value(priority.value())
+                    .globalDefault(false)
+                    .description("Spark " + priority.sparkRole() + "s of " + priority.jobClass() + " jobs (big-data-stack SparkPriority)")
+                    .build(), CustomResourceOptions.builder().parent(this).provider(args.kubernetesProvider()).build());
+        }
 
         // --- Teams: the one default team under this component (today's URNs and names), or one EmrTeam per team ---
         var teamOutputs = new java.util.LinkedHashMap<String, TeamResources.Outputs>();

@@ -14,6 +14,8 @@ import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.s3.BucketObjectv2;
+import com.pulumi.aws.s3.BucketObjectv2Args;
 import com.pulumi.aws.s3.BucketV2;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.LimitRange;
@@ -127,8 +129,20 @@ final class TeamResources {
                 .policy(team.secretReadBuckets() ? permissions.asSecret() : permissions)
                 .build(), child);
 
-        // What a job needs in place before it can start: the role's permissions, and its Pod Identity associations.
+        // What a job needs in place before it can start: the role's permissions, its pod templates, and its Pod
+        // Identity associations.
         var jobPrerequisites = new ArrayList<Resource>(List.of(rolePolicy));
+        // --- Pod templates under the team's prefix (its role reads them; EMR reads them as the job role) ---
+        var dataPrefix = team.dataPrefix().orElse("");
+        for (var priority : SparkPriority.values()) {
+            jobPrerequisites.add(new BucketObjectv2(name + "-pod-template-" + priority.jobClass() + "-" + priority.sparkRole(),
+                    BucketObjectv2Args.builder()
+                            .bucket(bucket.id())
+                            .key(priority.podTemplateKey(dataPrefix))
+                            .content(priority.podTemplate())
+                            .contentType("application/yaml")
+                            .build(), child));
+        }
         if (args.jobRoleBinding().usesPodIdentity()) {
             // The associations `aws emr-containers create-role-associations` would make for Spark; the
             // eks-pod-identity-agent add-on (installed by EksCluster) hands the credentials to the pods.
@@ -172,7 +186,7 @@ final class TeamResources {
                     .name(EmrNames.jobTemplateStackName(templatePrefix))
                     .templateBody(Output.tuple(role.arn(), logGroup.name(), bucket.bucket()).applyValue(t ->
                             JobTemplateDocument.render(templatePrefix, t.t1, args.releaseLabel(), t.t2, team.logStreamPrefix(),
-                                    s3LogUri(team, t.t3), tags)))
+                                    s3LogUri(team, t.t3), t.t3, dataPrefix, tags)))
                     // A failed first create leaves nothing behind to block the next attempt.
                     .onFailure("DELETE")
                     .tags(tags)

@@ -130,6 +130,30 @@ class TeamsTest {
     }
 
     @Test
+    void driversOutrankExecutorsThroughPodTemplatesInTheTeamsPrefix() {
+        var values = plan.ofType("kubernetes:scheduling.k8s.io/v1:PriorityClass").stream().collect(Collectors.toMap(
+                r -> r.inputString("metadata.name"), r -> r.input("value").orElseThrow().getAsInt()));
+        assertEquals(4, values.size(), values.toString());
+        assertTrue(values.get("spark-adhoc-driver") > values.get("spark-production-executor"), values.toString());
+        assertTrue(values.get("spark-production-driver") > values.get("spark-adhoc-driver"), values.toString());
+        assertTrue(values.get("spark-production-executor") > values.get("spark-adhoc-executor"), values.toString());
+        for (var team : List.of("analytics", "ml")) {
+            var templates = plan.ofType("aws:s3/bucketObjectv2:BucketObjectv2").stream()
+                    .filter(r -> r.parent().endsWith("::test-emr-team-" + team)).toList();
+            assertEquals(Set.of("teams/" + team + "/pod-templates/production-driver.yaml", "teams/" + team + "/pod-templates/adhoc-driver.yaml",
+                    "teams/" + team + "/pod-templates/production-executor.yaml", "teams/" + team + "/pod-templates/adhoc-executor.yaml"),
+                    templates.stream().map(r -> r.inputString("key")).collect(Collectors.toSet()));
+            var driver = templates.stream().filter(r -> r.inputString("key").endsWith("production-driver.yaml")).findFirst().orElseThrow()
+                    .inputString("content");
+            assertTrue(driver.contains("priorityClassName: spark-production-driver") && driver.contains("name: spark-kubernetes-driver"), driver);
+            var body = teamOne(team, "aws:cloudformation/stack:Stack").inputString("templateBody");
+            assertTrue(body.contains("spark.kubernetes.executor.podTemplateFile=s3://big-data-stack-test-emr-123456789012/teams/" + team
+                    + "/pod-templates/${JobClass}-executor.yaml"), body);
+            assertTrue(body.contains("\"JobClass\":{\"DefaultValue\":\"adhoc\""), body);
+        }
+    }
+
+    @Test
     void teamsOutputAndFirstTeamSingleOutputs() {
         var teams = plan.outputs().get("Teams").getAsJsonObject();
         assertEquals(List.of("analytics", "ml"), List.copyOf(teams.keySet()));
