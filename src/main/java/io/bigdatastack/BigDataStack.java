@@ -25,6 +25,8 @@ import io.bigdatastack.network.Network;
 import io.bigdatastack.network.NetworkArgs;
 import io.bigdatastack.studio.EmrStudio;
 import io.bigdatastack.studio.EmrStudioArgs;
+import io.bigdatastack.studio.StudioMember;
+import io.bigdatastack.studio.TeamStudioAccess;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -167,6 +169,10 @@ public final class BigDataStack {
                 .secretAdminUser(config.isSecret(ConfigKeys.STUDIO_ADMIN_USER))
                 .users(config.studio().users())
                 .groups(config.studio().groups())
+                .teamGroups(config.teams().stream().filter(team -> !team.studioGroups().isEmpty())
+                        .map(team -> new TeamStudioAccess(team.name(), emr.teams().get(team.name()).virtualClusterId(),
+                                team.studioGroups().stream().map(StudioMember::parse).toList()))
+                        .toList())
                 .protectStatefulResources(config.protectStatefulResources())
                 .project(naming.project())
                 .stack(naming.stack())

@@ -188,6 +188,7 @@ public record StackConfig(
         var teams = TeamsReader.read(reader, naming, defaultTeam);
 
         var studio = readStudio(reader);
+        TeamsReader.checkStudioGroups(reader, teams, studio.authMode(), studio.groups());
         var protect = reader.bool(PROTECT_STATEFUL_RESOURCES);
         var studioOnEks = StudioOnEks.read(reader, baseNodes, spotNodes, emr);
 

@@ -88,11 +88,59 @@ final class TeamsReader {
                 expect(reader, at + ".readBuckets[" + b + "]", readBuckets.get(b), Validators.s3BucketName(readBuckets.get(b)));
             }
             var glue = bool(reader, object, at, "glueCatalogAccess");
-            var groups = strings(reader, object, at, "studioGroups");
+            var groups = new ArrayList<String>();
+            var groupEntries = strings(reader, object, at, "studioGroups");
+            for (int g = 0; g < groupEntries.size(); g++) {
+                if (expect(reader, at + ".studioGroups[" + g + "]", groupEntries.get(g), Validators.studioGroupEntry(groupEntries.get(g)))) {
+                    groups.add(groupEntries.get(g));
+                }
+            }
             teams.add(new Team(name, name, cpu, memory, readBuckets, glue, groups, true));
         }
         return teams.isEmpty() ? List.of(defaultTeam) : List.copyOf(teams);
     }
+
+    /**
+     * Team groups need SSO (session mappings exist only there), may not repeat a group of {@code studioGroups} or of
+     * another team (EMR maps an identity to one session policy per Studio), and their session policies must fit the
+     * user role's quota of attached managed policies: 10 by default
+     * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html), three of which the stack-wide levels use.
+     */
+    static void checkStudioGroups(ConfigReader reader, List<Team> teams, io.bigdatastack.studio.StudioAuthMode mode,
+                                  List<io.bigdatastack.studio.StudioMember> stackGroups) {
+        var path = reader.qualified(ConfigKeys.TEAMS);
+        var seen = new HashSet<String>();
+        stackGroups.forEach(member -> seen.add(member.name().toLowerCase(java.util.Locale.ROOT)));
+        int teamPolicies = 0;
+        for (int i = 0; i < teams.size(); i++) {
+            var team = teams.get(i);
+            if (team.studioGroups().isEmpty()) {
+                continue;
+            }
+            if (mode != io.bigdatastack.studio.StudioAuthMode.SSO) {
+                reader.problem(path + "[" + i + "].studioGroups: got " + team.studioGroups() + ", expected no entries when studioAuthMode is "
+                        + mode + " (session mappings exist only with SSO)");
+                continue;
+            }
+            var levels = new HashSet<io.bigdatastack.studio.StudioAccessLevel>();
+            for (int g = 0; g < team.studioGroups().size(); g++) {
+                var member = io.bigdatastack.studio.StudioMember.parse(team.studioGroups().get(g));
+                levels.add(member.level());
+                if (!seen.add(member.name().toLowerCase(java.util.Locale.ROOT))) {
+                    reader.problem(path + "[" + i + "].studioGroups[" + g + "]: got '" + team.studioGroups().get(g)
+                            + "', expected a group not already in studioGroups or another team (EMR maps an identity to one session policy)");
+                }
+            }
+            teamPolicies += levels.size();
+        }
+        if (3 + teamPolicies > MAX_USER_ROLE_POLICIES) {
+            reader.problem(path + ": team studioGroups need " + teamPolicies + " session policies on the Studio user role besides the 3 stack-wide"
+                    + " ones, expected at most " + (MAX_USER_ROLE_POLICIES - 3) + " (IAM's default quota of " + MAX_USER_ROLE_POLICIES
+                    + " managed policies per role)");
+        }
+    }
+
+    static final int MAX_USER_ROLE_POLICIES = 10;
 
     /** The role and virtual cluster names a team's name ends up in must fit IAM's and EMR's limits. */
     private static void checkDerivedNames(ConfigReader reader, String at, String name, String prefix) {

@@ -25,7 +25,7 @@ class TeamsTest {
     /** As a stack file's YAML list of maps reaches the program: JSON text (the CLI and StackFiles both do this). */
     static final String TWO_TEAMS = """
             [{"name": "analytics", "cpuQuota": "32", "memoryQuota": "128Gi", "readBuckets": ["raw-events"]},
-             {"name": "ml", "glueCatalogAccess": true}]""";
+             {"name": "ml", "glueCatalogAccess": true, "studioGroups": ["ml-scientists", "ml-leads:intermediate"]}]""";
 
     private static Plan plan;
 
@@ -175,6 +175,40 @@ class TeamsTest {
         assertEquals(Set.of("emr-jobs"), teams.keySet());
         assertEquals(single.outputs().get("JobRoleArn"), teams.getAsJsonObject("emr-jobs").get("jobRoleArn"));
         assertTrue(single.ofType(EmrTeam.TYPE).isEmpty());
+    }
+
+    @Test
+    void teamGroupsSessionPoliciesReachOnlyTheirTeamsVirtualCluster() {
+        var teams = plan.outputs().get("Teams").getAsJsonObject();
+        var ml = teams.getAsJsonObject("ml").get("virtualClusterId").getAsString();
+        var analytics = teams.getAsJsonObject("analytics").get("virtualClusterId").getAsString();
+        var policies = plan.ofType("aws:iam/policy:Policy").stream().filter(r -> r.name().contains("-session-ml-")).toList();
+        assertEquals(Set.of("basic", "intermediate"), policies.stream().map(r -> r.name().substring(r.name().lastIndexOf('-') + 1))
+                .collect(Collectors.toSet()));
+        for (var policy : policies) {
+            var text = policy.inputString("policy");
+            assertTrue(text.contains("/virtualclusters/" + ml), text);
+            assertFalse(text.contains("/virtualclusters/" + analytics), text);
+        }
+        var mappings = plan.ofType("aws:emr/studioSessionMapping:StudioSessionMapping").stream()
+                .filter(r -> r.name().contains("-team-ml-group-")).toList();
+        assertEquals(2, mappings.size(), mappings.toString());
+        var attached = plan.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").stream()
+                .filter(r -> r.name().contains("-user-role-ml-")).count();
+        assertEquals(2, attached, "the user role carries the team's session policies");
+    }
+
+    @Test
+    void teamGroupsNeedSsoAndAreUnique() {
+        var duplicate = assertThrows(InvalidConfigException.class, () -> TestStacks.config(Map.of("studioGroups", "[\"ml-scientists\"]",
+                "teams", "[{\"name\": \"ml\", \"studioGroups\": [\"ml-scientists\", \"x:advanced\"]}]")));
+        assertTrue(duplicate.getMessage().contains("big-data-stack:teams[0].studioGroups[0]: got 'ml-scientists', expected a group not already"),
+                duplicate.getMessage());
+        assertTrue(duplicate.getMessage().contains("big-data-stack:teams[0].studioGroups[1]: got 'x:advanced'"), duplicate.getMessage());
+        var iam = assertThrows(InvalidConfigException.class, () -> TestStacks.config(Map.of("studioAuthMode", "IAM",
+                "teams", "[{\"name\": \"ml\", \"studioGroups\": [\"ml-scientists\"]}]")));
+        assertTrue(iam.getMessage().contains("big-data-stack:teams[0].studioGroups: got [ml-scientists], expected no entries when studioAuthMode is IAM"),
+                iam.getMessage());
     }
 
     @Test
