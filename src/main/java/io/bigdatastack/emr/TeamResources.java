@@ -141,6 +141,7 @@ final class TeamResources {
                             .key(priority.podTemplateKey(dataPrefix))
                             .content(priority.podTemplate())
                             .contentType("application/yaml")
+                            .tags(tags)
                             .build(), child));
         }
         if (args.jobRoleBinding().usesPodIdentity()) {
