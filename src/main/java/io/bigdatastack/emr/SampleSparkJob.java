@@ -58,9 +58,15 @@ public final class SampleSparkJob {
 
     /** StartJobRun's {@code jobDriver}. */
     public static Map<String, Object> jobDriver() {
+        return jobDriver(List.of());
+    }
+
+    /** StartJobRun's {@code jobDriver} with further {@code --conf} settings (a team's pod templates). */
+    public static Map<String, Object> jobDriver(List<String> extraConfs) {
         var submit = new LinkedHashMap<String, Object>();
         submit.put("entryPoint", ENTRY_POINT);
-        submit.put("sparkSubmitParameters", sparkSubmitParameters());
+        submit.put("sparkSubmitParameters", sparkSubmitParameters() + extraConfs.stream().map(conf -> " --conf " + conf)
+                .collect(java.util.stream.Collectors.joining()));
         return Map.of("sparkSubmitJobDriver", submit);
     }
 
@@ -90,13 +96,13 @@ public final class SampleSparkJob {
      */
     public static String startJobRunCommand(String virtualClusterId, String executionRoleArn, String releaseLabel, String region,
                                             String logGroupName, String bucketName) {
-        return startJobRunCommand(virtualClusterId, executionRoleArn, releaseLabel, region,
+        return startJobRunCommand(virtualClusterId, executionRoleArn, releaseLabel, region, List.of(),
                 configurationOverrides(logGroupName, bucketName));
     }
 
     /** As above, with the given {@code configurationOverrides} (a team's logging). */
     public static String startJobRunCommand(String virtualClusterId, String executionRoleArn, String releaseLabel, String region,
-                                            Map<String, Object> configurationOverrides) {
+                                            List<String> extraConfs, Map<String, Object> configurationOverrides) {
         var words = new ArrayList<String>();
         words.add("aws emr-containers start-job-run");
         words.add("--virtual-cluster-id " + shellQuote(virtualClusterId));
@@ -104,7 +110,7 @@ public final class SampleSparkJob {
         words.add("--execution-role-arn " + shellQuote(executionRoleArn));
         words.add("--release-label " + shellQuote(releaseLabel));
         words.add("--region " + shellQuote(region));
-        words.add("--job-driver " + shellQuote(GSON.toJson(jobDriver())));
+        words.add("--job-driver " + shellQuote(GSON.toJson(jobDriver(extraConfs))));
         words.add("--configuration-overrides " + shellQuote(GSON.toJson(configurationOverrides)));
         return String.join(" \\\n  ", words);
     }

@@ -202,6 +202,8 @@ final class TeamResources {
 
         var sampleJobCommand = Output.tuple(virtualCluster.id(), role.arn(), logGroup.name(), bucket.bucket())
                 .applyValue(t -> SampleSparkJob.startJobRunCommand(t.t1, t.t2, args.releaseLabel(), args.region(),
+                        // The sample is an ad hoc job: it runs under the team's ad hoc pod templates.
+                        SparkPriority.podTemplateConfs(t.t4, dataPrefix, SparkPriority.DEFAULT_JOB_CLASS),
                         SampleSparkJob.configurationOverrides(t.t3, team.logStreamPrefix(), s3LogUri(team, t.t4))));
         return new Outputs(namespace, virtualCluster.id(), role.arn(), jobTemplateId, sampleJobCommand);
     }

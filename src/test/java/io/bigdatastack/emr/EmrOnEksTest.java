@@ -610,6 +610,7 @@ class EmrOnEksTest {
         assertTrue(parameters.contains("--conf spark.kubernetes.driver.node.selector.eks.amazonaws.com/capacityType=ON_DEMAND"), parameters);
         assertTrue(parameters.contains("--conf spark.kubernetes.executor.node.selector.eks.amazonaws.com/capacityType=SPOT"), parameters);
         assertTrue(parameters.contains("--conf spark.executor.instances="), parameters);
+        assertTrue(parameters.contains("--conf spark.kubernetes.executor.podTemplateFile=s3://" + BUCKET + "/pod-templates/adhoc-executor.yaml"), parameters);
 
         assertEquals(JsonParser.parseString("""
                 {"monitoringConfiguration": {

@@ -162,6 +162,8 @@ class TeamsTest {
             assertEquals(Set.of("virtualClusterId", "jobRoleArn", "jobTemplateId", "sampleJobCommand"), entry.keySet());
             assertTrue(entry.get("jobRoleArn").getAsString().endsWith(":role/big-data-stack-test-" + team + "-emr-job"), entry.toString());
             assertTrue(entry.get("sampleJobCommand").getAsString().contains("teams/" + team + "/logs/"), entry.toString());
+            assertTrue(entry.get("sampleJobCommand").getAsString().contains("spark.kubernetes.driver.podTemplateFile=s3://big-data-stack-test-emr-123456789012/teams/"
+                    + team + "/pod-templates/adhoc-driver.yaml"), entry.toString());
         }
         assertEquals(teams.getAsJsonObject("analytics").get("jobRoleArn"), plan.outputs().get("JobRoleArn"));
         assertEquals(teams.getAsJsonObject("analytics").get("virtualClusterId"), plan.outputs().get("EMRVirtualClusterID"));
