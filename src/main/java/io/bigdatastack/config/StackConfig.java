@@ -185,7 +185,7 @@ public record StackConfig(
 
         var defaultTeam = new Team(emrNamespace, emrNamespace, Optional.empty(), Optional.empty(), emr.jobReadBuckets(),
                 emr.glueCatalogAccess(), List.of(), false);
-        var teams = TeamsReader.read(reader, naming, defaultTeam);
+        var teams = TeamsReader.read(reader, naming, region, defaultTeam);
 
         var studio = readStudio(reader);
         TeamsReader.checkStudioGroups(reader, teams, studio.authMode(), studio.groups());

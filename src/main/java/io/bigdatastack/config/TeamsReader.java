@@ -39,7 +39,7 @@ final class TeamsReader {
      *
      * @param defaultTeam the team built from {@code emrNamespace}, {@code jobReadBuckets}, {@code glueCatalogAccess}
      */
-    static List<Team> read(ConfigReader reader, StackNaming naming, Team defaultTeam) {
+    static List<Team> read(ConfigReader reader, StackNaming naming, String region, Team defaultTeam) {
         var key = ConfigKeys.TEAMS;
         var raw = reader.raw(key);
         if (raw.isEmpty()) {
@@ -88,6 +88,9 @@ final class TeamsReader {
                 expect(reader, at + ".readBuckets[" + b + "]", readBuckets.get(b), Validators.s3BucketName(readBuckets.get(b)));
             }
             var glue = bool(reader, object, at, "glueCatalogAccess");
+            if (!name.isEmpty()) {
+                checkPolicySize(reader, at, name, readBuckets, glue, naming.physical(""), region);
+            }
             var groups = new ArrayList<String>();
             var groupEntries = strings(reader, object, at, "studioGroups");
             for (int g = 0; g < groupEntries.size(); g++) {
@@ -141,6 +144,28 @@ final class TeamsReader {
     }
 
     static final int MAX_USER_ROLE_POLICIES = 10;
+
+    /**
+     * As StackConfig does for {@code jobReadBuckets}: the team role's inline policy grows with its read buckets, and IAM
+     * refuses it past its size quota only mid-deploy, so it is built here as the component builds it (any account's
+     * ARNs have the same length).
+     */
+    private static void checkPolicySize(ConfigReader reader, String at, String name, List<String> readBuckets, boolean glue,
+                                        String prefix, String region) {
+        if (readBuckets.isEmpty()) {
+            return;
+        }
+        var anyAccount = "000000000000";
+        var document = io.bigdatastack.emr.JobRolePolicies.permissions("arn:aws:s3:::" + EmrNames.jobBucketName(prefix, anyAccount),
+                Optional.of("teams/" + name + "/"), readBuckets,
+                "arn:aws:logs:" + region + ":" + anyAccount + ":log-group:" + EmrNames.jobLogGroupName(prefix), glue, region, anyAccount);
+        int size = document.iamSize();
+        if (size > io.bigdatastack.iam.PolicyDocument.MAX_ROLE_INLINE_POLICY_CHARACTERS) {
+            reader.problem(at + ".readBuckets: got " + readBuckets.size() + " buckets, expected a list whose job-role policy fits IAM's "
+                    + io.bigdatastack.iam.PolicyDocument.MAX_ROLE_INLINE_POLICY_CHARACTERS + " characters of inline policy per role: it would be "
+                    + size + " characters");
+        }
+    }
 
     /** The role and virtual cluster names a team's name ends up in must fit IAM's and EMR's limits. */
     private static void checkDerivedNames(ConfigReader reader, String at, String name, String prefix) {

@@ -225,6 +225,14 @@ class TeamsTest {
         assertTrue(message.contains("big-data-stack:teams[2].colour: unknown field"), message);
         assertTrue(message.contains("big-data-stack:teams[3].name: is missing"), message);
         assertTrue(message.contains("big-data-stack:teams[4].name: got 'kube-system'"), message);
+        var buckets = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            buckets.append(i == 0 ? "" : ", ").append("\"bucket-number-").append(i).append("\"");
+        }
+        var tooMany = assertThrows(InvalidConfigException.class, () -> TestStacks.config(Map.of("teams",
+                "[{\"name\": \"ml\", \"readBuckets\": [" + buckets + "]}]")));
+        assertTrue(tooMany.getMessage().contains("big-data-stack:teams[0].readBuckets: got 400 buckets, expected a list whose job-role policy fits"),
+                tooMany.getMessage());
         var notAList = assertThrows(InvalidConfigException.class, () -> TestStacks.config(Map.of("teams", "analytics")));
         assertTrue(notAList.getMessage().contains("big-data-stack:teams: got 'analytics', expected a non-empty list of teams"), notAList.getMessage());
         var tooLong = assertThrows(InvalidConfigException.class, () -> TestStacks.config(Map.of("teams",
