@@ -88,4 +88,27 @@ class TeamsUpgradeTest {
     void prodUpgradesWithoutReplacement() throws Exception {
         assertUpgradesInPlace("prod");
     }
+
+    @Test
+    void settingTeamsOnAnExistingStackDeletesTheDefaultTeamAndSaysSo() throws Exception {
+        Files.copy(Path.of("Pulumi.yaml"), project.resolve("Pulumi.yaml"));
+        Files.writeString(project.resolve("Pulumi.prod.yaml"), Files.readString(Path.of("Pulumi.prod.yaml")).stripTrailing()
+                + "\n  big-data-stack:teams:\n    - name: analytics\n");
+        var before = Path.of("src/test/resources/before-teams/prod.json").toAbsolutePath();
+        var stdout = new ByteArrayOutputStream();
+        int code = PlanCommand.run(new String[]{"plan", "prod", "--project-dir", project.toString(), "--against", before.toString()},
+                new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        var out = stdout.toString(StandardCharsets.UTF_8);
+        assertEquals(3, code, out);
+        var plan = JsonParser.parseString(Files.readString(project.resolve("target/plan/prod.json"))).getAsJsonObject();
+        var risky = new java.util.TreeSet<String>();
+        for (var change : plan.getAsJsonArray("changes")) {
+            var c = change.getAsJsonObject();
+            if (c.get("risk").getAsBoolean()) {
+                risky.add(c.get("action").getAsString() + " " + c.get("urn").getAsString().replaceAll(".*::", ""));
+            }
+        }
+        assertTrue(risky.contains("delete prod-emr-namespace") && risky.contains("delete prod-emr-virtual-cluster"), risky.toString());
+        assertTrue(out.contains("STATEFUL RESOURCES AT RISK"), out);
+    }
 }
