@@ -20,13 +20,19 @@ import io.bigdatastack.emr.EmrOnEks;
 import io.bigdatastack.emr.EmrOnEksArgs;
 import io.bigdatastack.emr.StudioEndpoint;
 import io.bigdatastack.emr.StudioEndpointArgs;
+import io.bigdatastack.emr.TeamSpec;
 import io.bigdatastack.network.Network;
 import io.bigdatastack.network.NetworkArgs;
 import io.bigdatastack.studio.EmrStudio;
 import io.bigdatastack.studio.EmrStudioArgs;
+import io.bigdatastack.studio.StudioMember;
+import io.bigdatastack.studio.TeamStudioAccess;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The composition root: turns a validated {@link StackConfig} into components and stack outputs. The same method
@@ -113,6 +119,7 @@ public final class BigDataStack {
                 .region(config.region())
                 .namePrefix(physicalPrefix)
                 .tags(tags)
+                .teams(teamSpecs(config, physicalPrefix))
                 .build(), ComponentResourceOptions.Empty);
 
         ctx.export("VpcId", network.vpcId());
@@ -123,6 +130,7 @@ public final class BigDataStack {
         ctx.export("JobRoleArn", emr.jobRoleArn());
         ctx.export("SampleJobCommand", emr.sampleJobCommand());
         ctx.export("JobTemplateId", emr.jobTemplateId());
+        ctx.export("Teams", teamsOutput(emr));
 
         // --- EMR Studio Workspaces on EKS (opt-in): the Load Balancer Controller and the interactive endpoint ---
         var studioOnEks = config.studioOnEks();
@@ -161,6 +169,10 @@ public final class BigDataStack {
                 .secretAdminUser(config.isSecret(ConfigKeys.STUDIO_ADMIN_USER))
                 .users(config.studio().users())
                 .groups(config.studio().groups())
+                .teamGroups(config.teams().stream().filter(team -> !team.studioGroups().isEmpty())
+                        .map(team -> new TeamStudioAccess(team.name(), emr.teams().get(team.name()).virtualClusterId(),
+                                team.studioGroups().stream().map(StudioMember::parse).toList()))
+                        .toList())
                 .protectStatefulResources(config.protectStatefulResources())
                 .project(naming.project())
                 .stack(naming.stack())
@@ -170,6 +182,31 @@ public final class BigDataStack {
 
         ctx.export("EMRStudioURL", studio.url());
         ctx.export("EMRStudioId", studio.studioId());
+    }
+
+    /** The teams of the {@code teams} key, each named for itself and limited to its prefix; empty without the key. */
+    static List<TeamSpec> teamSpecs(StackConfig config, String physicalPrefix) {
+        if (!config.teamsConfigured()) {
+            return List.of();
+        }
+        return config.teams().stream().map(team -> new TeamSpec(team.name(), team.namespace(),
+                EmrNames.teamJobRoleName(physicalPrefix, team.name()), Optional.of(team.dataPrefix()), team.readBuckets(),
+                team.glueCatalogAccess(), false, team.cpuQuota(), team.memoryQuota(), team.studioGroups())).toList();
+    }
+
+    /** {@code Teams}: team name to its virtual cluster ID, job role ARN, job template ID and sample command. */
+    static Output<Map<String, Map<String, String>>> teamsOutput(EmrOnEks emr) {
+        var perTeam = emr.teamNames().stream().map(name -> {
+            var team = emr.teams().get(name);
+            return Output.tuple(team.virtualClusterId(), team.jobRoleArn(), team.jobTemplateId(), team.sampleJobCommand())
+                    .applyValue(t -> Map.entry(name, (Map<String, String>) new TreeMap<>(Map.of(
+                            "virtualClusterId", t.t1, "jobRoleArn", t.t2, "jobTemplateId", t.t3, "sampleJobCommand", t.t4))));
+        }).toList();
+        return Output.all(perTeam).applyValue(entries -> {
+            var map = new LinkedHashMap<String, Map<String, String>>();
+            entries.forEach(entry -> map.put(entry.getKey(), entry.getValue()));
+            return (Map<String, Map<String, String>>) map;
+        });
     }
 
     /**

@@ -51,6 +51,9 @@ public final class ConfigKeys {
     public static final ConfigKey GLUE_CATALOG_ACCESS = ConfigKey.bool("glueCatalogAccess", false);
     // AWS::EMRContainers::JobTemplate is a recent CloudFormation type: a Region without it can turn the template off.
     public static final ConfigKey JOB_TEMPLATE = ConfigKey.bool("jobTemplate", true);
+    // Data teams: a list of maps (name, cpuQuota, memoryQuota, readBuckets, glueCatalogAccess, studioGroups); unset =
+    // one team from emrNamespace, jobReadBuckets and glueCatalogAccess.
+    public static final ConfigKey TEAMS = ConfigKey.structured("teams");
 
     // EMR Studio
     public static final ConfigKey STUDIO_AUTH_MODE = ConfigKey.string("studioAuthMode", "SSO");
@@ -71,7 +74,7 @@ public final class ConfigKeys {
             SPOT_NODE_INSTANCE_TYPES, SPOT_NODE_MIN_SIZE, SPOT_NODE_DESIRED_SIZE, SPOT_NODE_MAX_SIZE, SPOT_NODE_DISK_GIB,
             DASHBOARD, DASHBOARD_ACCESS, LOAD_BALANCER_CONTROLLER,
             LOG_RETENTION_DAYS,
-            EMR_NAMESPACE, EMR_RELEASE_LABEL, JOB_ROLE_BINDING, JOB_READ_BUCKETS, GLUE_CATALOG_ACCESS, JOB_TEMPLATE,
+            EMR_NAMESPACE, EMR_RELEASE_LABEL, JOB_ROLE_BINDING, JOB_READ_BUCKETS, GLUE_CATALOG_ACCESS, JOB_TEMPLATE, TEAMS,
             STUDIO_AUTH_MODE, STUDIO_ADMIN_USER, STUDIO_USERS, STUDIO_GROUPS, STUDIO_ENDPOINT,
             PROTECT_STATEFUL_RESOURCES);
 

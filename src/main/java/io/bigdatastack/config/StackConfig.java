@@ -51,7 +51,8 @@ public record StackConfig(
         boolean protectStatefulResources,
         Emr emr,
         StudioOnEks studioOnEks,
-        Set<String> secretKeys) {
+        Set<String> secretKeys,
+        List<Team> teams) {
 
     /**
      * Keys that may be set with {@code --secret}: their values only ever reach resource inputs and outputs, which
@@ -71,6 +72,11 @@ public record StackConfig(
     }
 
     /** Whether {@code aws:profile} or {@code aws:assumeRole} is a secret (the Kubernetes credentials carry them). */
+    /** Whether the teams come from the {@code teams} key (not the one default team of today's keys). */
+    public boolean teamsConfigured() {
+        return teams.get(0).fromTeamsKey();
+    }
+
     public boolean deployerCredentialsSecret() {
         return secretKeys.contains(AWS_PROFILE) || secretKeys.contains(AWS_ASSUME_ROLE);
     }
@@ -177,7 +183,12 @@ public record StackConfig(
 
         var emr = readEmr(reader, naming, region);
 
+        var defaultTeam = new Team(emrNamespace, emrNamespace, Optional.empty(), Optional.empty(), emr.jobReadBuckets(),
+                emr.glueCatalogAccess(), List.of(), false);
+        var teams = TeamsReader.read(reader, naming, region, defaultTeam);
+
         var studio = readStudio(reader);
+        TeamsReader.checkStudioGroups(reader, teams, studio.authMode(), studio.groups());
         var protect = reader.bool(PROTECT_STATEFUL_RESOURCES);
         var studioOnEks = StudioOnEks.read(reader, baseNodes, spotNodes, emr);
 
@@ -207,7 +218,7 @@ public record StackConfig(
             throw new InvalidConfigException(source.stack(), reader.problems());
         }
         return new StackConfig(naming, region, network, cluster, baseNodes, spotNodes, addons, logRetentionDays, emrNamespace, studio, protect, emr,
-                studioOnEks, secretKeys);
+                studioOnEks, secretKeys, teams);
     }
 
     private static Network readNetwork(ConfigReader reader, Optional<AwsRegions.Region> region) {

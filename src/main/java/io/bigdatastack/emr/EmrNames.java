@@ -11,6 +11,21 @@ import io.bigdatastack.naming.PhysicalNames;
  */
 public final class EmrNames {
 
+    /** A team's job execution role: named for the team, so that IAM and CloudTrail say whose jobs ran. */
+    public static String teamJobRoleName(String namePrefix, String team) {
+        return namePrefix + "-" + team + "-emr-job";
+    }
+
+    /** The CloudFormation stack of a team's job template. */
+    public static String teamJobTemplateStackName(String namePrefix, String team) {
+        return jobTemplateStackName(namePrefix + "-" + team);
+    }
+
+    /** Where EMR uploads a team's job logs: {@code s3://<bucket>/teams/<team>/logs/}. */
+    public static String teamS3LogUri(String bucketName, String dataPrefix) {
+        return "s3://" + bucketName + "/" + dataPrefix + LOGS_PREFIX;
+    }
+
     /** S3 key prefix of the Spark event logs and container logs EMR uploads; the lifecycle rule expires it. */
     public static final String LOGS_PREFIX = "logs/";
 

@@ -26,6 +26,8 @@ import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.Namespace;
 import com.pulumi.kubernetes.core.v1.NamespaceArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.kubernetes.scheduling.v1.PriorityClass;
+import com.pulumi.kubernetes.scheduling.v1.PriorityClassArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -67,17 +69,6 @@ public final class EmrOnEks extends ComponentResource {
         // Data that must outlive a careless `pulumi destroy` in prod; in dev, destroy takes it along (Stateful).
         var protect = args.protectStatefulResources();
         var tags = args.tags();
-        this.jobRoleName = args.jobRoleName();
-
-        // --- Namespace, through the cluster's provider (never an ambient kubeconfig) ---
-        var namespaceResource = new Namespace(name + "-namespace", NamespaceArgs.builder()
-                .metadata(ObjectMetaArgs.builder()
-                        .name(args.namespace())
-                        // Job submitters must not start privileged or host-network pods (PodSecurity explains the level).
-                        .labels(Tags.with(PodSecurity.baselineEnforcedRestrictedWarned(), "app.kubernetes.io/managed-by", "pulumi"))
-                        .build())
-                .build(), Stateful.EMR_NAMESPACE.options(protect, this).provider(args.kubernetesProvider()).build());
-        this.namespace = namespaceResource.metadata().applyValue(m -> m.name().orElseThrow());
 
         // --- Job bucket: scripts, outputs, and the logs EMR uploads under logs/ ---
         var bucketName = args.accountId().applyValue(account -> EmrNames.jobBucketName(args.namePrefix(), account));
@@ -86,24 +77,7 @@ public final class EmrOnEks extends ComponentResource {
         this.jobBucketName = bucket.bucket();
         new BucketLifecycleConfigurationV2(name + "-job-bucket-lifecycle", BucketLifecycleConfigurationV2Args.builder()
                 .bucket(bucket.id())
-                .rules(
-                        // S3 job logs live as long as their CloudWatch copy.
-                        BucketLifecycleConfigurationV2RuleArgs.builder()
-                                .id("expire-job-logs")
-                                .status("Enabled")
-                                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix(EmrNames.LOGS_PREFIX).build())
-                                .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder().days(args.logRetentionDays()).build())
-                                .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
-                                        .noncurrentDays(1).build())
-                                .build(),
-                        // Failed Spark writes leave multipart uploads behind that are billed but invisible.
-                        BucketLifecycleConfigurationV2RuleArgs.builder()
-                                .id("abort-incomplete-multipart-uploads")
-                                .status("Enabled")
-                                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
-                                .abortIncompleteMultipartUpload(BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
-                                        .daysAfterInitiation(7).build())
-                                .build())
+                .rules(lifecycleRules(args))
                 .build(), Stateful.JOB_BUCKET_SETTINGS.options(protect, this).build());
 
         // --- Log group: EMR writes container logs here; created first so retention is ours ---
@@ -114,84 +88,42 @@ public final class EmrOnEks extends ComponentResource {
                 .build(), Stateful.JOB_LOGS.options(protect, this).build());
         this.logGroupName = logGroup.name();
 
-        // --- Job execution role ---
-        var trust = Output.tuple(args.oidcProviderArn(), args.oidcIssuerUrl(), args.accountId(), args.clusterArn())
-                .applyValue(t -> JobRolePolicies.trust(args.jobRoleBinding(), t.t1, t.t2, args.namespace(), t.t3, args.jobRoleName(), t.t4)
-                        .toJson());
-        var role = new Role(name + "-job-role", RoleArgs.builder()
-                .name(args.jobRoleName())
-                .description("EMR on EKS job execution role of namespace " + args.namespace() + " (" + args.namePrefix() + ")")
-                .assumeRolePolicy(trust)
-                .tags(tags)
-                .build(), child);
-        this.jobRoleArn = role.arn();
-        var permissions = Output.tuple(bucket.arn(), logGroup.arn(), args.accountId())
-                .applyValue(t -> JobRolePolicies.permissions(t.t1, args.jobReadBuckets(), t.t2, args.glueCatalogAccess(),
-                        args.region(), t.t3).toJson());
-        var rolePolicy = new RolePolicy(name + "-job-role-access", RolePolicyArgs.builder()
-                .name("emr-job-access")
-                .role(role.id())
-                .policy(args.secretJobReadBuckets() ? permissions.asSecret() : permissions)
-                .build(), child);
+        // --- Spark PriorityClasses (cluster-wide; the pod templates of every team name them) ---
+        for (var priority : SparkPriority.values()) {
+            new PriorityClass(name + "-priority-" + priority.jobClass() + "-" + priority.sparkRole(), PriorityClassArgs.builder()
+                    .metadata(ObjectMetaArgs.builder().name(priority.className()).build())
+                    .value(priority.value())
+                    .globalDefault(false)
+                    .description("Spark " + priority.sparkRole() + "s of " + priority.jobClass() + " jobs (big-data-stack SparkPriority)")
+                    .build(), CustomResourceOptions.builder().parent(this).provider(args.kubernetesProvider()).build());
+        }
 
-        // What a job needs in place before it can start: the role's permissions, and its Pod Identity associations.
-        var jobPrerequisites = new java.util.ArrayList<com.pulumi.resources.Resource>(List.of(rolePolicy));
-        if (args.jobRoleBinding().usesPodIdentity()) {
-            // The associations `aws emr-containers create-role-associations` would make for Spark; the
-            // eks-pod-identity-agent add-on (installed by EksCluster) hands the credentials to the pods.
-            var serviceAccounts = args.accountId().applyValue(account -> JobRolePolicies.podIdentityServiceAccounts(account, args.jobRoleName()));
-            for (int i = 0; i < JobRolePolicies.SPARK_COMPONENTS.size(); i++) {
-                final int index = i;
-                jobPrerequisites.add(new PodIdentityAssociation(name + "-pod-identity-spark-" + JobRolePolicies.SPARK_COMPONENTS.get(i),
-                        PodIdentityAssociationArgs.builder()
-                                .clusterName(args.clusterName())
-                                .namespace(namespace)
-                                .serviceAccount(serviceAccounts.applyValue(accounts -> accounts.get(index)))
-                                .roleArn(role.arn())
-                                .tags(tags)
-                                .build(), child));
+        // --- Teams: the one default team under this component (today's URNs and names), or one EmrTeam per team ---
+        var teamOutputs = new java.util.LinkedHashMap<String, TeamResources.Outputs>();
+        if (args.teams().isEmpty()) {
+            var team = new TeamSpec(args.namespace(), args.namespace(), args.jobRoleName(), java.util.Optional.empty(),
+                    args.jobReadBuckets(), args.glueCatalogAccess(), args.secretJobReadBuckets(), java.util.Optional.empty(),
+                    java.util.Optional.empty(), List.of());
+            teamOutputs.put(team.name(), TeamResources.create(name, this, args, team, bucket, logGroup,
+                    Stateful.EMR_NAMESPACE, Stateful.VIRTUAL_CLUSTER));
+        } else {
+            for (var team : args.teams()) {
+                var component = new EmrTeam(name + "-team-" + team.name(), args, team, bucket, logGroup,
+                        ComponentResourceOptions.builder().parent(this).build());
+                teamOutputs.put(team.name(), component.outputs());
             }
         }
-
-        // --- Virtual cluster: EMR registers the namespace and creates its access entry ---
-        var virtualCluster = new VirtualCluster(name + "-virtual-cluster", VirtualClusterArgs.builder()
-                .name(EmrNames.virtualClusterName(args.namePrefix(), args.namespace()))
-                .containerProvider(VirtualClusterContainerProviderArgs.builder()
-                        .id(args.clusterName())
-                        .type("EKS")
-                        .info(VirtualClusterContainerProviderInfoArgs.builder()
-                                .eksInfo(VirtualClusterContainerProviderInfoEksInfoArgs.builder().namespace(namespace).build())
-                                .build())
-                        .build())
-                .tags(tags)
-                .build(), Stateful.VIRTUAL_CLUSTER.options(protect, this).dependsOn(namespaceResource)
-                // Named from the stack: a replacement (another cluster) retires the old one first.
-                .deleteBeforeReplace(true).build());
-        this.virtualClusterId = virtualCluster.id();
-
-        // --- Job template: the platform's settings enforced, entry point and executor count as parameters ---
-        // A CloudFormation stack holds it: only CloudFormation can declare its ${Param}s (see JobTemplateDocument).
-        // AWS::EMRContainers::JobTemplate is a recent type, so a stack can leave it out (jobTemplate: false) in a
-        // Region that lacks it; turning it off later deletes the template.
-        if (args.jobTemplate()) {
-            var jobTemplate = new Stack(name + "-job-template", StackArgs.builder()
-                    .name(EmrNames.jobTemplateStackName(args.namePrefix()))
-                    .templateBody(Output.tuple(role.arn(), logGroup.name(), bucket.bucket()).applyValue(t ->
-                            JobTemplateDocument.render(args.namePrefix(), t.t1, args.releaseLabel(), t.t2, t.t3, tags)))
-                    // A failed first create leaves nothing behind to block the next attempt.
-                    .onFailure("DELETE")
-                    .tags(tags)
-                    .build(), CustomResourceOptions.builder().parent(this)
-                    // A job started from the template must find its role's permissions and bindings in place.
-                    .dependsOn(jobPrerequisites)
-                    .build());
-            this.jobTemplateId = jobTemplate.outputs().applyValue(outputs -> outputs.get(JobTemplateDocument.ID_OUTPUT));
-        } else {
-            this.jobTemplateId = Output.of(NO_JOB_TEMPLATE);
-        }
-
-        this.sampleJobCommand = Output.tuple(virtualCluster.id(), role.arn(), logGroup.name(), bucket.bucket())
-                .applyValue(t -> SampleSparkJob.startJobRunCommand(t.t1, t.t2, args.releaseLabel(), args.region(), t.t3, t.t4));
+        this.teams = Map.copyOf(teamOutputs.entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                Map.Entry::getKey, e -> new TeamOutputs(e.getValue().namespace(), e.getValue().virtualClusterId(),
+                        e.getValue().jobRoleArn(), e.getValue().jobTemplateId(), e.getValue().sampleJobCommand()))));
+        this.teamNames = List.copyOf(teamOutputs.keySet());
+        var first = teamOutputs.values().iterator().next();
+        this.namespace = first.namespace();
+        this.virtualClusterId = first.virtualClusterId();
+        this.jobRoleArn = first.jobRoleArn();
+        this.jobTemplateId = first.jobTemplateId();
+        this.sampleJobCommand = first.sampleJobCommand();
+        this.jobRoleName = args.teams().isEmpty() ? args.jobRoleName() : args.teams().get(0).jobRoleName();
 
         registerOutputs(Map.of(
                 "namespace", namespace,
@@ -203,7 +135,51 @@ public final class EmrOnEks extends ComponentResource {
                 "sampleJobCommand", sampleJobCommand));
     }
 
-    /** The Kubernetes namespace of the virtual cluster. */
+    /**
+     * Lifecycle rules of the job bucket: logs (today's {@code logs/}, or each team's {@code teams/<team>/logs/}) live as
+     * long as their CloudWatch copy; incomplete multipart uploads go after a week.
+     */
+    private static List<BucketLifecycleConfigurationV2RuleArgs> lifecycleRules(EmrOnEksArgs args) {
+        var logPrefixes = args.teams().isEmpty() ? List.of(EmrNames.LOGS_PREFIX)
+                : args.teams().stream().map(team -> team.dataPrefix().orElseThrow() + EmrNames.LOGS_PREFIX).toList();
+        var rules = new java.util.ArrayList<BucketLifecycleConfigurationV2RuleArgs>();
+        for (var logPrefix : logPrefixes) {
+            rules.add(BucketLifecycleConfigurationV2RuleArgs.builder()
+                    // The default team keeps its rule ID; a team's rule is named for its prefix.
+                    .id(logPrefix.equals(EmrNames.LOGS_PREFIX) ? "expire-job-logs" : "expire-job-logs-" + logPrefix.replace('/', '-').replaceAll("-+$", ""))
+                    .status("Enabled")
+                    .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix(logPrefix).build())
+                    .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder().days(args.logRetentionDays()).build())
+                    .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
+                            .noncurrentDays(1).build())
+                    .build());
+        }
+        // Failed Spark writes leave multipart uploads behind that are billed but invisible.
+        rules.add(BucketLifecycleConfigurationV2RuleArgs.builder()
+                .id("abort-incomplete-multipart-uploads")
+                .status("Enabled")
+                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                .abortIncompleteMultipartUpload(BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
+                        .daysAfterInitiation(7).build())
+                .build());
+        return rules;
+    }
+
+    /** What jobs of one team need: its namespace, virtual cluster, role, job template and sample command. */
+    public record TeamOutputs(Output<String> namespace, Output<String> virtualClusterId, Output<String> jobRoleArn,
+                              Output<String> jobTemplateId, Output<String> sampleJobCommand) {
+    }
+
+    private final Map<String, TeamOutputs> teams;
+    private final List<String> teamNames;
+
+    /** Every team's outputs by team name. */
+    public Map<String, TeamOutputs> teams() { return teams; }
+
+    /** The team names, in configuration order (the first is the team of the single-team outputs). */
+    public List<String> teamNames() { return teamNames; }
+
+    /** The Kubernetes namespace of the (first team's) virtual cluster. */
     public Output<String> namespace() { return namespace; }
 
     /** The virtual cluster's ID ({@code --virtual-cluster-id}). */

@@ -52,6 +52,7 @@ public final class EmrOnEksArgs {
     private final String region;
     private final String namePrefix;
     private final Map<String, String> tags;
+    private final List<TeamSpec> teams;
 
     private EmrOnEksArgs(Builder b) {
         this.clusterName = Objects.requireNonNull(b.clusterName, "clusterName");
@@ -73,6 +74,7 @@ public final class EmrOnEksArgs {
         this.region = Objects.requireNonNull(b.region, "region");
         this.namePrefix = Objects.requireNonNull(b.namePrefix, "namePrefix");
         this.tags = Map.copyOf(b.tags);
+        this.teams = List.copyOf(b.teams);
         var label = ReleaseLabel.parse(releaseLabel)
                 .orElseThrow(() -> new IllegalArgumentException("releaseLabel: expected " + ReleaseLabel.EXPECTED + ", got " + releaseLabel));
         if (jobRoleBinding.usesPodIdentity() && !label.supportsPodIdentity()) {
@@ -104,6 +106,8 @@ public final class EmrOnEksArgs {
     public String region() { return region; }
     public String namePrefix() { return namePrefix; }
     public Map<String, String> tags() { return tags; }
+    /** The teams of {@code teams}; empty for a stack with the one default team of {@link #namespace()}. */
+    public List<TeamSpec> teams() { return teams; }
 
     public static final class Builder {
         private Output<String> clusterName;
@@ -125,6 +129,7 @@ public final class EmrOnEksArgs {
         private String region;
         private String namePrefix;
         private Map<String, String> tags = Map.of();
+        private List<TeamSpec> teams = List.of();
 
         /** Cluster name, OIDC provider and issuer, account and Kubernetes provider of {@code cluster}. */
         public Builder cluster(EksCluster cluster) {
@@ -155,6 +160,7 @@ public final class EmrOnEksArgs {
         public Builder region(String value) { this.region = value; return this; }
         public Builder namePrefix(String value) { this.namePrefix = value; return this; }
         public Builder tags(Map<String, String> value) { this.tags = value; return this; }
+        public Builder teams(List<TeamSpec> value) { this.teams = value; return this; }
 
         public EmrOnEksArgs build() { return new EmrOnEksArgs(this); }
     }

@@ -73,13 +73,33 @@ public final class JobRolePolicies {
      */
     public static PolicyDocument permissions(String jobBucketArn, List<String> readBucketNames, String logGroupArn,
                                              boolean glueCatalogAccess, String region, String accountId) {
+        return permissions(jobBucketArn, java.util.Optional.empty(), readBucketNames, logGroupArn, glueCatalogAccess, region, accountId);
+    }
+
+    /**
+     * As above, with the job bucket limited to {@code dataPrefix} (a team's {@code teams/<team>/}) when present: objects
+     * only under the prefix, listing only with an {@code s3:prefix} under it (the condition key ListBucket supports,
+     * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html#amazons3-policy-keys).
+     */
+    public static PolicyDocument permissions(String jobBucketArn, java.util.Optional<String> dataPrefix, List<String> readBucketNames,
+                                             String logGroupArn, boolean glueCatalogAccess, String region, String accountId) {
         var statements = new ArrayList<Statement>();
-        statements.add(Statement.allow("ListJobBucket")
-                .actions("s3:ListBucket", "s3:GetBucketLocation", "s3:ListBucketMultipartUploads")
-                .resources(jobBucketArn));
-        statements.add(Statement.allow("ReadWriteJobBucketObjects")
+        if (dataPrefix.isEmpty()) {
+            statements.add(Statement.allow("ListJobBucket")
+                    .actions("s3:ListBucket", "s3:GetBucketLocation", "s3:ListBucketMultipartUploads")
+                    .resources(jobBucketArn));
+        } else {
+            statements.add(Statement.allow("LocateJobBucket")
+                    .actions("s3:GetBucketLocation")
+                    .resources(jobBucketArn));
+            statements.add(Statement.allow("ListTeamPrefix")
+                    .actions("s3:ListBucket")
+                    .resources(jobBucketArn)
+                    .condition("StringLike", "s3:prefix", List.of(dataPrefix.get() + "*")));
+        }
+        statements.add(Statement.allow(dataPrefix.isEmpty() ? "ReadWriteJobBucketObjects" : "ReadWriteTeamObjects")
                 .actions("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts")
-                .resources(jobBucketArn + "/*"));
+                .resources(jobBucketArn + "/" + dataPrefix.orElse("") + "*"));
         if (!readBucketNames.isEmpty()) {
             var bucketArns = readBucketNames.stream().map(name -> "arn:aws:s3:::" + name).toList();
             statements.add(Statement.allow("ListReadBuckets")

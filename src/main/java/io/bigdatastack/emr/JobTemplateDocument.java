@@ -26,6 +26,8 @@ public final class JobTemplateDocument {
     public static final String ENTRY_POINT_PARAMETER = "EntryPoint";
     public static final String EXECUTOR_INSTANCES_PARAMETER = "ExecutorInstances";
     public static final String DEFAULT_EXECUTOR_INSTANCES = "2";
+    /** {@code adhoc} (default) or {@code production}: which pod templates, and so which PriorityClasses, a job uses. */
+    public static final String JOB_CLASS_PARAMETER = "JobClass";
     /** The stack outputs the document declares. */
     public static final String ID_OUTPUT = "JobTemplateId";
     public static final String ARN_OUTPUT = "JobTemplateArn";
@@ -44,23 +46,35 @@ public final class JobTemplateDocument {
      */
     public static String render(String namePrefix, String executionRoleArn, String releaseLabel, String logGroupName,
                                 String bucketName, Map<String, String> tags) {
+        return render(namePrefix, executionRoleArn, releaseLabel, logGroupName, SampleSparkJob.LOG_STREAM_PREFIX,
+                EmrNames.s3LogUri(bucketName), bucketName, "", tags);
+    }
+
+    /** As above, for a team: its own CloudWatch stream prefix and S3 log location under its prefix. */
+    public static String render(String namePrefix, String executionRoleArn, String releaseLabel, String logGroupName,
+                                String logStreamPrefix, String s3LogUri, String bucketName, String dataPrefix,
+                                Map<String, String> tags) {
         var data = new LinkedHashMap<String, Object>();
         data.put("ExecutionRoleArn", executionRoleArn);
         data.put("ReleaseLabel", releaseLabel);
         data.put("JobDriver", Map.of("SparkSubmitJobDriver", Map.of(
                 "EntryPoint", "${" + ENTRY_POINT_PARAMETER + "}",
-                "SparkSubmitParameters", SampleSparkJob.sparkSubmitParameters("${" + EXECUTOR_INSTANCES_PARAMETER + "}"))));
+                "SparkSubmitParameters", SampleSparkJob.sparkSubmitParameters("${" + EXECUTOR_INSTANCES_PARAMETER + "}")
+                        // The job's class picks its pod templates and so its PriorityClasses (SparkPriority).
+                        + SparkPriority.podTemplateConfs(bucketName, dataPrefix, "${" + JOB_CLASS_PARAMETER + "}").stream()
+                                .map(conf -> " --conf " + conf).collect(java.util.stream.Collectors.joining()))));
         var cloudWatch = new LinkedHashMap<String, Object>();
         cloudWatch.put("LogGroupName", logGroupName);
-        cloudWatch.put("LogStreamNamePrefix", SampleSparkJob.LOG_STREAM_PREFIX);
+        cloudWatch.put("LogStreamNamePrefix", logStreamPrefix);
         var monitoring = new LinkedHashMap<String, Object>();
         monitoring.put("PersistentAppUI", SampleSparkJob.PERSISTENT_APP_UI);
         monitoring.put("CloudWatchMonitoringConfiguration", cloudWatch);
-        monitoring.put("S3MonitoringConfiguration", Map.of("LogUri", EmrNames.s3LogUri(bucketName)));
+        monitoring.put("S3MonitoringConfiguration", Map.of("LogUri", s3LogUri));
         data.put("ConfigurationOverrides", Map.of("MonitoringConfiguration", monitoring));
         var parameters = new LinkedHashMap<String, Object>();
         parameters.put(ENTRY_POINT_PARAMETER, Map.of("Type", "STRING", "DefaultValue", SampleSparkJob.ENTRY_POINT));
         parameters.put(EXECUTOR_INSTANCES_PARAMETER, Map.of("Type", "NUMBER", "DefaultValue", DEFAULT_EXECUTOR_INSTANCES));
+        parameters.put(JOB_CLASS_PARAMETER, Map.of("Type", "STRING", "DefaultValue", SparkPriority.DEFAULT_JOB_CLASS));
         data.put("ParameterConfiguration", parameters);
 
         var properties = new LinkedHashMap<String, Object>();

@@ -58,9 +58,15 @@ public final class SampleSparkJob {
 
     /** StartJobRun's {@code jobDriver}. */
     public static Map<String, Object> jobDriver() {
+        return jobDriver(List.of());
+    }
+
+    /** StartJobRun's {@code jobDriver} with further {@code --conf} settings (a team's pod templates). */
+    public static Map<String, Object> jobDriver(List<String> extraConfs) {
         var submit = new LinkedHashMap<String, Object>();
         submit.put("entryPoint", ENTRY_POINT);
-        submit.put("sparkSubmitParameters", sparkSubmitParameters());
+        submit.put("sparkSubmitParameters", sparkSubmitParameters() + extraConfs.stream().map(conf -> " --conf " + conf)
+                .collect(java.util.stream.Collectors.joining()));
         return Map.of("sparkSubmitJobDriver", submit);
     }
 
@@ -69,13 +75,18 @@ public final class SampleSparkJob {
      * (https://docs.aws.amazon.com/emr-on-eks/latest/APIReference/API_MonitoringConfiguration.html).
      */
     public static Map<String, Object> configurationOverrides(String logGroupName, String bucketName) {
+        return configurationOverrides(logGroupName, LOG_STREAM_PREFIX, EmrNames.s3LogUri(bucketName));
+    }
+
+    /** As above, with a team's stream prefix and S3 log location. */
+    public static Map<String, Object> configurationOverrides(String logGroupName, String logStreamPrefix, String s3LogUri) {
         var cloudWatch = new LinkedHashMap<String, Object>();
         cloudWatch.put("logGroupName", logGroupName);
-        cloudWatch.put("logStreamNamePrefix", LOG_STREAM_PREFIX);
+        cloudWatch.put("logStreamNamePrefix", logStreamPrefix);
         var monitoring = new LinkedHashMap<String, Object>();
         monitoring.put("persistentAppUI", PERSISTENT_APP_UI);
         monitoring.put("cloudWatchMonitoringConfiguration", cloudWatch);
-        monitoring.put("s3MonitoringConfiguration", Map.of("logUri", EmrNames.s3LogUri(bucketName)));
+        monitoring.put("s3MonitoringConfiguration", Map.of("logUri", s3LogUri));
         return Map.of("monitoringConfiguration", monitoring);
     }
 
@@ -85,6 +96,13 @@ public final class SampleSparkJob {
      */
     public static String startJobRunCommand(String virtualClusterId, String executionRoleArn, String releaseLabel, String region,
                                             String logGroupName, String bucketName) {
+        return startJobRunCommand(virtualClusterId, executionRoleArn, releaseLabel, region, List.of(),
+                configurationOverrides(logGroupName, bucketName));
+    }
+
+    /** As above, with the given {@code configurationOverrides} (a team's logging). */
+    public static String startJobRunCommand(String virtualClusterId, String executionRoleArn, String releaseLabel, String region,
+                                            List<String> extraConfs, Map<String, Object> configurationOverrides) {
         var words = new ArrayList<String>();
         words.add("aws emr-containers start-job-run");
         words.add("--virtual-cluster-id " + shellQuote(virtualClusterId));
@@ -92,8 +110,8 @@ public final class SampleSparkJob {
         words.add("--execution-role-arn " + shellQuote(executionRoleArn));
         words.add("--release-label " + shellQuote(releaseLabel));
         words.add("--region " + shellQuote(region));
-        words.add("--job-driver " + shellQuote(GSON.toJson(jobDriver())));
-        words.add("--configuration-overrides " + shellQuote(GSON.toJson(configurationOverrides(logGroupName, bucketName))));
+        words.add("--job-driver " + shellQuote(GSON.toJson(jobDriver(extraConfs))));
+        words.add("--configuration-overrides " + shellQuote(GSON.toJson(configurationOverrides)));
         return String.join(" \\\n  ", words);
     }
 

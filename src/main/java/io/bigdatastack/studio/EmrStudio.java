@@ -213,6 +213,31 @@ public final class EmrStudio extends ComponentResource {
                 sessionMapping(base + "-group-" + logicalName(group.name()), "GROUP", identityCenter.group("studioGroups", group.name()),
                         group, studio, sessionPolicies, attachments);
             }
+            // Groups tied to a team: the same levels, with the team's virtual cluster in place of the stack's first one.
+            // The user role must carry these policies too (a session policy only narrows the role's permissions,
+            // https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-studio-user-permissions.html).
+            for (var team : args.teamGroups()) {
+                var teamPolicies = new EnumMap<StudioAccessLevel, Policy>(StudioAccessLevel.class);
+                var teamAttachments = new EnumMap<StudioAccessLevel, RolePolicyAttachment>(StudioAccessLevel.class);
+                team.groups().stream().map(StudioMember::level).distinct().sorted().forEach(level -> {
+                    var policy = new Policy(base + "-session-" + team.team() + "-" + level, PolicyArgs.builder()
+                            .name(PhysicalNames.fit(prefix + "-studio-" + team.team() + "-" + level, PhysicalNames.IAM_POLICY_NAME_MAX))
+                            .description("EMR Studio " + level + " session policy of team " + team.team())
+                            .policy(Output.tuple(scope, serviceRole.arn(), bucket.bucket(), catalog.productArn(),
+                                            catalog.clusterServiceRoleArn(), catalog.clusterInstanceRoleArn(), iamModeStudioArn, team.virtualClusterId())
+                                    .applyValue(t -> StudioPolicies.session(level, t.t1,
+                                            new StudioPolicies.SessionGrants(t.t2, t.t3, t.t4, t.t5, t.t6, t.t7, t.t8)).toJson()))
+                            .tags(tags)
+                            .build(), child);
+                    teamPolicies.put(level, policy);
+                    teamAttachments.put(level, new RolePolicyAttachment(base + "-user-role-" + team.team() + "-" + level,
+                            RolePolicyAttachmentArgs.builder().role(role.name()).policyArn(policy.arn()).build(), child));
+                });
+                for (var group : team.groups()) {
+                    sessionMapping(base + "-team-" + team.team() + "-group-" + logicalName(group.name()), "GROUP",
+                            identityCenter.group("teams", group.name()), group, studio, teamPolicies, teamAttachments);
+                }
+            }
         });
 
         this.studioId = studio.id();

@@ -47,6 +47,7 @@ public final class EmrStudioArgs {
     private final boolean secretAdminUser;
     private final List<StudioMember> users;
     private final List<StudioMember> groups;
+    private final List<TeamStudioAccess> teamGroups;
     private final boolean protectStatefulResources;
     private final String project;
     private final String stack;
@@ -63,6 +64,7 @@ public final class EmrStudioArgs {
         this.secretAdminUser = b.secretAdminUser;
         this.users = List.copyOf(b.users);
         this.groups = List.copyOf(b.groups);
+        this.teamGroups = List.copyOf(b.teamGroups);
         this.protectStatefulResources = b.protectStatefulResources;
         this.project = Objects.requireNonNull(b.project, "project");
         this.stack = Objects.requireNonNull(b.stack, "stack");
@@ -85,8 +87,23 @@ public final class EmrStudioArgs {
             }
         }
         requireUnique("user", users, adminUser);
-        requireUnique("group", groups, Optional.empty());
+        var allGroups = new java.util.ArrayList<>(groups);
+        for (var team : teamGroups) {
+            if (authMode == StudioAuthMode.IAM && !team.groups().isEmpty()) {
+                throw new IllegalArgumentException("session mappings (team " + team.team() + "'s groups) exist only with SSO authentication");
+            }
+            for (var member : team.groups()) {
+                if (member.level() == StudioAccessLevel.advanced) {
+                    throw new IllegalArgumentException("the advanced level is the admin user's; group " + member.name() + " asks for it");
+                }
+            }
+            allGroups.addAll(team.groups());
+        }
+        requireUnique("group", allGroups, Optional.empty());
     }
+
+    /** Identity Center groups tied to one team each (session policies scoped to that team's virtual cluster). */
+    public List<TeamStudioAccess> teamGroups() { return teamGroups; }
 
     /** Identity Center names are case-insensitive; EMR allows one session mapping per identity and Studio. */
     private static void requireUnique(String kind, List<StudioMember> members, Optional<String> alsoTaken) {
@@ -128,6 +145,7 @@ public final class EmrStudioArgs {
         private boolean secretAdminUser;
         private List<StudioMember> users = List.of();
         private List<StudioMember> groups = List.of();
+        private List<TeamStudioAccess> teamGroups = List.of();
         private boolean protectStatefulResources;
         private String project;
         private String stack;
@@ -143,6 +161,7 @@ public final class EmrStudioArgs {
         public Builder secretAdminUser(boolean value) { this.secretAdminUser = value; return this; }
         public Builder users(List<StudioMember> value) { this.users = value; return this; }
         public Builder groups(List<StudioMember> value) { this.groups = value; return this; }
+        public Builder teamGroups(List<TeamStudioAccess> value) { this.teamGroups = value; return this; }
         public Builder protectStatefulResources(boolean value) { this.protectStatefulResources = value; return this; }
         public Builder project(String value) { this.project = value; return this; }
         public Builder stack(String value) { this.stack = value; return this; }

@@ -116,7 +116,8 @@ class EmrOnEksTest {
     @Test
     void componentOwnsItsResourcesUnderItsName() {
         var children = children(plan);
-        assertEquals(Set.of("kubernetes:core/v1:Namespace", "aws:s3/bucketV2:BucketV2",
+        assertEquals(Set.of("kubernetes:core/v1:Namespace", "kubernetes:core/v1:LimitRange", "kubernetes:scheduling.k8s.io/v1:PriorityClass",
+                "aws:s3/bucketObjectv2:BucketObjectv2", "aws:s3/bucketV2:BucketV2",
                 "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
                 "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
                 "aws:s3/bucketVersioningV2:BucketVersioningV2", "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
@@ -453,7 +454,9 @@ class EmrOnEksTest {
         var bucket = emrOne(p, "aws:s3/bucketV2:BucketV2");
         assertFalse(bucket.input("forceDestroy").orElseThrow().getAsBoolean());
         assertEquals("Enabled", emrOne(p, "aws:s3/bucketVersioningV2:BucketVersioningV2").inputString("versioningConfiguration.status"));
-        var stateful = children(p).stream().filter(r -> r.type().startsWith("aws:s3/") || r.type().equals("aws:cloudwatch/logGroup:LogGroup")).toList();
+        // The pod templates (aws:s3/bucketObjectv2) are configuration the program rewrites, not data.
+        var stateful = children(p).stream().filter(r -> (r.type().startsWith("aws:s3/") && !r.type().equals("aws:s3/bucketObjectv2:BucketObjectv2"))
+                || r.type().equals("aws:cloudwatch/logGroup:LogGroup")).toList();
         assertEquals(7, stateful.size());
         for (var r : stateful) {
             assertTrue(r.options().protect(), r.name());
@@ -499,7 +502,9 @@ class EmrOnEksTest {
 
         // Every placeholder is declared, with a type and a default (an undeclared one cannot be filled at StartJobRun).
         var parameters = data.getAsJsonObject("ParameterConfiguration");
-        assertEquals(Set.of("EntryPoint", "ExecutorInstances"), parameters.keySet());
+        assertEquals(Set.of("EntryPoint", "ExecutorInstances", "JobClass"), parameters.keySet());
+        assertEquals("adhoc", parameters.getAsJsonObject("JobClass").get("DefaultValue").getAsString());
+        assertTrue(submit.contains("--conf spark.kubernetes.driver.podTemplateFile=s3://" + BUCKET + "/pod-templates/${JobClass}-driver.yaml"), submit);
         assertEquals("STRING", parameters.getAsJsonObject("EntryPoint").get("Type").getAsString());
         assertEquals("local:///usr/lib/spark/examples/src/main/python/pi.py", parameters.getAsJsonObject("EntryPoint").get("DefaultValue").getAsString());
         assertEquals("NUMBER", parameters.getAsJsonObject("ExecutorInstances").get("Type").getAsString());
@@ -605,6 +610,7 @@ class EmrOnEksTest {
         assertTrue(parameters.contains("--conf spark.kubernetes.driver.node.selector.eks.amazonaws.com/capacityType=ON_DEMAND"), parameters);
         assertTrue(parameters.contains("--conf spark.kubernetes.executor.node.selector.eks.amazonaws.com/capacityType=SPOT"), parameters);
         assertTrue(parameters.contains("--conf spark.executor.instances="), parameters);
+        assertTrue(parameters.contains("--conf spark.kubernetes.executor.podTemplateFile=s3://" + BUCKET + "/pod-templates/adhoc-executor.yaml"), parameters);
 
         assertEquals(JsonParser.parseString("""
                 {"monitoringConfiguration": {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,11 +24,15 @@ class StatefulProtectionTest {
 
     private static Plan prod;
     private static Plan dev;
+    /** A protected stack with two teams (issue 14): team namespaces and virtual clusters are stateful too. */
+    private static Plan teams;
 
     @BeforeAll
     static void plan() {
         prod = TestStacks.planStackFile("prod");
         dev = TestStacks.planStackFile("dev");
+        teams = TestStacks.plan(Map.of("protectStatefulResources", "true",
+                "teams", "[{\"name\": \"analytics\"}, {\"name\": \"ml\"}]"));
     }
 
     @AfterAll
@@ -66,12 +71,18 @@ class StatefulProtectionTest {
     @Test
     void everyEntryOfTheListIsPresentInProdAndMatchesWhatTheProgramProtects() {
         var seen = EnumSet.noneOf(Stateful.class);
-        for (var resource : prod.resources()) {
-            var role = role(prod, resource);
-            role.ifPresent(seen::add);
-            assertEquals(role.isPresent(), resource.options().protect(),
-                    resource.urn() + ": the Stateful list and the protect option must agree");
+        for (var plan : List.of(prod, teams)) {
+            for (var resource : plan.resources()) {
+                var role = role(plan, resource);
+                role.ifPresent(seen::add);
+                assertEquals(role.isPresent(), resource.options().protect(),
+                        resource.urn() + ": the Stateful list and the protect option must agree");
+            }
         }
+        var teamProtected = teams.resources().stream().filter(r -> r.options().protect() && r.urn().contains("bigdata:emr:Team$"))
+                .map(Plan.Resource::name).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(List.of("test-emr-team-analytics-namespace", "test-emr-team-analytics-virtual-cluster",
+                "test-emr-team-ml-namespace", "test-emr-team-ml-virtual-cluster")), teamProtected);
         assertEquals(EnumSet.allOf(Stateful.class), seen, "every Stateful entry names a resource the program creates");
     }
 

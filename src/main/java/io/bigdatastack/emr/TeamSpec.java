@@ -1,0 +1,33 @@
+package io.bigdatastack.emr;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the EMR component builds for one data team.
+ *
+ * @param name             the team's name
+ * @param namespace        its Kubernetes namespace
+ * @param jobRoleName      its job execution role
+ * @param dataPrefix       its prefix of the job bucket ({@code teams/<team>/}); empty for the one default team of a
+ *                         stack without {@code teams}, which keeps today's whole-bucket access and log locations
+ * @param readBuckets      other buckets its jobs read
+ * @param secretReadBuckets whether {@code readBuckets} came from a secret (the policy document stays secret)
+ * @param cpuQuota         ResourceQuota CPU (requests and limits), when given
+ * @param memoryQuota      ResourceQuota memory (requests and limits), when given
+ * @param studioGroups     Identity Center groups whose Studio session reaches only this team's virtual cluster
+ */
+public record TeamSpec(String name, String namespace, String jobRoleName, Optional<String> dataPrefix, List<String> readBuckets,
+                       boolean glueCatalogAccess, boolean secretReadBuckets, Optional<String> cpuQuota, Optional<String> memoryQuota,
+                       List<String> studioGroups) {
+
+    public TeamSpec {
+        readBuckets = List.copyOf(readBuckets);
+        studioGroups = List.copyOf(studioGroups);
+    }
+
+    /** CloudWatch stream prefix of the team's jobs: today's {@code spark} for the default team, else the team's name. */
+    public String logStreamPrefix() {
+        return dataPrefix.isPresent() ? name : SampleSparkJob.LOG_STREAM_PREFIX;
+    }
+}
