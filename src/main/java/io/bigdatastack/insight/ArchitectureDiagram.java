@@ -537,7 +537,7 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
     }
 
     /** Titles of the plan's components, in plan order ("Network", "EKS cluster", ...). */
-    static List<String> componentTitles(Plan plan) {
+    public static List<String> componentTitles(Plan plan) {
         var titles = new ArrayList<String>();
         for (var r : plan.resources()) {
             if (PlanIndex.isComponent(r)) {

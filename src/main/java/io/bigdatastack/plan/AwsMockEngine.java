@@ -1,7 +1,7 @@
 package io.bigdatastack.plan;
 
 import com.pulumi.test.Mocks;
-import io.bigdatastack.network.AwsRegions;
+import io.bigdatastack.aws.AwsRegions;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -130,7 +130,7 @@ public final class AwsMockEngine implements Mocks {
      */
     private Map<String, Object> availabilityZones(Map<String, Object> args) {
         var zoneIds = AwsRegions.find(region).orElseThrow(() -> new IllegalArgumentException(
-                "the plan's Region table has no Region '" + region + "' (io.bigdatastack.network.AwsRegions)")).zoneIds();
+                "the plan's Region table has no Region '" + region + "' (io.bigdatastack.aws.AwsRegions)")).zoneIds();
         var excludedIds = stringList(args.get("excludeZoneIds"));
         var excludedNames = stringList(args.get("excludeNames"));
         var names = new java.util.ArrayList<String>();
