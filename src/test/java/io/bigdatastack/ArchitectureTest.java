@@ -56,6 +56,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void awsFactsAndSupportHelpersImportNothingOfTheProgram() {
+        noClasses().that().resideInAnyPackage("io.bigdatastack.aws..", "io.bigdatastack.support..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.bigdatastack")
+                .orShould().dependOnClassesThat().resideOutsideOfPackages("io.bigdatastack.aws..", "io.bigdatastack.support..",
+                        "java..", "com.google.gson..")
+                .check(program);
+    }
+
+    @Test
     void onlyTheCommandsAndTheEntryPointUseTheCommands() {
         noClasses().that().resideOutsideOfPackages("io.bigdatastack.cli..", "io.bigdatastack")
                 .should().dependOnClassesThat().resideInAnyPackage("io.bigdatastack.cli..")

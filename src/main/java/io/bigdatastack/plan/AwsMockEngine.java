@@ -1,14 +1,13 @@
 package io.bigdatastack.plan;
 
+import io.bigdatastack.support.Hashing;
+
 import com.pulumi.test.Mocks;
 import io.bigdatastack.aws.AwsRegions;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -407,12 +406,7 @@ public final class AwsMockEngine implements Mocks {
     }
 
     private static String hex(String seed) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashing.sha256Hex(seed);
     }
 
     private static CompletableFuture<Map<String, Object>> done(Map<String, Object> value) {

@@ -1,5 +1,7 @@
 package io.bigdatastack.plan;
 
+import io.bigdatastack.support.Json;
+
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -86,7 +88,7 @@ public final class PlanDiff {
         }
     }
 
-    private static final Gson GSON = new Gson();
+    private static final Gson GSON = Json.COMPACT;
 
     private PlanDiff() {
     }
