@@ -19,7 +19,8 @@ import java.util.Set;
  * repetitive resources collapsed into one node ("3 private subnets"), glue (routes, associations, policy
  * attachments, providers) left out but counted, and edges from the plan's dependencies between the kept nodes.
  *
- * <p>Edges run from a resource to what depends on it ("subnets → cluster"). A dependency on a resource that is not
+ * <p>Edges run from a resource to what depends on it ("cluster → node group"); between resources of different
+ * top-level components they are drawn once, between the components' boxes ("Network → EKS cluster"). A dependency on a resource that is not
  * drawn is followed through it, so a namespace that depends on the Kubernetes provider, which depends on the
  * cluster, draws "cluster → namespace". An edge that a longer path already implies is dropped (transitive
  * reduction), which keeps e.g. "subnets → node group" from doubling "subnets → cluster → node group".
@@ -69,13 +70,15 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
             Map.entry("aws:ec2/eip:Eip", collapse("Elastic IP", "Elastic IPs")),
             Map.entry("aws:ec2/natGateway:NatGateway", collapse("NAT gateway", "NAT gateways")),
             Map.entry("aws:ec2/vpcEndpoint:VpcEndpoint", collapse("VPC endpoint", "VPC endpoints")),
-            Map.entry("aws:ec2/securityGroup:SecurityGroup", keep("Security group")),
+            Map.entry("aws:ec2/securityGroup:SecurityGroup", collapse("Security group", "Security groups")),
             Map.entry("aws:eks/cluster:Cluster", keep("EKS cluster")),
             Map.entry("aws:eks/nodeGroup:NodeGroup", keep("Node group")),
             Map.entry("aws:eks/addon:Addon", collapse("EKS add-on", "EKS add-ons")),
             Map.entry("aws:eks/accessEntry:AccessEntry", collapse("EKS access entry", "EKS access entries")),
             Map.entry("aws:iam/openIdConnectProvider:OpenIdConnectProvider", keep("IAM OIDC provider")),
-            Map.entry("aws:iam/role:Role", keep("IAM role")),
+            // Roles, keys and log groups support a component rather than shape it: one node each per component, so a
+            // component is a short column, not a wide row (the README scales the diagram to the page width).
+            Map.entry("aws:iam/role:Role", collapse("IAM role", "IAM roles")),
             Map.entry("aws:kms/key:Key", keep("KMS key")),
             Map.entry("kubernetes:helm.sh/v3:Release", keep("Helm release")),
             Map.entry("kubernetes:core/v1:Namespace", keep("Namespace")),
@@ -90,6 +93,11 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
             Map.entry("aws:emr/studioSessionMapping:StudioSessionMapping", collapse("Studio session mapping", "Studio session mappings")),
             Map.entry("aws:servicecatalog/portfolio:Portfolio", keep("Service Catalog portfolio")),
             Map.entry("aws:servicecatalog/product:Product", keep("Service Catalog product")),
+            Map.entry("kubernetes:core/v1:ServiceAccount", collapse("Kubernetes service account", "Kubernetes service accounts")),
+            // Noise: node-group tags for the autoscaler, the template object behind the catalog's product.
+            Map.entry("aws:autoscaling/tag:Tag", OMIT),
+            Map.entry("aws:s3/bucketObjectv2:BucketObjectv2", OMIT),
+            Map.entry("aws:s3/bucketObject:BucketObject", OMIT),
             Map.entry("aws:ec2/routeTable:RouteTable", OMIT),
             Map.entry("aws:ec2/launchTemplate:LaunchTemplate", OMIT),
             Map.entry("aws:iam/instanceProfile:InstanceProfile", OMIT));
@@ -205,7 +213,8 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
                 }
                 var draft = drafts.get(key);
                 if (draft == null) {
-                    draft = new NodeDraft(uniqueId(wantedId), rule, component.isPresent() ? subgraphs.get(component.get().urn()).id() : null);
+                    draft = new NodeDraft(uniqueId(wantedId), rule, component.isPresent() ? subgraphs.get(component.get().urn()).id() : null,
+                            component.orElse(null));
                     drafts.put(key, draft);
                 }
                 draft.members.add(r);
@@ -281,7 +290,49 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
                 }
             }
             result.addAll(componentEdges);
+            return betweenBoxes(result);
+        }
+
+        /**
+         * An edge between resources of different top-level boxes (components, or the add-ons' module box) is drawn
+         * once, between the boxes: the diagram then reads top to bottom as network, cluster, what runs on it, and
+         * stays narrow enough for a page, where node-to-node edges across boxes make Mermaid lay the boxes out side
+         * by side. Edges inside a box stay between resources.
+         */
+        private List<Edge> betweenBoxes(List<Edge> edges) {
+            var byId = new HashMap<String, Subgraph>();
+            for (var s : ordered) {
+                byId.put(s.id(), s);
+            }
+            var subgraphOfNode = new HashMap<String, String>();
+            for (var d : drafts.values()) {
+                subgraphOfNode.put(d.id, d.subgraph);
+            }
+            var result = new LinkedHashSet<Edge>();
+            for (var e : edges) {
+                var from = box(e.from(), byId, subgraphOfNode);
+                var to = box(e.to(), byId, subgraphOfNode);
+                if (from.equals(to)) {
+                    if (!e.from().equals(e.to())) {
+                        result.add(e);
+                    }
+                } else {
+                    result.add(new Edge(from, to));
+                }
+            }
             return List.copyOf(result);
+        }
+
+        /** The outermost subgraph holding {@code id} (a node or a subgraph); the node itself at top level. */
+        private static String box(String id, Map<String, Subgraph> byId, Map<String, String> subgraphOfNode) {
+            var current = byId.containsKey(id) ? id : subgraphOfNode.get(id);
+            if (current == null) {
+                return id;
+            }
+            while (byId.get(current).parent() != null) {
+                current = byId.get(current).parent();
+            }
+            return current;
         }
 
         /** Drawn things {@code r} depends on, looking through resources that are not drawn. */
@@ -362,12 +413,14 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
         final String id;
         final Rule rule;
         final String subgraph;
+        final Plan.Resource component;
         final List<Plan.Resource> members = new ArrayList<>();
 
-        NodeDraft(String id, Rule rule, String subgraph) {
+        NodeDraft(String id, Rule rule, String subgraph, Plan.Resource component) {
             this.id = id;
             this.rule = rule;
             this.subgraph = subgraph;
+            this.component = component;
         }
 
         String label() {
@@ -381,7 +434,7 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
             var head = members.size() == 1 ? prefix + rule.singular() : members.size() + " " + prefix + rule.plural();
             var details = new LinkedHashSet<String>();
             for (var m : members) {
-                var d = collapsedDetail(m);
+                var d = collapsedDetail(m, component);
                 if (d != null) {
                     details.add(d);
                 }
@@ -444,9 +497,12 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
         }
     }
 
-    /** The part of a collapsed resource worth listing: add-on names, endpoint services; null for nothing. */
-    private static String collapsedDetail(Plan.Resource r) {
+    /** The part of a collapsed resource worth listing: add-on names, endpoint services, roles; null for nothing. */
+    private static String collapsedDetail(Plan.Resource r, Plan.Resource component) {
         switch (r.type()) {
+            case "aws:iam/role:Role":
+            case "aws:ec2/securityGroup:SecurityGroup":
+                return purpose(r.name(), component);
             case "aws:eks/addon:Addon":
                 return text(r, "addonName");
             case "aws:ec2/vpcEndpoint:VpcEndpoint": {
@@ -457,6 +513,23 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
             default:
                 return null;
         }
+    }
+
+    /**
+     * What a resource is for, in the user's words: its name without the component's name before it and the type's
+     * word after it ({@code dev-studio-catalog-launch-role} in component {@code dev-studio-catalog} → {@code launch}).
+     */
+    private static String purpose(String name, Plan.Resource component) {
+        var purpose = name;
+        if (component != null && purpose.startsWith(component.name() + "-")) {
+            purpose = purpose.substring(component.name().length() + 1);
+        }
+        for (var suffix : List.of("-role", "-sg")) {
+            if (purpose.endsWith(suffix) && purpose.length() > suffix.length()) {
+                purpose = purpose.substring(0, purpose.length() - suffix.length());
+            }
+        }
+        return purpose.replace('-', ' ');
     }
 
     /** Resources of one type that are collapsed separately: public and private subnets. */
@@ -618,8 +691,9 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
             }
         }
         return "```mermaid\n" + mermaid() + "```\n\n"
-                + "_Generated from the `" + stack + "` plan (" + resourceCount + " resources). Arrows run from a resource to what depends on it, "
-                + "through resources not drawn; an arrow a longer path already implies is left out."
+                + "_Generated from the `" + stack + "` plan (" + resourceCount + " resources). Inside a box, arrows run from a resource to "
+                + "what depends on it, through resources not drawn; an arrow between boxes means resources of one depend on the other's; "
+                + "an arrow a longer path already implies is left out."
                 + (parts.isEmpty() ? "" : " Not drawn: " + String.join(", ", parts) + ".") + "_\n";
     }
 
