@@ -2,6 +2,7 @@ package io.bigdatastack.insight;
 
 import com.google.gson.JsonObject;
 import io.bigdatastack.plan.Plan;
+import io.bigdatastack.plan.ResourceType;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,47 +64,8 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
         return new Rule(Kind.COLLAPSE, one, many);
     }
 
-    private static final Map<String, Rule> RULES = Map.ofEntries(
-            Map.entry("aws:ec2/vpc:Vpc", keep("VPC")),
-            Map.entry("aws:ec2/internetGateway:InternetGateway", keep("Internet gateway")),
-            Map.entry("aws:ec2/subnet:Subnet", collapse("subnet", "subnets")),
-            Map.entry("aws:ec2/eip:Eip", collapse("Elastic IP", "Elastic IPs")),
-            Map.entry("aws:ec2/natGateway:NatGateway", collapse("NAT gateway", "NAT gateways")),
-            Map.entry("aws:ec2/vpcEndpoint:VpcEndpoint", collapse("VPC endpoint", "VPC endpoints")),
-            Map.entry("aws:ec2/securityGroup:SecurityGroup", collapse("Security group", "Security groups")),
-            Map.entry("aws:eks/cluster:Cluster", keep("EKS cluster")),
-            Map.entry("aws:eks/nodeGroup:NodeGroup", keep("Node group")),
-            Map.entry("aws:eks/addon:Addon", collapse("EKS add-on", "EKS add-ons")),
-            Map.entry("aws:eks/accessEntry:AccessEntry", collapse("EKS access entry", "EKS access entries")),
-            Map.entry("aws:iam/openIdConnectProvider:OpenIdConnectProvider", keep("IAM OIDC provider")),
-            // Roles, keys and log groups support a component rather than shape it: one node each per component, so a
-            // component is a short column, not a wide row (the README scales the diagram to the page width).
-            Map.entry("aws:iam/role:Role", collapse("IAM role", "IAM roles")),
-            Map.entry("aws:kms/key:Key", keep("KMS key")),
-            Map.entry("kubernetes:helm.sh/v3:Release", keep("Helm release")),
-            Map.entry("kubernetes:core/v1:Namespace", keep("Namespace")),
-            Map.entry("aws:emrcontainers/virtualCluster:VirtualCluster", keep("EMR virtual cluster")),
-            Map.entry("aws:emrcontainers/jobTemplate:JobTemplate", keep("Job template")),
-            Map.entry("aws:cloudformation/stack:Stack", keep("CloudFormation stack")),
-            Map.entry("aws:cloudcontrol/resource:Resource", keep("Cloud Control resource")),
-            Map.entry("aws:s3/bucketV2:BucketV2", keep("S3 bucket")),
-            Map.entry("aws:s3/bucket:Bucket", keep("S3 bucket")),
-            Map.entry("aws:cloudwatch/logGroup:LogGroup", keep("Log group")),
-            Map.entry("aws:emr/studio:Studio", keep("EMR Studio")),
-            Map.entry("aws:emr/studioSessionMapping:StudioSessionMapping", collapse("Studio session mapping", "Studio session mappings")),
-            Map.entry("aws:servicecatalog/portfolio:Portfolio", keep("Service Catalog portfolio")),
-            Map.entry("aws:servicecatalog/product:Product", keep("Service Catalog product")),
-            Map.entry("kubernetes:core/v1:ServiceAccount", collapse("Kubernetes service account", "Kubernetes service accounts")),
-            // Noise: node-group tags for the autoscaler, the template object behind the catalog's product.
-            Map.entry("aws:autoscaling/tag:Tag", OMIT),
-            Map.entry("aws:s3/bucketObjectv2:BucketObjectv2", OMIT),
-            Map.entry("aws:s3/bucketObject:BucketObject", OMIT),
-            Map.entry("aws:ec2/routeTable:RouteTable", OMIT),
-            Map.entry("aws:ec2/launchTemplate:LaunchTemplate", OMIT),
-            Map.entry("aws:iam/instanceProfile:InstanceProfile", OMIT));
-
     /**
-     * Name endings of types not in {@link #RULES} that are glue between other resources: left out. Any other new
+     * Name endings of types the catalog ({@link ResourceType}) gives no diagram rule that are glue between other resources: left out. Any other new
      * type is drawn, collapsed per component, so a component that lands with types unknown here still shows.
      */
     private static final List<String> GLUE_SUFFIXES = List.of("Attachment", "Association", "Binding", "Rule", "Route",
@@ -114,9 +76,13 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
         if (!r.custom() || r.type().startsWith("pulumi:")) {
             return OMIT; // The stack, our components (drawn as subgraphs) and providers.
         }
-        var known = RULES.get(r.type());
-        if (known != null) {
-            return known;
+        var known = ResourceType.of(r.type());
+        if (known.diagram() != null) {
+            return switch (known.diagram()) {
+                case OMIT -> OMIT;
+                case KEEP -> keep(known.label());
+                case COLLAPSE -> collapse(known.label(), known.pluralLabel());
+            };
         }
         var simple = simpleName(r.type());
         for (var suffix : GLUE_SUFFIXES) {
@@ -447,17 +413,17 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
 
     /** What tells one kept resource from another of its type; null for nothing. */
     private static String detail(Plan.Resource r) {
-        switch (r.type()) {
-            case "aws:ec2/vpc:Vpc":
+        switch (ResourceType.of(r.type())) {
+            case EC2_VPC:
                 return text(r, "cidrBlock");
-            case "aws:ec2/internetGateway:InternetGateway":
-            case "aws:iam/openIdConnectProvider:OpenIdConnectProvider":
+            case EC2_INTERNET_GATEWAY:
+            case IAM_OIDC_PROVIDER:
                 return null;
-            case "aws:eks/cluster:Cluster": {
+            case EKS_CLUSTER: {
                 var version = text(r, "version");
                 return or(text(r, "name"), r.name()) + (version == null ? "" : "<br/>Kubernetes " + version);
             }
-            case "aws:eks/nodeGroup:NodeGroup": {
+            case EKS_NODE_GROUP: {
                 var sb = new StringBuilder(r.name()).append("<br/>").append(or(text(r, "capacityType"), "ON_DEMAND"));
                 var types = r.input("instanceTypes");
                 if (types.isPresent() && types.get().isJsonArray()) {
@@ -474,17 +440,17 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
                 }
                 return sb.toString();
             }
-            case "kubernetes:helm.sh/v3:Release": {
+            case K8S_HELM_RELEASE: {
                 var version = text(r, "version");
                 return or(text(r, "chart"), r.name()) + (version == null ? "" : " " + version);
             }
-            case "kubernetes:core/v1:Namespace":
+            case K8S_NAMESPACE:
                 return or(text(r, "metadata.name"), r.name());
-            case "aws:emr/studio:Studio": {
+            case EMR_STUDIO: {
                 var mode = text(r, "authMode");
                 return r.name() + (mode == null ? "" : " (" + mode + ")");
             }
-            case "aws:cloudcontrol/resource:Resource": {
+            case CLOUDCONTROL_RESOURCE: {
                 // What the resource is matters more than how it is declared: an interactive endpoint brings a
                 // gateway pod and an internal ALB the Load Balancer Controller creates.
                 if ("AWS::EMRContainers::Endpoint".equals(text(r, "typeName"))) {
@@ -499,13 +465,13 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
 
     /** The part of a collapsed resource worth listing: add-on names, endpoint services, roles; null for nothing. */
     private static String collapsedDetail(Plan.Resource r, Plan.Resource component) {
-        switch (r.type()) {
-            case "aws:iam/role:Role":
-            case "aws:ec2/securityGroup:SecurityGroup":
+        switch (ResourceType.of(r.type())) {
+            case IAM_ROLE:
+            case EC2_SECURITY_GROUP:
                 return purpose(r.name(), component);
-            case "aws:eks/addon:Addon":
+            case EKS_ADDON:
                 return text(r, "addonName");
-            case "aws:ec2/vpcEndpoint:VpcEndpoint": {
+            case EC2_VPC_ENDPOINT: {
                 var service = text(r, "serviceName");
                 return service == null ? null
                         : service.substring(service.lastIndexOf('.') + 1) + " (" + or(text(r, "vpcEndpointType"), "Gateway") + ")";
@@ -534,7 +500,7 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
 
     /** Resources of one type that are collapsed separately: public and private subnets. */
     private static String variant(Plan.Resource r) {
-        if (!r.type().equals("aws:ec2/subnet:Subnet")) {
+        if (ResourceType.of(r.type()) != ResourceType.EC2_SUBNET) {
             return "";
         }
         // The load-balancer role tags say which is which (https://docs.aws.amazon.com/eks/latest/userguide/network-load-balancing.html).

@@ -5,6 +5,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import io.bigdatastack.plan.Plan;
+import io.bigdatastack.plan.ResourceType;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -291,15 +292,15 @@ public record CostEstimate(
                 if (!r.custom()) {
                     continue; // The stack and our components are not cloud resources.
                 }
-                switch (r.type()) {
-                    case "aws:eks/cluster:Cluster" -> controlPlane(r);
-                    case "aws:ec2/natGateway:NatGateway" -> natGateway(r);
-                    case "aws:ec2/eip:Eip" -> accumulate(PUBLIC_IPV4, prices.price("vpc.publicIpv4"), r, null);
-                    case "aws:eks/nodeGroup:NodeGroup" -> nodeGroup(r);
-                    case "aws:kms/key:Key" -> accumulate(KMS_KEYS, prices.price("kms.key"), r,
+                switch (ResourceType.of(r.type())) {
+                    case EKS_CLUSTER -> controlPlane(r);
+                    case EC2_NAT_GATEWAY -> natGateway(r);
+                    case EC2_EIP -> accumulate(PUBLIC_IPV4, prices.price(ResourceType.EC2_EIP.priceKey()), r, null);
+                    case EKS_NODE_GROUP -> nodeGroup(r);
+                    case KMS_KEY -> accumulate(KMS_KEYS, prices.price(ResourceType.KMS_KEY.priceKey()), r,
                             "plus API requests, usage-based and not estimated");
-                    case "aws:ec2/vpcEndpoint:VpcEndpoint" -> vpcEndpoint(r);
-                    case "aws:cloudcontrol/resource:Resource" -> cloudControlResource(r);
+                    case EC2_VPC_ENDPOINT -> vpcEndpoint(r);
+                    case CLOUDCONTROL_RESOURCE -> cloudControlResource(r);
                     default -> byTable(r);
                 }
             }
@@ -332,7 +333,7 @@ public record CostEstimate(
         private void controlPlane(Plan.Resource r) {
             var supportType = text(r, "upgradePolicy.supportType");
             if ("STANDARD".equals(supportType)) {
-                accumulate(CONTROL_PLANE, prices.price("eks.controlPlane.standard"), r, null);
+                accumulate(CONTROL_PLANE, prices.price(ResourceType.EKS_CLUSTER.priceKey()), r, null);
                 return;
             }
             // EKS bills the extended rate only once the version leaves standard support, but a cluster set (or
@@ -342,12 +343,12 @@ public record CostEstimate(
                     : "upgradePolicy.supportType is not set and EKS defaults to EXTENDED";
             accumulate(CONTROL_PLANE, prices.price("eks.controlPlane.extended"), r, why
                     + ": billed at this rate once the Kubernetes version leaves standard support ("
-                    + usd(prices.price("eks.controlPlane.standard").usd()) + "/hour until then); set STANDARD to avoid it");
+                    + usd(prices.price(ResourceType.EKS_CLUSTER.priceKey()).usd()) + "/hour until then); set STANDARD to avoid it");
         }
 
         private void natGateway(Plan.Resource r) {
             var data = prices.price("vpc.natGateway.data");
-            accumulate(NAT_GATEWAYS, prices.price("vpc.natGateway"), r, null);
+            accumulate(NAT_GATEWAYS, prices.price(ResourceType.EC2_NAT_GATEWAY.priceKey()), r, null);
             unpriced(data.label(), r, usd(data.usd()) + " per " + data.per() + " processed, depends on traffic");
         }
 
