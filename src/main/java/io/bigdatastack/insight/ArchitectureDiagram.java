@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -25,6 +24,8 @@ import java.util.Set;
  * drawn is followed through it, so a namespace that depends on the Kubernetes provider, which depends on the
  * cluster, draws "cluster → namespace". An edge that a longer path already implies is dropped (transitive
  * reduction), which keeps e.g. "subnets → node group" from doubling "subnets → cluster → node group".
+ *
+ * <p>This is the model; {@link MermaidWriter} writes it as Mermaid text and Markdown.
  *
  * <p>Written with plain loops rather than streams and lambdas: this runs in every {@code plan}, whose whole-process
  * time is benchmarked, and each lambda costs a bootstrap on a cold JVM.
@@ -609,64 +610,5 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
             case "emr": return "EMR";
             default: return Character.toUpperCase(module.charAt(0)) + module.substring(1);
         }
-    }
-
-    // ------------------------------------------------------------------------------------------------- rendering
-
-    /** The Mermaid source, without fences. */
-    public String mermaid() {
-        var sb = new StringBuilder("flowchart TB\n");
-        renderLevel(null, "  ", sb);
-        for (var e : edges) {
-            sb.append("  ").append(e.from()).append(" --> ").append(e.to()).append('\n');
-        }
-        return sb.toString();
-    }
-
-    private void renderLevel(String subgraph, String indent, StringBuilder sb) {
-        for (var n : nodes) {
-            if (Objects.equals(n.subgraph(), subgraph)) {
-                sb.append(indent).append(n.id()).append("[\"").append(escape(n.label())).append("\"]\n");
-            }
-        }
-        for (var s : subgraphs) {
-            if (Objects.equals(s.parent(), subgraph)) {
-                sb.append(indent).append("subgraph ").append(s.id()).append("[\"").append(escape(s.title())).append("\"]\n");
-                renderLevel(s.id(), indent + "  ", sb);
-                sb.append(indent).append("end\n");
-            }
-        }
-    }
-
-    /** Quotes would end a Mermaid label; {@code <br/>} is the one markup labels use on purpose. */
-    private static String escape(String label) {
-        return label.replace("\"", "#quot;");
-    }
-
-    /** The fenced diagram and its legend: what the README embeds and {@code target/plan/<stack>.md} starts with. */
-    public String markdown() {
-        // Most numerous first, then by type, so the legend does not move when counts stay the same.
-        var omitted = new ArrayList<>(new java.util.TreeMap<>(notDrawn).entrySet());
-        var parts = new ArrayList<String>();
-        for (int count = omitted.isEmpty() ? 0 : java.util.Collections.max(notDrawn.values()); count > 0; count--) {
-            for (var e : omitted) {
-                if (e.getValue() == count) {
-                    var words = typeWords(e.getKey());
-                    parts.add(count + " " + (count == 1 ? words : plural(words)));
-                }
-            }
-        }
-        return "```mermaid\n" + mermaid() + "```\n\n"
-                + "_Generated from the `" + stack + "` plan (" + resourceCount + " resources). Inside a box, arrows run from a resource to "
-                + "what depends on it, through resources not drawn; an arrow between boxes means resources of one depend on the other's; "
-                + "an arrow a longer path already implies is left out."
-                + (parts.isEmpty() ? "" : " Not drawn: " + String.join(", ", parts) + ".") + "_\n";
-    }
-
-    private static String typeWords(String type) {
-        if (type.startsWith("pulumi:providers:")) {
-            return type.substring("pulumi:providers:".length()) + " provider";
-        }
-        return humanize(simpleName(type));
     }
 }

@@ -61,7 +61,7 @@ class ArchitectureDiagramTest {
     @Test
     void everyComponentIsASubgraphAndAddOnsShareOne() {
         var diagram = ArchitectureDiagram.of(FullStackPlan.plan());
-        var parsed = Parsed.of(diagram.mermaid());
+        var parsed = Parsed.of(MermaidWriter.mermaid(diagram));
         assertEquals(List.of("Network", "EKS cluster", "Add-ons", "Cluster Autoscaler", "Dashboard (Headlamp)", "EMR on EKS", "EMR Studio"),
                 parsed.subgraphTitles());
         var addOns = diagram.subgraphs().stream().filter(s -> s.title().equals("Add-ons")).findFirst().orElseThrow();
@@ -70,7 +70,7 @@ class ArchitectureDiagramTest {
 
     @Test
     void noEdgeDanglesOrLoops() {
-        var parsed = Parsed.of(ArchitectureDiagram.of(FullStackPlan.plan()).mermaid());
+        var parsed = Parsed.of(MermaidWriter.mermaid(ArchitectureDiagram.of(FullStackPlan.plan())));
         assertFalse(parsed.edges().isEmpty());
         for (var edge : parsed.edges()) {
             assertTrue(parsed.declared().contains(edge[0]), "undeclared edge start " + edge[0]);
@@ -150,7 +150,7 @@ class ArchitectureDiagramTest {
         assertTrue(labels.contains("3 EKS add-ons<br/>vpc-cni, coredns, kube-proxy"), labels.toString());
         assertTrue(labels.contains("VPC endpoint<br/>s3 (Gateway)"), labels.toString());
         assertTrue(labels.stream().noneMatch(l -> l.toLowerCase().contains("route")), labels.toString());
-        var md = d.markdown();
+        var md = MermaidWriter.markdown(d);
         assertTrue(md.contains("Not drawn: ") && md.contains("6 route table associations") && md.contains("4 routes")
                 && md.contains("1 kubernetes provider"), md);
         assertTrue(md.startsWith("```mermaid\nflowchart TB\n"), md);
@@ -175,7 +175,7 @@ class ArchitectureDiagramTest {
         p.resource(newThing, "aws:opensearch/domain:Domain", "t-domain-a").dependsOn(glue);
         p.resource(newThing, "aws:opensearch/domain:Domain", "t-domain-b").inputs("{\"note\": \"say \\\"hi\\\"\"}");
         var d = ArchitectureDiagram.of(p.build());
-        var parsed = Parsed.of(d.mermaid());
+        var parsed = Parsed.of(MermaidWriter.mermaid(d));
         assertTrue(parsed.subgraphTitles().containsAll(List.of("Only glue", "Open search")), parsed.subgraphTitles().toString());
         var labels = d.nodes().stream().map(ArchitectureDiagram.Node::label).toList();
         assertTrue(labels.contains("1 resource, none drawn"), labels.toString());
@@ -192,7 +192,7 @@ class ArchitectureDiagramTest {
         var p = new SyntheticPlan("big-data-stack", "t");
         var c = p.component(null, "bigdata:studio:EmrStudio", "t");
         p.resource(c, "aws:emr/studio:Studio", "t-\"quoted\".studio").inputs("{\"authMode\": \"IAM\"}");
-        var mermaid = ArchitectureDiagram.of(p.build()).mermaid();
+        var mermaid = MermaidWriter.mermaid(ArchitectureDiagram.of(p.build()));
         assertTrue(mermaid.contains("EMR Studio<br/>t-#quot;quoted#quot;.studio (IAM)"), mermaid);
         Parsed.of(mermaid); // Every line parses: ids hold only letters, digits and underscores.
     }
@@ -213,13 +213,13 @@ class ArchitectureDiagramTest {
     void theDevPlanDrawsEveryComponentItHolds() {
         var plan = TestStacks.planStackFile("dev");
         var d = ArchitectureDiagram.of(plan);
-        var parsed = Parsed.of(d.mermaid());
+        var parsed = Parsed.of(MermaidWriter.mermaid(d));
         long components = plan.resources().stream().filter(r -> !r.custom() && !r.type().equals("pulumi:pulumi:Stack")).count();
         assertEquals(components, d.subgraphs().stream().filter(s -> s.id().startsWith("sg_")).count());
         assertTrue(parsed.subgraphTitles().contains("Network"));
         for (var edge : parsed.edges()) {
             assertTrue(parsed.declared().contains(edge[0]) && parsed.declared().contains(edge[1]), edge[0] + " --> " + edge[1]);
         }
-        assertEquals(d.mermaid(), ArchitectureDiagram.of(TestStacks.planStackFile("dev")).mermaid(), "the diagram is deterministic");
+        assertEquals(MermaidWriter.mermaid(d), MermaidWriter.mermaid(ArchitectureDiagram.of(TestStacks.planStackFile("dev"))), "the diagram is deterministic");
     }
 }
