@@ -5,7 +5,7 @@ import com.pulumi.Pulumi;
 import io.bigdatastack.config.ConfigSource;
 import io.bigdatastack.config.InvalidConfigException;
 import io.bigdatastack.config.StackConfig;
-import io.bigdatastack.plan.PlanCommand;
+import io.bigdatastack.cli.Commands;
 
 /**
  * Entry point. Without arguments this is the Pulumi program ({@code pulumi up} runs it through Pulumi.yaml's
@@ -19,7 +19,7 @@ public final class App {
     public static void main(String[] args) {
         CommonPoolParallelism.ensure(); // Before the SDK touches the common pool: pulumi-java#2270 on Java 25.
         if (args.length > 0) {
-            System.exit(PlanCommand.run(args, System.out, System.err));
+            System.exit(Commands.run(args, System.out, System.err));
         }
         Pulumi.run(ctx -> run(ctx, ConfigSource.of(ctx)));
     }

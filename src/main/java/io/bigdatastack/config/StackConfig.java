@@ -12,7 +12,7 @@ import io.bigdatastack.emr.JobRolePolicies;
 import io.bigdatastack.emr.ReleaseLabel;
 import io.bigdatastack.iam.PolicyDocument;
 import io.bigdatastack.naming.StackNaming;
-import io.bigdatastack.network.AwsRegions;
+import io.bigdatastack.aws.AwsRegions;
 import io.bigdatastack.network.Ipv4Cidr;
 import io.bigdatastack.network.NatStrategy;
 import io.bigdatastack.network.SpecialAddressBlocks;

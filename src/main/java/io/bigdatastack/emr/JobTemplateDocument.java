@@ -1,11 +1,9 @@
 package io.bigdatastack.emr;
 
-import com.google.gson.GsonBuilder;
+import io.bigdatastack.support.Hashing;
+import io.bigdatastack.support.Json;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +30,7 @@ public final class JobTemplateDocument {
     public static final String ID_OUTPUT = "JobTemplateId";
     public static final String ARN_OUTPUT = "JobTemplateArn";
 
-    private static final com.google.gson.Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    private static final com.google.gson.Gson GSON = Json.COMPACT;
 
     private JobTemplateDocument() {
     }
@@ -111,11 +109,6 @@ public final class JobTemplateDocument {
     }
 
     private static String contentHash(Object canonicalData) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(GSON.toJson(canonicalData).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashing.sha256Hex(GSON.toJson(canonicalData), 8);
     }
 }

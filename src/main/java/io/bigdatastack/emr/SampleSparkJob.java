@@ -1,6 +1,7 @@
 package io.bigdatastack.emr;
 
-import com.google.gson.GsonBuilder;
+import io.bigdatastack.support.Json;
+
 import io.bigdatastack.cluster.EksCluster;
 import io.bigdatastack.cluster.NodeGroupSpec;
 
@@ -32,7 +33,7 @@ public final class SampleSparkJob {
     public static final String EXECUTOR_NODE_SELECTOR =
             "spark.kubernetes.executor.node.selector." + EksCluster.CAPACITY_TYPE_LABEL + "=" + NodeGroupSpec.SPOT;
 
-    private static final com.google.gson.Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    private static final com.google.gson.Gson GSON = Json.COMPACT;
     private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 
     private SampleSparkJob() {

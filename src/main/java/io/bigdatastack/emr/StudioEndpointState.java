@@ -1,6 +1,7 @@
 package io.bigdatastack.emr;
 
-import com.google.gson.GsonBuilder;
+import io.bigdatastack.support.Json;
+
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class StudioEndpointState {
     public static final String ID_PROPERTY = "Id";
     public static final String ARN_PROPERTY = "Arn";
 
-    private static final com.google.gson.Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    private static final com.google.gson.Gson GSON = Json.COMPACT;
 
     private StudioEndpointState() {
     }

@@ -1,6 +1,7 @@
 package io.bigdatastack.iam;
 
-import com.google.gson.GsonBuilder;
+import io.bigdatastack.support.Json;
+
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Map;
  */
 public final class PolicyDocument {
 
-    private static final com.google.gson.Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    private static final com.google.gson.Gson GSON = Json.COMPACT;
 
     private final List<Statement> statements;
 

@@ -2,6 +2,7 @@ package io.bigdatastack.insight;
 
 import com.google.gson.JsonObject;
 import io.bigdatastack.plan.Plan;
+import io.bigdatastack.plan.ResourceType;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -19,10 +19,13 @@ import java.util.Set;
  * repetitive resources collapsed into one node ("3 private subnets"), glue (routes, associations, policy
  * attachments, providers) left out but counted, and edges from the plan's dependencies between the kept nodes.
  *
- * <p>Edges run from a resource to what depends on it ("subnets → cluster"). A dependency on a resource that is not
+ * <p>Edges run from a resource to what depends on it ("cluster → node group"); between resources of different
+ * top-level components they are drawn once, between the components' boxes ("Network → EKS cluster"). A dependency on a resource that is not
  * drawn is followed through it, so a namespace that depends on the Kubernetes provider, which depends on the
  * cluster, draws "cluster → namespace". An edge that a longer path already implies is dropped (transitive
  * reduction), which keeps e.g. "subnets → node group" from doubling "subnets → cluster → node group".
+ *
+ * <p>This is the model; {@link MermaidWriter} writes it as Mermaid text and Markdown.
  *
  * <p>Written with plain loops rather than streams and lambdas: this runs in every {@code plan}, whose whole-process
  * time is benchmarked, and each lambda costs a bootstrap on a cold JVM.
@@ -62,40 +65,8 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
         return new Rule(Kind.COLLAPSE, one, many);
     }
 
-    private static final Map<String, Rule> RULES = Map.ofEntries(
-            Map.entry("aws:ec2/vpc:Vpc", keep("VPC")),
-            Map.entry("aws:ec2/internetGateway:InternetGateway", keep("Internet gateway")),
-            Map.entry("aws:ec2/subnet:Subnet", collapse("subnet", "subnets")),
-            Map.entry("aws:ec2/eip:Eip", collapse("Elastic IP", "Elastic IPs")),
-            Map.entry("aws:ec2/natGateway:NatGateway", collapse("NAT gateway", "NAT gateways")),
-            Map.entry("aws:ec2/vpcEndpoint:VpcEndpoint", collapse("VPC endpoint", "VPC endpoints")),
-            Map.entry("aws:ec2/securityGroup:SecurityGroup", keep("Security group")),
-            Map.entry("aws:eks/cluster:Cluster", keep("EKS cluster")),
-            Map.entry("aws:eks/nodeGroup:NodeGroup", keep("Node group")),
-            Map.entry("aws:eks/addon:Addon", collapse("EKS add-on", "EKS add-ons")),
-            Map.entry("aws:eks/accessEntry:AccessEntry", collapse("EKS access entry", "EKS access entries")),
-            Map.entry("aws:iam/openIdConnectProvider:OpenIdConnectProvider", keep("IAM OIDC provider")),
-            Map.entry("aws:iam/role:Role", keep("IAM role")),
-            Map.entry("aws:kms/key:Key", keep("KMS key")),
-            Map.entry("kubernetes:helm.sh/v3:Release", keep("Helm release")),
-            Map.entry("kubernetes:core/v1:Namespace", keep("Namespace")),
-            Map.entry("aws:emrcontainers/virtualCluster:VirtualCluster", keep("EMR virtual cluster")),
-            Map.entry("aws:emrcontainers/jobTemplate:JobTemplate", keep("Job template")),
-            Map.entry("aws:cloudformation/stack:Stack", keep("CloudFormation stack")),
-            Map.entry("aws:cloudcontrol/resource:Resource", keep("Cloud Control resource")),
-            Map.entry("aws:s3/bucketV2:BucketV2", keep("S3 bucket")),
-            Map.entry("aws:s3/bucket:Bucket", keep("S3 bucket")),
-            Map.entry("aws:cloudwatch/logGroup:LogGroup", keep("Log group")),
-            Map.entry("aws:emr/studio:Studio", keep("EMR Studio")),
-            Map.entry("aws:emr/studioSessionMapping:StudioSessionMapping", collapse("Studio session mapping", "Studio session mappings")),
-            Map.entry("aws:servicecatalog/portfolio:Portfolio", keep("Service Catalog portfolio")),
-            Map.entry("aws:servicecatalog/product:Product", keep("Service Catalog product")),
-            Map.entry("aws:ec2/routeTable:RouteTable", OMIT),
-            Map.entry("aws:ec2/launchTemplate:LaunchTemplate", OMIT),
-            Map.entry("aws:iam/instanceProfile:InstanceProfile", OMIT));
-
     /**
-     * Name endings of types not in {@link #RULES} that are glue between other resources: left out. Any other new
+     * Name endings of types the catalog ({@link ResourceType}) gives no diagram rule that are glue between other resources: left out. Any other new
      * type is drawn, collapsed per component, so a component that lands with types unknown here still shows.
      */
     private static final List<String> GLUE_SUFFIXES = List.of("Attachment", "Association", "Binding", "Rule", "Route",
@@ -106,9 +77,13 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
         if (!r.custom() || r.type().startsWith("pulumi:")) {
             return OMIT; // The stack, our components (drawn as subgraphs) and providers.
         }
-        var known = RULES.get(r.type());
-        if (known != null) {
-            return known;
+        var known = ResourceType.of(r.type());
+        if (known.diagram() != null) {
+            return switch (known.diagram()) {
+                case OMIT -> OMIT;
+                case KEEP -> keep(known.label());
+                case COLLAPSE -> collapse(known.label(), known.pluralLabel());
+            };
         }
         var simple = simpleName(r.type());
         for (var suffix : GLUE_SUFFIXES) {
@@ -205,7 +180,8 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
                 }
                 var draft = drafts.get(key);
                 if (draft == null) {
-                    draft = new NodeDraft(uniqueId(wantedId), rule, component.isPresent() ? subgraphs.get(component.get().urn()).id() : null);
+                    draft = new NodeDraft(uniqueId(wantedId), rule, component.isPresent() ? subgraphs.get(component.get().urn()).id() : null,
+                            component.orElse(null));
                     drafts.put(key, draft);
                 }
                 draft.members.add(r);
@@ -281,7 +257,49 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
                 }
             }
             result.addAll(componentEdges);
+            return betweenBoxes(result);
+        }
+
+        /**
+         * An edge between resources of different top-level boxes (components, or the add-ons' module box) is drawn
+         * once, between the boxes: the diagram then reads top to bottom as network, cluster, what runs on it, and
+         * stays narrow enough for a page, where node-to-node edges across boxes make Mermaid lay the boxes out side
+         * by side. Edges inside a box stay between resources.
+         */
+        private List<Edge> betweenBoxes(List<Edge> edges) {
+            var byId = new HashMap<String, Subgraph>();
+            for (var s : ordered) {
+                byId.put(s.id(), s);
+            }
+            var subgraphOfNode = new HashMap<String, String>();
+            for (var d : drafts.values()) {
+                subgraphOfNode.put(d.id, d.subgraph);
+            }
+            var result = new LinkedHashSet<Edge>();
+            for (var e : edges) {
+                var from = box(e.from(), byId, subgraphOfNode);
+                var to = box(e.to(), byId, subgraphOfNode);
+                if (from.equals(to)) {
+                    if (!e.from().equals(e.to())) {
+                        result.add(e);
+                    }
+                } else {
+                    result.add(new Edge(from, to));
+                }
+            }
             return List.copyOf(result);
+        }
+
+        /** The outermost subgraph holding {@code id} (a node or a subgraph); the node itself at top level. */
+        private static String box(String id, Map<String, Subgraph> byId, Map<String, String> subgraphOfNode) {
+            var current = byId.containsKey(id) ? id : subgraphOfNode.get(id);
+            if (current == null) {
+                return id;
+            }
+            while (byId.get(current).parent() != null) {
+                current = byId.get(current).parent();
+            }
+            return current;
         }
 
         /** Drawn things {@code r} depends on, looking through resources that are not drawn. */
@@ -362,12 +380,14 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
         final String id;
         final Rule rule;
         final String subgraph;
+        final Plan.Resource component;
         final List<Plan.Resource> members = new ArrayList<>();
 
-        NodeDraft(String id, Rule rule, String subgraph) {
+        NodeDraft(String id, Rule rule, String subgraph, Plan.Resource component) {
             this.id = id;
             this.rule = rule;
             this.subgraph = subgraph;
+            this.component = component;
         }
 
         String label() {
@@ -381,7 +401,7 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
             var head = members.size() == 1 ? prefix + rule.singular() : members.size() + " " + prefix + rule.plural();
             var details = new LinkedHashSet<String>();
             for (var m : members) {
-                var d = collapsedDetail(m);
+                var d = collapsedDetail(m, component);
                 if (d != null) {
                     details.add(d);
                 }
@@ -394,17 +414,17 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
 
     /** What tells one kept resource from another of its type; null for nothing. */
     private static String detail(Plan.Resource r) {
-        switch (r.type()) {
-            case "aws:ec2/vpc:Vpc":
+        switch (ResourceType.of(r.type())) {
+            case EC2_VPC:
                 return text(r, "cidrBlock");
-            case "aws:ec2/internetGateway:InternetGateway":
-            case "aws:iam/openIdConnectProvider:OpenIdConnectProvider":
+            case EC2_INTERNET_GATEWAY:
+            case IAM_OIDC_PROVIDER:
                 return null;
-            case "aws:eks/cluster:Cluster": {
+            case EKS_CLUSTER: {
                 var version = text(r, "version");
                 return or(text(r, "name"), r.name()) + (version == null ? "" : "<br/>Kubernetes " + version);
             }
-            case "aws:eks/nodeGroup:NodeGroup": {
+            case EKS_NODE_GROUP: {
                 var sb = new StringBuilder(r.name()).append("<br/>").append(or(text(r, "capacityType"), "ON_DEMAND"));
                 var types = r.input("instanceTypes");
                 if (types.isPresent() && types.get().isJsonArray()) {
@@ -421,17 +441,17 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
                 }
                 return sb.toString();
             }
-            case "kubernetes:helm.sh/v3:Release": {
+            case K8S_HELM_RELEASE: {
                 var version = text(r, "version");
                 return or(text(r, "chart"), r.name()) + (version == null ? "" : " " + version);
             }
-            case "kubernetes:core/v1:Namespace":
+            case K8S_NAMESPACE:
                 return or(text(r, "metadata.name"), r.name());
-            case "aws:emr/studio:Studio": {
+            case EMR_STUDIO: {
                 var mode = text(r, "authMode");
                 return r.name() + (mode == null ? "" : " (" + mode + ")");
             }
-            case "aws:cloudcontrol/resource:Resource": {
+            case CLOUDCONTROL_RESOURCE: {
                 // What the resource is matters more than how it is declared: an interactive endpoint brings a
                 // gateway pod and an internal ALB the Load Balancer Controller creates.
                 if ("AWS::EMRContainers::Endpoint".equals(text(r, "typeName"))) {
@@ -444,12 +464,15 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
         }
     }
 
-    /** The part of a collapsed resource worth listing: add-on names, endpoint services; null for nothing. */
-    private static String collapsedDetail(Plan.Resource r) {
-        switch (r.type()) {
-            case "aws:eks/addon:Addon":
+    /** The part of a collapsed resource worth listing: add-on names, endpoint services, roles; null for nothing. */
+    private static String collapsedDetail(Plan.Resource r, Plan.Resource component) {
+        switch (ResourceType.of(r.type())) {
+            case IAM_ROLE:
+            case EC2_SECURITY_GROUP:
+                return purpose(r.name(), component);
+            case EKS_ADDON:
                 return text(r, "addonName");
-            case "aws:ec2/vpcEndpoint:VpcEndpoint": {
+            case EC2_VPC_ENDPOINT: {
                 var service = text(r, "serviceName");
                 return service == null ? null
                         : service.substring(service.lastIndexOf('.') + 1) + " (" + or(text(r, "vpcEndpointType"), "Gateway") + ")";
@@ -459,9 +482,26 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
         }
     }
 
+    /**
+     * What a resource is for, in the user's words: its name without the component's name before it and the type's
+     * word after it ({@code dev-studio-catalog-launch-role} in component {@code dev-studio-catalog} → {@code launch}).
+     */
+    private static String purpose(String name, Plan.Resource component) {
+        var purpose = name;
+        if (component != null && purpose.startsWith(component.name() + "-")) {
+            purpose = purpose.substring(component.name().length() + 1);
+        }
+        for (var suffix : List.of("-role", "-sg")) {
+            if (purpose.endsWith(suffix) && purpose.length() > suffix.length()) {
+                purpose = purpose.substring(0, purpose.length() - suffix.length());
+            }
+        }
+        return purpose.replace('-', ' ');
+    }
+
     /** Resources of one type that are collapsed separately: public and private subnets. */
     private static String variant(Plan.Resource r) {
-        if (!r.type().equals("aws:ec2/subnet:Subnet")) {
+        if (ResourceType.of(r.type()) != ResourceType.EC2_SUBNET) {
             return "";
         }
         // The load-balancer role tags say which is which (https://docs.aws.amazon.com/eks/latest/userguide/network-load-balancing.html).
@@ -537,7 +577,7 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
     }
 
     /** Titles of the plan's components, in plan order ("Network", "EKS cluster", ...). */
-    static List<String> componentTitles(Plan plan) {
+    public static List<String> componentTitles(Plan plan) {
         var titles = new ArrayList<String>();
         for (var r : plan.resources()) {
             if (PlanIndex.isComponent(r)) {
@@ -570,63 +610,5 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
             case "emr": return "EMR";
             default: return Character.toUpperCase(module.charAt(0)) + module.substring(1);
         }
-    }
-
-    // ------------------------------------------------------------------------------------------------- rendering
-
-    /** The Mermaid source, without fences. */
-    public String mermaid() {
-        var sb = new StringBuilder("flowchart TB\n");
-        renderLevel(null, "  ", sb);
-        for (var e : edges) {
-            sb.append("  ").append(e.from()).append(" --> ").append(e.to()).append('\n');
-        }
-        return sb.toString();
-    }
-
-    private void renderLevel(String subgraph, String indent, StringBuilder sb) {
-        for (var n : nodes) {
-            if (Objects.equals(n.subgraph(), subgraph)) {
-                sb.append(indent).append(n.id()).append("[\"").append(escape(n.label())).append("\"]\n");
-            }
-        }
-        for (var s : subgraphs) {
-            if (Objects.equals(s.parent(), subgraph)) {
-                sb.append(indent).append("subgraph ").append(s.id()).append("[\"").append(escape(s.title())).append("\"]\n");
-                renderLevel(s.id(), indent + "  ", sb);
-                sb.append(indent).append("end\n");
-            }
-        }
-    }
-
-    /** Quotes would end a Mermaid label; {@code <br/>} is the one markup labels use on purpose. */
-    private static String escape(String label) {
-        return label.replace("\"", "#quot;");
-    }
-
-    /** The fenced diagram and its legend: what the README embeds and {@code target/plan/<stack>.md} starts with. */
-    public String markdown() {
-        // Most numerous first, then by type, so the legend does not move when counts stay the same.
-        var omitted = new ArrayList<>(new java.util.TreeMap<>(notDrawn).entrySet());
-        var parts = new ArrayList<String>();
-        for (int count = omitted.isEmpty() ? 0 : java.util.Collections.max(notDrawn.values()); count > 0; count--) {
-            for (var e : omitted) {
-                if (e.getValue() == count) {
-                    var words = typeWords(e.getKey());
-                    parts.add(count + " " + (count == 1 ? words : plural(words)));
-                }
-            }
-        }
-        return "```mermaid\n" + mermaid() + "```\n\n"
-                + "_Generated from the `" + stack + "` plan (" + resourceCount + " resources). Arrows run from a resource to what depends on it, "
-                + "through resources not drawn; an arrow a longer path already implies is left out."
-                + (parts.isEmpty() ? "" : " Not drawn: " + String.join(", ", parts) + ".") + "_\n";
-    }
-
-    private static String typeWords(String type) {
-        if (type.startsWith("pulumi:providers:")) {
-            return type.substring("pulumi:providers:".length()) + " provider";
-        }
-        return humanize(simpleName(type));
     }
 }

@@ -1,10 +1,8 @@
 package io.bigdatastack.insight;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import io.bigdatastack.plan.Plan;
+import io.bigdatastack.plan.ResourceType;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -106,168 +104,23 @@ public record CostEstimate(
         return result;
     }
 
-    // ---------------------------------------------------------------------------------------------------------- JSON
-
-    /** The plan file's {@code "cost"} object. */
+    /** The plan file's {@code "cost"} object ({@link CostWriter#json}). */
     public JsonObject toJson() {
-        var root = new JsonObject();
-        root.addProperty("basis", "idle: no jobs, no traffic, node groups at their minimum size");
-        root.addProperty("currency", currency);
-        root.addProperty("period", "month");
-        root.addProperty("hoursPerMonth", hoursPerMonth);
-        root.addProperty("stackRegion", stackRegion);
-        root.addProperty("priceRegion", priceRegion);
-        root.addProperty("priceDate", priceDate);
-        root.addProperty("priceFile", "src/main/resources/prices/" + priceRegion + ".json");
-        root.add("regionNote", regionNote.isPresent() ? new JsonPrimitive(regionNote.get()) : JsonNull.INSTANCE);
-        root.add("spotDiscount", new JsonPrimitive(spotDiscount));
-        root.addProperty("spotBasis", spotBasis);
-        var lines = new JsonArray();
-        for (var l : lineItems) {
-            var line = new JsonObject();
-            line.addProperty("category", l.category());
-            line.addProperty("item", l.item());
-            line.add("resources", strings(l.resources()));
-            line.addProperty("quantity", l.quantity());
-            line.add("unitPrice", new JsonPrimitive(l.unitPrice()));
-            line.addProperty("per", l.per());
-            line.add("hours", l.hours() == null ? JsonNull.INSTANCE : new JsonPrimitive(l.hours()));
-            line.add("monthly", new JsonPrimitive(l.monthly()));
-            line.addProperty("source", l.source());
-            line.add("note", l.note() == null ? JsonNull.INSTANCE : new JsonPrimitive(l.note()));
-            lines.add(line);
-        }
-        root.add("lineItems", lines);
-        var unpriced = new JsonArray();
-        for (var n : notPriced) {
-            var entry = new JsonObject();
-            entry.addProperty("item", n.item());
-            entry.add("resources", strings(n.resources()));
-            entry.addProperty("reason", n.reason());
-            unpriced.add(entry);
-        }
-        root.add("notPriced", unpriced);
-        root.addProperty("noIdleChargeResources", noChargeResources.size());
-        root.add("monthlyTotal", new JsonPrimitive(monthlyTotal));
-        return root;
+        return CostWriter.json(this);
     }
 
-    private static JsonArray strings(List<String> values) {
-        var array = new JsonArray();
-        for (var v : values) {
-            array.add(v);
-        }
-        return array;
-    }
-
-    // ---------------------------------------------------------------------------------------------------- rendering
-
-    /** Dollars with at least two decimals and no more than the figure has ($0.10, $0.045, $32.85). */
-    static String usd(BigDecimal amount) {
-        var stripped = amount.stripTrailingZeros();
-        return "$" + amount.setScale(Math.max(2, stripped.scale()), RoundingMode.UNNECESSARY).toPlainString();
-    }
-
-    private String heading() {
-        return "Idle cost estimate, " + currency + " per month (" + hoursPerMonth + " h): " + priceRegion
-                + " prices as of " + priceDate;
-    }
-
-    private List<String[]> rows() {
-        var rows = new ArrayList<String[]>();
-        for (var l : lineItems) {
-            rows.add(new String[]{l.item(), String.valueOf(l.quantity()), usd(l.unitPrice()) + "/" + l.per(),
-                    l.hours() == null ? "-" : String.valueOf(l.hours()), usd(l.monthly())});
-        }
-        return rows;
-    }
-
-    private List<String> footnotes() {
-        var notes = new ArrayList<String>();
-        if (regionNote.isPresent()) {
-            notes.add(regionNote.get());
-        }
-        if (categories().contains(SPOT_NODES)) {
-            notes.add("Spot at " + percent(spotDiscount) + " off on-demand: " + spotBasis + ".");
-        }
-        for (var l : lineItems) {
-            if (l.note() != null) {
-                notes.add(l.item() + ": " + l.note() + ".");
-            }
-        }
-        notes.add(noChargeResources.size() + " other resources have no idle charge of their own (VPC, subnets, IAM, security groups, Kubernetes objects, ...).");
-        return notes;
-    }
-
-    private static String notPricedText(NotPriced n) {
-        return n.item() + (n.resources().size() > 1 ? " (" + n.resources().size() + ")" : "") + ": " + n.reason();
-    }
-
-    /** The console table {@code plan} prints. */
+    /** The table {@code plan} prints ({@link CostWriter#text}). */
     public String toText() {
-        var sb = new StringBuilder(heading()).append('\n');
-        var rows = rows();
-        var header = new String[]{"Item", "Qty", "Unit price", "Hours", "Monthly"};
-        int[] widths = new int[header.length];
-        for (int i = 0; i < header.length; i++) {
-            widths[i] = header[i].length();
-            for (var row : rows) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-            widths[i] = Math.max(widths[i], i == 4 ? usd(monthlyTotal).length() : i == 0 ? "Total".length() : 0);
-        }
-        appendRow(sb, widths, header);
-        for (var row : rows) {
-            appendRow(sb, widths, row);
-        }
-        appendRow(sb, widths, new String[]{"Total", "", "", "", usd(monthlyTotal)});
-        sb.append("  Not estimated:\n");
-        for (var n : notPriced) {
-            sb.append("    - ").append(notPricedText(n)).append('\n');
-        }
-        sb.append("  Notes:\n");
-        for (var n : footnotes()) {
-            sb.append("    - ").append(n).append('\n');
-        }
-        return sb.toString();
+        return CostWriter.text(this);
     }
 
-    /** Text columns left-aligned, figures (quantity, hours, monthly) right-aligned. */
-    private static void appendRow(StringBuilder sb, int[] widths, String[] cells) {
-        sb.append("   ");
-        for (int i = 0; i < cells.length; i++) {
-            var pad = " ".repeat(widths[i] - cells[i].length());
-            boolean right = i == 1 || i == 3 || i == 4;
-            sb.append(' ').append(right ? pad + cells[i] : cells[i] + pad).append(i + 1 < cells.length ? " " : "");
-        }
-        while (sb.charAt(sb.length() - 1) == ' ') {
-            sb.setLength(sb.length() - 1);
-        }
-        sb.append('\n');
-    }
-
-    /** The same as a Markdown table with its notes, for {@code target/plan/<stack>.md}. */
+    /** The Markdown table of {@code target/plan/<stack>.md} ({@link CostWriter#markdown}). */
     public String toMarkdown() {
-        var sb = new StringBuilder(heading()).append(".\n\n");
-        sb.append("| Item | Qty | Unit price | Hours | Monthly |\n|---|---:|---:|---:|---:|\n");
-        for (var row : rows()) {
-            sb.append("| ").append(String.join(" | ", row)).append(" |\n");
-        }
-        sb.append("| **Total** | | | | **").append(usd(monthlyTotal)).append("** |\n\n");
-        sb.append("Not estimated:\n\n");
-        for (var n : notPriced) {
-            sb.append("- ").append(notPricedText(n)).append('\n');
-        }
-        sb.append("\nNotes:\n\n");
-        for (var n : footnotes()) {
-            sb.append("- ").append(n).append('\n');
-        }
-        return sb.toString();
+        return CostWriter.markdown(this);
     }
 
-    /** 0.70 → "70%". */
-    static String percent(BigDecimal fraction) {
-        return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    static String usd(BigDecimal amount) {
+        return CostWriter.usd(amount);
     }
 
     // ---------------------------------------------------------------------------------------------------- estimator
@@ -291,15 +144,15 @@ public record CostEstimate(
                 if (!r.custom()) {
                     continue; // The stack and our components are not cloud resources.
                 }
-                switch (r.type()) {
-                    case "aws:eks/cluster:Cluster" -> controlPlane(r);
-                    case "aws:ec2/natGateway:NatGateway" -> natGateway(r);
-                    case "aws:ec2/eip:Eip" -> accumulate(PUBLIC_IPV4, prices.price("vpc.publicIpv4"), r, null);
-                    case "aws:eks/nodeGroup:NodeGroup" -> nodeGroup(r);
-                    case "aws:kms/key:Key" -> accumulate(KMS_KEYS, prices.price("kms.key"), r,
+                switch (ResourceType.of(r.type())) {
+                    case EKS_CLUSTER -> controlPlane(r);
+                    case EC2_NAT_GATEWAY -> natGateway(r);
+                    case EC2_EIP -> accumulate(PUBLIC_IPV4, prices.price(ResourceType.EC2_EIP.priceKey()), r, null);
+                    case EKS_NODE_GROUP -> nodeGroup(r);
+                    case KMS_KEY -> accumulate(KMS_KEYS, prices.price(ResourceType.KMS_KEY.priceKey()), r,
                             "plus API requests, usage-based and not estimated");
-                    case "aws:ec2/vpcEndpoint:VpcEndpoint" -> vpcEndpoint(r);
-                    case "aws:cloudcontrol/resource:Resource" -> cloudControlResource(r);
+                    case EC2_VPC_ENDPOINT -> vpcEndpoint(r);
+                    case CLOUDCONTROL_RESOURCE -> cloudControlResource(r);
                     default -> byTable(r);
                 }
             }
@@ -332,7 +185,7 @@ public record CostEstimate(
         private void controlPlane(Plan.Resource r) {
             var supportType = text(r, "upgradePolicy.supportType");
             if ("STANDARD".equals(supportType)) {
-                accumulate(CONTROL_PLANE, prices.price("eks.controlPlane.standard"), r, null);
+                accumulate(CONTROL_PLANE, prices.price(ResourceType.EKS_CLUSTER.priceKey()), r, null);
                 return;
             }
             // EKS bills the extended rate only once the version leaves standard support, but a cluster set (or
@@ -342,12 +195,12 @@ public record CostEstimate(
                     : "upgradePolicy.supportType is not set and EKS defaults to EXTENDED";
             accumulate(CONTROL_PLANE, prices.price("eks.controlPlane.extended"), r, why
                     + ": billed at this rate once the Kubernetes version leaves standard support ("
-                    + usd(prices.price("eks.controlPlane.standard").usd()) + "/hour until then); set STANDARD to avoid it");
+                    + usd(prices.price(ResourceType.EKS_CLUSTER.priceKey()).usd()) + "/hour until then); set STANDARD to avoid it");
         }
 
         private void natGateway(Plan.Resource r) {
             var data = prices.price("vpc.natGateway.data");
-            accumulate(NAT_GATEWAYS, prices.price("vpc.natGateway"), r, null);
+            accumulate(NAT_GATEWAYS, prices.price(ResourceType.EC2_NAT_GATEWAY.priceKey()), r, null);
             unpriced(data.label(), r, usd(data.usd()) + " per " + data.per() + " processed, depends on traffic");
         }
 
@@ -441,7 +294,7 @@ public record CostEstimate(
             String note;
             if (spot) {
                 unit = onDemand.multiply(BigDecimal.ONE.subtract(prices.spotDiscount()));
-                note = "spot estimate: " + dearest + " on-demand " + usd(onDemand) + "/hour less " + percent(prices.spotDiscount());
+                note = "spot estimate: " + dearest + " on-demand " + usd(onDemand) + "/hour less " + CostWriter.percent(prices.spotDiscount());
             } else {
                 unit = onDemand;
                 note = types.size() > 1 ? "on-demand launches the first listed type" : null;

@@ -37,7 +37,7 @@ public final class ReadmeBlocks {
     }
 
     public static String diagram(Plan plan) {
-        return ArchitectureDiagram.of(plan).markdown();
+        return MermaidWriter.markdown(ArchitectureDiagram.of(plan));
     }
 
     /** The text between a block's markers (without the newlines next to them), if the README has the block. */

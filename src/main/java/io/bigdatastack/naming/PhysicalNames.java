@@ -1,9 +1,7 @@
 package io.bigdatastack.naming;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.bigdatastack.support.Hashing;
+
 import java.util.Locale;
 
 /**
@@ -54,10 +52,6 @@ public final class PhysicalNames {
     }
 
     private static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashing.sha256Hex(text);
     }
 }

@@ -1,5 +1,7 @@
 package io.bigdatastack.network;
 
+import io.bigdatastack.aws.AwsRegions;
+
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.ec2.Eip;
 import com.pulumi.aws.ec2.EipArgs;

@@ -1,14 +1,13 @@
 package io.bigdatastack.plan;
 
+import io.bigdatastack.support.Hashing;
+
 import com.pulumi.test.Mocks;
-import io.bigdatastack.network.AwsRegions;
+import io.bigdatastack.aws.AwsRegions;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -130,7 +129,7 @@ public final class AwsMockEngine implements Mocks {
      */
     private Map<String, Object> availabilityZones(Map<String, Object> args) {
         var zoneIds = AwsRegions.find(region).orElseThrow(() -> new IllegalArgumentException(
-                "the plan's Region table has no Region '" + region + "' (io.bigdatastack.network.AwsRegions)")).zoneIds();
+                "the plan's Region table has no Region '" + region + "' (io.bigdatastack.aws.AwsRegions)")).zoneIds();
         var excludedIds = stringList(args.get("excludeZoneIds"));
         var excludedNames = stringList(args.get("excludeNames"));
         var names = new java.util.ArrayList<String>();
@@ -186,55 +185,55 @@ public final class AwsMockEngine implements Mocks {
         String service = type.substring(type.indexOf(':') + 1, type.indexOf('/'));
         String arnPrefix = "arn:aws:" + service + ":" + region + ":" + ACCOUNT_ID + ":";
         String id;
-        switch (type) {
-            case "aws:ec2/vpc:Vpc" -> id = ec2(state, "vpc", hex, arnPrefix);
-            case "aws:ec2/subnet:Subnet" -> id = ec2(state, "subnet", hex, arnPrefix);
-            case "aws:ec2/internetGateway:InternetGateway" -> id = ec2(state, "igw", hex, arnPrefix);
-            case "aws:ec2/natGateway:NatGateway" -> {
+        switch (ResourceType.of(type)) {
+            case EC2_VPC -> id = ec2(state, "vpc", hex, arnPrefix);
+            case EC2_SUBNET -> id = ec2(state, "subnet", hex, arnPrefix);
+            case EC2_INTERNET_GATEWAY -> id = ec2(state, "igw", hex, arnPrefix);
+            case EC2_NAT_GATEWAY -> {
                 id = ec2(state, "nat", hex, arnPrefix);
                 state.put("publicIp", "203.0.113." + (Integer.parseInt(hex.substring(0, 2), 16) % 250 + 1));
             }
-            case "aws:ec2/eip:Eip" -> {
+            case EC2_EIP -> {
                 id = "eipalloc-" + hex.substring(0, 17);
                 state.put("allocationId", id);
                 state.put("publicIp", "198.51.100." + (Integer.parseInt(hex.substring(0, 2), 16) % 250 + 1));
                 state.put("arn", arnPrefix + "elastic-ip/" + id);
             }
-            case "aws:ec2/routeTable:RouteTable" -> id = ec2(state, "rtb", hex, arnPrefix);
-            case "aws:ec2/routeTableAssociation:RouteTableAssociation" -> id = "rtbassoc-" + hex.substring(0, 17);
-            case "aws:ec2/route:Route" -> id = "r-rtb-" + hex.substring(0, 17) + "1080289494";
-            case "aws:ec2/vpcEndpoint:VpcEndpoint" -> id = ec2(state, "vpce", hex, arnPrefix);
-            case "aws:ec2/securityGroup:SecurityGroup" -> id = ec2(state, "security-group", "sg", hex, arnPrefix);
-            case "aws:ec2/launchTemplate:LaunchTemplate" -> {
+            case EC2_ROUTE_TABLE -> id = ec2(state, "rtb", hex, arnPrefix);
+            case EC2_ROUTE_TABLE_ASSOCIATION -> id = "rtbassoc-" + hex.substring(0, 17);
+            case EC2_ROUTE -> id = "r-rtb-" + hex.substring(0, 17) + "1080289494";
+            case EC2_VPC_ENDPOINT -> id = ec2(state, "vpce", hex, arnPrefix);
+            case EC2_SECURITY_GROUP -> id = ec2(state, "security-group", "sg", hex, arnPrefix);
+            case EC2_LAUNCH_TEMPLATE -> {
                 id = ec2(state, "launch-template", "lt", hex, arnPrefix);
                 state.put("latestVersion", 1);
             }
-            case "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule" -> {
+            case VPC_SECURITY_GROUP_INGRESS_RULE, VPC_SECURITY_GROUP_EGRESS_RULE -> {
                 id = "sgr-" + hex.substring(0, 17);
                 state.put("securityGroupRuleId", id);
                 state.put("arn", "arn:aws:ec2:" + region + ":" + ACCOUNT_ID + ":security-group-rule/" + id);
             }
-            case "aws:iam/role:Role" -> {
+            case IAM_ROLE -> {
                 id = physicalName;
                 state.put("arn", "arn:aws:iam::" + ACCOUNT_ID + ":role/" + id);
                 state.put("uniqueId", "AROA" + hex.substring(0, 17).toUpperCase());
             }
-            case "aws:iam/policy:Policy" -> {
+            case IAM_POLICY -> {
                 id = "arn:aws:iam::" + ACCOUNT_ID + ":policy/" + physicalName;
                 state.put("arn", id);
                 state.put("policyId", "ANPA" + hex.substring(0, 17).toUpperCase());
             }
-            case "aws:iam/instanceProfile:InstanceProfile" -> {
+            case IAM_INSTANCE_PROFILE -> {
                 id = physicalName;
                 state.put("arn", "arn:aws:iam::" + ACCOUNT_ID + ":instance-profile/" + id);
             }
-            case "aws:iam/openIdConnectProvider:OpenIdConnectProvider" -> {
+            case IAM_OIDC_PROVIDER -> {
                 String url = String.valueOf(state.getOrDefault("url", "")).replaceFirst("^https://", "");
                 id = "arn:aws:iam::" + ACCOUNT_ID + ":oidc-provider/" + url;
                 state.put("arn", id);
             }
-            case "aws:eks/cluster:Cluster" -> id = eksCluster(state, physicalName, hex, arnPrefix);
-            case "aws:eks/nodeGroup:NodeGroup" -> {
+            case EKS_CLUSTER -> id = eksCluster(state, physicalName, hex, arnPrefix);
+            case EKS_NODE_GROUP -> {
                 String nodeGroupName = autoname(name, state, "nodeGroupName");
                 String cluster = String.valueOf(state.get("clusterName"));
                 id = cluster + ":" + nodeGroupName;
@@ -242,16 +241,16 @@ public final class AwsMockEngine implements Mocks {
                 state.put("status", "ACTIVE");
                 state.put("resources", List.of(Map.of("autoscalingGroups", List.of(Map.of("name", "eks-" + nodeGroupName + "-" + uuid(hex))))));
             }
-            case "aws:kms/key:Key" -> {
+            case KMS_KEY -> {
                 id = uuid(hex);
                 state.put("keyId", id);
                 state.put("arn", arnPrefix + "key/" + id);
             }
-            case "aws:kms/alias:Alias" -> {
+            case KMS_ALIAS -> {
                 id = String.valueOf(state.getOrDefault("name", "alias/" + name));
                 state.put("arn", arnPrefix + id);
             }
-            case "aws:s3/bucketV2:BucketV2", "aws:s3/bucket:Bucket" -> {
+            case S3_BUCKET_V2, S3_BUCKET -> {
                 id = state.containsKey("bucket") ? String.valueOf(state.get("bucket"))
                         : state.getOrDefault("bucketPrefix", name + "-") + hex.substring(0, 12);
                 state.put("bucket", id);
@@ -260,32 +259,32 @@ public final class AwsMockEngine implements Mocks {
                 state.put("bucketRegionalDomainName", id + ".s3." + region + ".amazonaws.com");
                 state.put("region", region);
             }
-            case "aws:cloudwatch/logGroup:LogGroup" -> {
+            case CLOUDWATCH_LOG_GROUP -> {
                 id = physicalName;
                 state.put("arn", "arn:aws:logs:" + region + ":" + ACCOUNT_ID + ":log-group:" + id);
             }
-            case "aws:emrcontainers/virtualCluster:VirtualCluster" -> {
+            case EMR_VIRTUAL_CLUSTER -> {
                 id = base36ish(hex, 25);
                 state.put("arn", "arn:aws:emr-containers:" + region + ":" + ACCOUNT_ID + ":/virtualclusters/" + id);
             }
-            case "aws:emrcontainers/jobTemplate:JobTemplate" -> {
+            case EMR_JOB_TEMPLATE -> {
                 id = base36ish(hex, 25);
                 state.put("arn", "arn:aws:emr-containers:" + region + ":" + ACCOUNT_ID + ":/jobtemplates/" + id);
             }
-            case "aws:eks/podIdentityAssociation:PodIdentityAssociation" -> {
+            case EKS_POD_IDENTITY_ASSOCIATION -> {
                 String associationId = "a-" + base36ish(hex, 17);
                 String cluster = String.valueOf(state.get("clusterName"));
                 id = cluster + "," + associationId;
                 state.put("associationId", associationId);
                 state.put("associationArn", arnPrefix + "podidentityassociation/" + cluster + "/" + associationId);
             }
-            case "aws:iam/rolePolicy:RolePolicy" -> id = state.get("role") + ":" + physicalName;
-            case "aws:emr/studio:Studio" -> {
+            case IAM_ROLE_POLICY -> id = state.get("role") + ":" + physicalName;
+            case EMR_STUDIO -> {
                 id = "es-" + base36ish(hex, 25).toUpperCase();
                 state.put("arn", "arn:aws:elasticmapreduce:" + region + ":" + ACCOUNT_ID + ":studio/" + id);
                 state.put("url", "https://" + id + ".emrstudio-prod." + region + ".amazonaws.com");
             }
-            case "aws:cloudcontrol/resource:Resource" -> {
+            case CLOUDCONTROL_RESOURCE -> {
                 // What Cloud Control reads back: the desired state plus the type's read-only identifiers
                 // (for AWS::EMRContainers::Endpoint: Id, 25 lowercase alphanumerics like every EMR on EKS ID, and Arn,
                 // the primary identifier, which is also the resource's ID).
@@ -301,15 +300,15 @@ public final class AwsMockEngine implements Mocks {
                 id = arn;
                 state.put("properties", properties.toString());
             }
-            case "aws:cloudformation/stack:Stack" -> {
+            case CLOUDFORMATION_STACK -> {
                 id = arnPrefix + "stack/" + physicalName + "/" + uuid(hex);
                 state.put("outputs", cloudFormationOutputs(String.valueOf(state.getOrDefault("templateBody", "{}")), hex));
             }
-            case "aws:servicecatalog/portfolio:Portfolio" -> {
+            case SERVICECATALOG_PORTFOLIO -> {
                 id = "port-" + base36ish(hex, 13);
                 state.put("arn", "arn:aws:catalog:" + region + ":" + ACCOUNT_ID + ":portfolio/" + id);
             }
-            case "aws:servicecatalog/product:Product" -> {
+            case SERVICECATALOG_PRODUCT -> {
                 id = "prod-" + base36ish(hex, 13);
                 state.put("arn", "arn:aws:catalog:" + region + ":" + ACCOUNT_ID + ":product/" + id);
             }
@@ -370,7 +369,7 @@ public final class AwsMockEngine implements Mocks {
     }
 
     private String kubernetes(String type, String name, Map<String, Object> state) {
-        if (type.equals("kubernetes:helm.sh/v3:Release")) {
+        if (ResourceType.of(type) == ResourceType.K8S_HELM_RELEASE) {
             String releaseName = String.valueOf(state.getOrDefault("name", name));
             state.put("name", releaseName);
             state.put("status", Map.of("name", releaseName, "namespace", state.getOrDefault("namespace", "default"),
@@ -407,12 +406,7 @@ public final class AwsMockEngine implements Mocks {
     }
 
     private static String hex(String seed) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashing.sha256Hex(seed);
     }
 
     private static CompletableFuture<Map<String, Object>> done(Map<String, Object> value) {

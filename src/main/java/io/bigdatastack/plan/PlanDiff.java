@@ -1,5 +1,7 @@
 package io.bigdatastack.plan;
 
+import io.bigdatastack.support.Json;
+
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -7,7 +9,6 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import io.bigdatastack.protection.Stateful;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -31,7 +32,7 @@ import java.util.TreeSet;
  * does in a real preview: an input that takes its value from a replaced (or new) resource is unknown until that
  * resource exists, so it counts as changed; a resource whose provider is replaced is replaced.
  *
- * <p>Resources in {@link Stateful} are marked. A change is a <em>risk</em> (exit code 3 from {@code plan --against})
+ * <p>Resources in the given {@link StatefulResources} are marked. A change is a <em>risk</em> (exit code 3 from {@code plan --against})
  * when it replaces or deletes a stateful resource, may replace one (unknown type), or is an update that destroys
  * retained data: log retention lowered, a lifecycle expiration shortened, bucket versioning suspended,
  * {@code forceDestroy} turned on, {@code protect}/{@code retainOnDelete} turned off.
@@ -63,7 +64,7 @@ public final class PlanDiff {
     }
 
     public record Change(String urn, String type, String name, Action action, List<InputChange> changedInputs,
-                         Optional<Stateful> stateful, List<String> destroysData, String reason) {
+                         Optional<StatefulResources.Entry> stateful, List<String> destroysData, String reason) {
 
         /** Replaces or deletes something stateful, may do so, or destroys retained data. */
         public boolean risky() {
@@ -87,16 +88,16 @@ public final class PlanDiff {
         }
     }
 
-    private static final Gson GSON = new Gson();
+    private static final Gson GSON = Json.COMPACT;
 
     private PlanDiff() {
     }
 
-    public static Result compare(JsonObject earlier, JsonObject now) {
-        return compare(earlier, now, ReplacementRules.shipped());
+    public static Result compare(JsonObject earlier, JsonObject now, StatefulResources stateful) {
+        return compare(earlier, now, ReplacementRules.shipped(), stateful);
     }
 
-    public static Result compare(JsonObject earlier, JsonObject now, ReplacementRules rules) {
+    public static Result compare(JsonObject earlier, JsonObject now, ReplacementRules rules, StatefulResources statefulResources) {
         var before = index(earlier);
         var after = index(now);
         var pending = new HashMap<String, String>(); // URN replaced or created -> its name, for cascading
@@ -106,7 +107,7 @@ public final class PlanDiff {
             var urn = resource.get("urn").getAsString();
             var type = resource.get("type").getAsString();
             var name = resource.get("name").getAsString();
-            var stateful = statefulOf(resource, after);
+            var stateful = statefulOf(resource, after, statefulResources);
             var old = before.get(urn);
             if (old == null) {
                 pending.put(urn, name);
@@ -123,7 +124,7 @@ public final class PlanDiff {
             var urn = old.get("urn").getAsString();
             if (!after.containsKey(urn)) {
                 var type = old.get("type").getAsString();
-                var stateful = statefulOf(old, before);
+                var stateful = statefulOf(old, before, statefulResources);
                 changes.add(new Change(urn, type, old.get("name").getAsString(), Action.DELETE, List.of(), stateful, List.of(),
                         "no longer in the program under this URN (removed, renamed or moved to another parent)"
                                 + stateful.map(s -> "; deleting " + s.description() + " loses " + s.whatIsLost()).orElse("")));
@@ -132,7 +133,7 @@ public final class PlanDiff {
         return new Result(now.get("stack").getAsString(), List.copyOf(changes));
     }
 
-    private static Change compareResource(JsonObject old, JsonObject now, String type, String name, Optional<Stateful> stateful,
+    private static Change compareResource(JsonObject old, JsonObject now, String type, String name, Optional<StatefulResources.Entry> stateful,
                                           Map<String, String> pending, ReplacementRules rules) {
         var oldInputs = old.getAsJsonObject("inputs");
         var newInputs = now.getAsJsonObject("inputs");
@@ -372,14 +373,14 @@ public final class PlanDiff {
         }
     }
 
-    private static Optional<Stateful> statefulOf(JsonObject resource, Map<String, JsonObject> plan) {
+    private static Optional<StatefulResources.Entry> statefulOf(JsonObject resource, Map<String, JsonObject> plan, StatefulResources catalog) {
         var parent = resource.get("parent");
         if (parent == null || parent.isJsonNull()) {
             return Optional.empty();
         }
         var parentResource = plan.get(parent.getAsString());
         var parentType = parentResource != null ? parentResource.get("type").getAsString() : typeFromUrn(parent.getAsString());
-        return Stateful.of(resource.get("type").getAsString(), parentType);
+        return catalog.of(resource.get("type").getAsString(), parentType);
     }
 
     /** {@code urn:pulumi:<stack>::<project>::<parentType>$<type>::<name>}: the last type of the chain. */

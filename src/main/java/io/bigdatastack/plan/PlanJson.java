@@ -1,6 +1,7 @@
 package io.bigdatastack.plan;
 
-import com.google.gson.GsonBuilder;
+import io.bigdatastack.support.Json;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
@@ -66,8 +67,7 @@ public final class PlanJson {
     public static Path write(String stack, JsonObject document, Path directory) throws IOException {
         Files.createDirectories(directory);
         var file = directory.resolve(stack + ".json");
-        var gson = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
-        Files.writeString(file, gson.toJson(document) + "\n");
+        Files.writeString(file, Json.PRETTY.toJson(document) + "\n");
         return file;
     }
 }

@@ -1,5 +1,7 @@
 package io.bigdatastack.studio;
 
+import io.bigdatastack.support.Json;
+
 import com.google.gson.Gson;
 import com.pulumi.asset.AssetOrArchive;
 import com.pulumi.asset.StringAsset;
@@ -52,7 +54,7 @@ public final class ClusterCatalog extends ComponentResource {
     /** AWS's tag-scoped EMR service policy (https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-iam-role.html). */
     public static final String EMR_SERVICE_POLICY = "service-role/AmazonEMRServicePolicy_v2";
 
-    private static final Gson GSON = new Gson();
+    private static final Gson GSON = Json.COMPACT;
 
     private final Output<String> portfolioId;
     private final Output<String> productId;

@@ -3,7 +3,7 @@ package io.bigdatastack.config;
 import io.bigdatastack.cluster.KubernetesVersions;
 import io.bigdatastack.iam.PolicyDocument;
 import io.bigdatastack.insight.CostEstimate;
-import io.bigdatastack.network.AwsRegions;
+import io.bigdatastack.aws.AwsRegions;
 import io.bigdatastack.testing.TestStacks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -241,7 +241,7 @@ class DeployReadinessTest {
                   big-data-stack:endpointPublicAccessCidrs: ["10.0.0.0/8"]
                 """);
         var err = new java.io.ByteArrayOutputStream();
-        int code = io.bigdatastack.plan.PlanCommand.run(new String[]{"plan", "qa", "--project-dir", dir.toString()},
+        int code = io.bigdatastack.cli.PlanCommand.run(new String[]{"plan", "qa", "--project-dir", dir.toString()},
                 new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
         var text = err.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(2, code, text);

@@ -1,8 +1,6 @@
 package io.bigdatastack.config;
 
-import io.bigdatastack.BigDataStack;
 import io.bigdatastack.plan.Plan;
-import io.bigdatastack.plan.PlanRunner;
 import io.bigdatastack.testing.TestStacks;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +17,7 @@ class SecretConfigTest {
 
     private static Plan plan(Map<String, String> overrides, Set<String> secretKeys) {
         var config = StackConfig.load(TestStacks.source("test", overrides, secretKeys), TestStacks.CLOCK);
-        return PlanRunner.run(TestStacks.PROJECT, "test", config.region(), ctx -> BigDataStack.define(ctx, config));
+        return io.bigdatastack.cli.Planner.plan(config, "test");
     }
 
     @Test

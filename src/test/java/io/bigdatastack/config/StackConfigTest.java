@@ -1,7 +1,7 @@
 package io.bigdatastack.config;
 
 import io.bigdatastack.network.NatStrategy;
-import io.bigdatastack.plan.StackFiles;
+import io.bigdatastack.cli.StackFiles;
 import io.bigdatastack.studio.StudioAuthMode;
 import io.bigdatastack.testing.TestStacks;
 

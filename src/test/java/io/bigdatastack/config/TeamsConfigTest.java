@@ -1,6 +1,6 @@
 package io.bigdatastack.config;
 
-import io.bigdatastack.plan.StackFiles;
+import io.bigdatastack.cli.StackFiles;
 import io.bigdatastack.testing.TestStacks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

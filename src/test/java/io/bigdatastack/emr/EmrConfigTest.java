@@ -3,7 +3,7 @@ package io.bigdatastack.emr;
 import io.bigdatastack.config.InvalidConfigException;
 import io.bigdatastack.config.StackConfig;
 import io.bigdatastack.config.Validators;
-import io.bigdatastack.plan.StackFiles;
+import io.bigdatastack.cli.StackFiles;
 import io.bigdatastack.testing.TestStacks;
 
 import static io.bigdatastack.testing.TestStacks.assertOneProblem;

@@ -61,7 +61,7 @@ class ArchitectureDiagramTest {
     @Test
     void everyComponentIsASubgraphAndAddOnsShareOne() {
         var diagram = ArchitectureDiagram.of(FullStackPlan.plan());
-        var parsed = Parsed.of(diagram.mermaid());
+        var parsed = Parsed.of(MermaidWriter.mermaid(diagram));
         assertEquals(List.of("Network", "EKS cluster", "Add-ons", "Cluster Autoscaler", "Dashboard (Headlamp)", "EMR on EKS", "EMR Studio"),
                 parsed.subgraphTitles());
         var addOns = diagram.subgraphs().stream().filter(s -> s.title().equals("Add-ons")).findFirst().orElseThrow();
@@ -70,7 +70,7 @@ class ArchitectureDiagramTest {
 
     @Test
     void noEdgeDanglesOrLoops() {
-        var parsed = Parsed.of(ArchitectureDiagram.of(FullStackPlan.plan()).mermaid());
+        var parsed = Parsed.of(MermaidWriter.mermaid(ArchitectureDiagram.of(FullStackPlan.plan())));
         assertFalse(parsed.edges().isEmpty());
         for (var edge : parsed.edges()) {
             assertTrue(parsed.declared().contains(edge[0]), "undeclared edge start " + edge[0]);
@@ -86,18 +86,59 @@ class ArchitectureDiagramTest {
         var privateSubnets = nodeOf(d, plan, "test-private-1");
         var cluster = nodeOf(d, plan, FullStackPlan.CLUSTER);
         assertEquals(privateSubnets, nodeOf(d, plan, "test-private-3"), "the private subnets are one node");
-        assertTrue(hasEdge(d, privateSubnets, cluster), "subnets → cluster");
+        var network = box(d, "Network");
+        var eks = box(d, "EKS cluster");
+        var emr = box(d, "EMR on EKS");
+        assertTrue(hasEdge(d, network, eks), "subnets → cluster, drawn between the components' boxes");
         assertTrue(hasEdge(d, cluster, nodeOf(d, plan, FullStackPlan.BASE_NODES)), "cluster → base node group");
         assertTrue(hasEdge(d, cluster, nodeOf(d, plan, FullStackPlan.SPOT_NODES)), "cluster → spot node group");
-        assertTrue(hasEdge(d, nodeOf(d, plan, FullStackPlan.OIDC), nodeOf(d, plan, FullStackPlan.JOB_ROLE)), "OIDC provider → job role");
+        assertTrue(hasEdge(d, eks, emr), "OIDC provider → job role and cluster → namespace, between the boxes");
+        assertFalse(hasEdge(d, nodeOf(d, plan, FullStackPlan.OIDC), nodeOf(d, plan, FullStackPlan.JOB_ROLE)), "not node to node across boxes");
         var namespace = nodeOf(d, plan, FullStackPlan.NAMESPACE);
         assertTrue(hasEdge(d, namespace, nodeOf(d, plan, FullStackPlan.VIRTUAL_CLUSTER)), "namespace → virtual cluster");
-        assertTrue(hasEdge(d, cluster, namespace), "cluster → namespace, seen through the Kubernetes provider");
         var studio = nodeOf(d, plan, FullStackPlan.STUDIO);
         assertTrue(hasEdge(d, nodeOf(d, plan, FullStackPlan.ENGINE_SG), studio), "engine security group → studio");
         assertTrue(hasEdge(d, nodeOf(d, plan, FullStackPlan.WORKSPACE_SG), studio), "workspace security group → studio");
         // Implied by subnets → cluster → node group: left out.
         assertFalse(hasEdge(d, privateSubnets, nodeOf(d, plan, FullStackPlan.BASE_NODES)));
+    }
+
+    private static String box(ArchitectureDiagram d, String title) {
+        return d.subgraphs().stream().filter(s -> s.title().equals(title)).findFirst().orElseThrow().id();
+    }
+
+    @Test
+    void theDevDiagramReadsTopDownWithoutNoise() {
+        var plan = TestStacks.planStackFile("dev");
+        var d = ArchitectureDiagram.of(plan);
+        var labels = d.nodes().stream().map(n -> n.label().toLowerCase()).toList();
+        assertTrue(labels.stream().noneMatch(l -> l.contains("tag") || l.contains("object") || l.contains("attachment")), labels.toString());
+        assertTrue(labels.contains("2 iam roles<br/>cluster, node"), "roles collapsed per component, named by purpose: " + labels);
+        // Every edge is inside one top-level box or between two boxes, never node to node across boxes.
+        var topLevel = new java.util.HashMap<String, String>();
+        for (var s : d.subgraphs()) {
+            var outer = s;
+            while (outer.parent() != null) {
+                var parentId = outer.parent();
+                outer = d.subgraphs().stream().filter(x -> x.id().equals(parentId)).findFirst().orElseThrow();
+            }
+            topLevel.put(s.id(), outer.id());
+        }
+        for (var e : d.edges()) {
+            var from = topLevel.containsKey(e.from()) ? e.from() : topLevel.get(nodeById(d, e.from()).subgraph());
+            var to = topLevel.containsKey(e.to()) ? e.to() : topLevel.get(nodeById(d, e.to()).subgraph());
+            if (!topLevel.containsKey(e.from()) || !topLevel.containsKey(e.to())) {
+                assertEquals(from, to, "a node-level edge stays inside its box: " + e);
+            }
+        }
+        assertTrue(hasEdge(d, box(d, "Network"), box(d, "EKS cluster")));
+        assertTrue(hasEdge(d, box(d, "EKS cluster"), box(d, "Add-ons")));
+        assertTrue(hasEdge(d, box(d, "EKS cluster"), box(d, "EMR on EKS")));
+        assertTrue(hasEdge(d, box(d, "Network"), box(d, "EMR Studio")));
+    }
+
+    private static ArchitectureDiagram.Node nodeById(ArchitectureDiagram d, String id) {
+        return d.nodes().stream().filter(n -> n.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError("no node " + id));
     }
 
     @Test
@@ -109,7 +150,7 @@ class ArchitectureDiagramTest {
         assertTrue(labels.contains("3 EKS add-ons<br/>vpc-cni, coredns, kube-proxy"), labels.toString());
         assertTrue(labels.contains("VPC endpoint<br/>s3 (Gateway)"), labels.toString());
         assertTrue(labels.stream().noneMatch(l -> l.toLowerCase().contains("route")), labels.toString());
-        var md = d.markdown();
+        var md = MermaidWriter.markdown(d);
         assertTrue(md.contains("Not drawn: ") && md.contains("6 route table associations") && md.contains("4 routes")
                 && md.contains("1 kubernetes provider"), md);
         assertTrue(md.startsWith("```mermaid\nflowchart TB\n"), md);
@@ -134,7 +175,7 @@ class ArchitectureDiagramTest {
         p.resource(newThing, "aws:opensearch/domain:Domain", "t-domain-a").dependsOn(glue);
         p.resource(newThing, "aws:opensearch/domain:Domain", "t-domain-b").inputs("{\"note\": \"say \\\"hi\\\"\"}");
         var d = ArchitectureDiagram.of(p.build());
-        var parsed = Parsed.of(d.mermaid());
+        var parsed = Parsed.of(MermaidWriter.mermaid(d));
         assertTrue(parsed.subgraphTitles().containsAll(List.of("Only glue", "Open search")), parsed.subgraphTitles().toString());
         var labels = d.nodes().stream().map(ArchitectureDiagram.Node::label).toList();
         assertTrue(labels.contains("1 resource, none drawn"), labels.toString());
@@ -151,7 +192,7 @@ class ArchitectureDiagramTest {
         var p = new SyntheticPlan("big-data-stack", "t");
         var c = p.component(null, "bigdata:studio:EmrStudio", "t");
         p.resource(c, "aws:emr/studio:Studio", "t-\"quoted\".studio").inputs("{\"authMode\": \"IAM\"}");
-        var mermaid = ArchitectureDiagram.of(p.build()).mermaid();
+        var mermaid = MermaidWriter.mermaid(ArchitectureDiagram.of(p.build()));
         assertTrue(mermaid.contains("EMR Studio<br/>t-#quot;quoted#quot;.studio (IAM)"), mermaid);
         Parsed.of(mermaid); // Every line parses: ids hold only letters, digits and underscores.
     }
@@ -172,13 +213,13 @@ class ArchitectureDiagramTest {
     void theDevPlanDrawsEveryComponentItHolds() {
         var plan = TestStacks.planStackFile("dev");
         var d = ArchitectureDiagram.of(plan);
-        var parsed = Parsed.of(d.mermaid());
+        var parsed = Parsed.of(MermaidWriter.mermaid(d));
         long components = plan.resources().stream().filter(r -> !r.custom() && !r.type().equals("pulumi:pulumi:Stack")).count();
         assertEquals(components, d.subgraphs().stream().filter(s -> s.id().startsWith("sg_")).count());
         assertTrue(parsed.subgraphTitles().contains("Network"));
         for (var edge : parsed.edges()) {
             assertTrue(parsed.declared().contains(edge[0]) && parsed.declared().contains(edge[1]), edge[0] + " --> " + edge[1]);
         }
-        assertEquals(d.mermaid(), ArchitectureDiagram.of(TestStacks.planStackFile("dev")).mermaid(), "the diagram is deterministic");
+        assertEquals(MermaidWriter.mermaid(d), MermaidWriter.mermaid(ArchitectureDiagram.of(TestStacks.planStackFile("dev"))), "the diagram is deterministic");
     }
 }

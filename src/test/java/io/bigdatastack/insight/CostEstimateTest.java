@@ -3,7 +3,7 @@ package io.bigdatastack.insight;
 import com.google.gson.JsonParser;
 import io.bigdatastack.config.StackConfig;
 import io.bigdatastack.plan.Plan;
-import io.bigdatastack.plan.StackFiles;
+import io.bigdatastack.cli.StackFiles;
 import io.bigdatastack.testing.TestStacks;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.bigdatastack.insight;
 
 import com.google.gson.JsonParser;
-import io.bigdatastack.plan.PlanCommand;
+import io.bigdatastack.cli.PlanCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,8 +3,6 @@ package io.bigdatastack.naming;
 import io.bigdatastack.config.ConfigSource;
 import io.bigdatastack.config.StackConfig;
 import io.bigdatastack.plan.Plan;
-import io.bigdatastack.plan.PlanRunner;
-import io.bigdatastack.BigDataStack;
 import io.bigdatastack.testing.TestStacks;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +31,7 @@ class StackIsolationTest {
         values.put("aws:region", "us-east-1");
         values.put(TestStacks.PROJECT + ":studioAdminUser", "jane");
         var config = StackConfig.load(ConfigSource.of(TestStacks.PROJECT, stack, values));
-        return PlanRunner.run(TestStacks.PROJECT, stack, config.region(), ctx -> BigDataStack.define(ctx, config));
+        return io.bigdatastack.cli.Planner.plan(config, stack);
     }
 
     /** name value -> the resource that asks for it, for resources that name themselves explicitly. */

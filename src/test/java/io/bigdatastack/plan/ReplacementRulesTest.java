@@ -1,5 +1,7 @@
 package io.bigdatastack.plan;
 
+import io.bigdatastack.cli.Planner;
+
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.bigdatastack.testing.TestStacks;
@@ -97,13 +99,13 @@ class ReplacementRulesTest {
         var type = "aws:emrcontainers/virtualCluster:VirtualCluster";
         var before = plan("s", "[" + EMR_COMPONENT + "," + resource(type, "vc", EMR, "{\"name\":\"a\"}", false) + "]");
         var after = plan("s", "[" + EMR_COMPONENT + "," + resource(type, "vc", EMR, "{\"name\":\"b\"}", false) + "]");
-        var result = PlanDiff.compare(before, after, rules);
+        var result = PlanDiff.compare(before, after, rules, Planner.STATEFUL);
         var change = result.changes().stream().filter(c -> c.name().equals("vc")).findFirst().orElseThrow();
         assertEquals(PlanDiff.Action.UNKNOWN, change.action());
         assertTrue(change.reason().contains("not in " + ReplacementRules.RESOURCE), change.reason());
         assertTrue(result.risky(), "an unknown change of a stateful resource may replace it");
         // With the shipped rules the same change is a replacement.
-        assertEquals(PlanDiff.Action.REPLACE, PlanDiff.compare(before, after).changes().get(1).action());
+        assertEquals(PlanDiff.Action.REPLACE, PlanDiff.compare(before, after, Planner.STATEFUL).changes().get(1).action());
     }
 
     @Test
@@ -111,10 +113,10 @@ class ReplacementRulesTest {
         var logGroup = resource("aws:cloudwatch/logGroup:LogGroup", "logs", EMR, "{\"name\":\"/x\"}", false);
         var role = resource("aws:iam/role:Role", "role", EMR, "{\"name\":\"r\"}", false);
         var before = plan("s", "[" + EMR_COMPONENT + "," + logGroup + "," + role + "]");
-        var withoutRole = PlanDiff.compare(before, plan("s", "[" + EMR_COMPONENT + "," + logGroup + "]"));
+        var withoutRole = PlanDiff.compare(before, plan("s", "[" + EMR_COMPONENT + "," + logGroup + "]"), Planner.STATEFUL);
         assertFalse(withoutRole.risky());
         assertEquals(PlanDiff.Action.DELETE, withoutRole.changes().get(2).action());
-        var withoutLogs = PlanDiff.compare(before, plan("s", "[" + EMR_COMPONENT + "," + role + "]"));
+        var withoutLogs = PlanDiff.compare(before, plan("s", "[" + EMR_COMPONENT + "," + role + "]"), Planner.STATEFUL);
         assertTrue(withoutLogs.risky());
         assertTrue(withoutLogs.risks().get(0).reason().contains("the EMR job log group"), withoutLogs.risks().get(0).reason());
     }
@@ -127,7 +129,7 @@ class ReplacementRulesTest {
                 + "\"propertyDependencies\":{\"vpcId\":[\"" + vpc + "\"]},\"options\":{\"protect\":false,\"retainOnDelete\":false,\"deleteBeforeReplace\":false,\"ignoreChanges\":[]}}";
         var before = plan("s", "[" + resource("aws:ec2/vpc:Vpc", "vpc", null, "{\"cidrBlock\":\"10.0.0.0/16\"}", false) + "," + subnet + "]");
         var after = plan("s", "[" + resource("aws:ec2/vpc:Vpc", "vpc", null, "{\"cidrBlock\":\"10.1.0.0/16\"}", false) + "," + subnet + "]");
-        var changes = PlanDiff.compare(before, after).changes();
+        var changes = PlanDiff.compare(before, after, Planner.STATEFUL).changes();
         assertEquals(PlanDiff.Action.REPLACE, changes.get(0).action());
         assertEquals(PlanDiff.Action.REPLACE, changes.get(1).action(), "the subnet's vpcId is unknown until the new VPC exists");
         assertTrue(changes.get(1).changedInputs().get(0).note().contains("vpc"), changes.get(1).toString());
@@ -140,8 +142,8 @@ class ReplacementRulesTest {
         var before = plan("s", "[" + resource(type, "k8s", null, "{\"kubeconfig\":\"" + config.formatted("a", "x") + "\"}", false) + "]");
         var newRole = plan("s", "[" + resource(type, "k8s", null, "{\"kubeconfig\":\"" + config.formatted("a", "y") + "\"}", false) + "]");
         var newServer = plan("s", "[" + resource(type, "k8s", null, "{\"kubeconfig\":\"" + config.formatted("b", "x") + "\"}", false) + "]");
-        assertEquals(PlanDiff.Action.UPDATE, PlanDiff.compare(before, newRole).changes().get(0).action());
-        assertEquals(PlanDiff.Action.REPLACE, PlanDiff.compare(before, newServer).changes().get(0).action());
+        assertEquals(PlanDiff.Action.UPDATE, PlanDiff.compare(before, newRole, Planner.STATEFUL).changes().get(0).action());
+        assertEquals(PlanDiff.Action.REPLACE, PlanDiff.compare(before, newServer, Planner.STATEFUL).changes().get(0).action());
     }
 
     @Test
@@ -149,7 +151,7 @@ class ReplacementRulesTest {
         var type = "aws:iam/role:Role";
         var before = plan("s", "[" + resource(type, "r", null, "{\"name\":\"r\",\"description\":\"[secret]\",\"path\":\"/a/\"}", false) + "]");
         var after = plan("s", "[" + resource(type, "r", null, "{\"name\":\"r\",\"description\":\"[secret]\",\"path\":\"/b/\"}", false) + "]");
-        var json = PlanDiff.toJson(PlanDiff.compare(before, after), "x").toString();
+        var json = PlanDiff.toJson(PlanDiff.compare(before, after, Planner.STATEFUL), "x").toString();
         assertTrue(json.contains("\"path\"") && !json.contains("\"description\""), json);
     }
 
@@ -161,12 +163,12 @@ class ReplacementRulesTest {
         var before = endpoint.apply("AWS::EMRContainers::Endpoint", "{\"ReleaseLabel\":\"emr-7.13.0-latest\",\"Tags\":[]}");
         var newRelease = endpoint.apply("AWS::EMRContainers::Endpoint", "{\"ReleaseLabel\":\"emr-7.12.0-latest\",\"Tags\":[]}");
         var newTags = endpoint.apply("AWS::EMRContainers::Endpoint", "{\"ReleaseLabel\":\"emr-7.13.0-latest\",\"Tags\":[{\"Key\":\"a\",\"Value\":\"b\"}]}");
-        assertEquals(PlanDiff.Action.REPLACE, PlanDiff.compare(before, newRelease).changes().get(0).action());
-        assertEquals(PlanDiff.Action.UPDATE, PlanDiff.compare(before, newTags).changes().get(0).action());
+        assertEquals(PlanDiff.Action.REPLACE, PlanDiff.compare(before, newRelease, Planner.STATEFUL).changes().get(0).action());
+        assertEquals(PlanDiff.Action.UPDATE, PlanDiff.compare(before, newTags, Planner.STATEFUL).changes().get(0).action());
         // A CloudFormation type whose create-only properties the rules do not list: said so, not guessed.
         var otherBefore = endpoint.apply("AWS::Other::Thing", "{\"A\":1}");
         var otherAfter = endpoint.apply("AWS::Other::Thing", "{\"A\":2}");
-        var change = PlanDiff.compare(otherBefore, otherAfter).changes().get(0);
+        var change = PlanDiff.compare(otherBefore, otherAfter, Planner.STATEFUL).changes().get(0);
         assertEquals(PlanDiff.Action.UNKNOWN, change.action());
         assertTrue(change.reason().contains("create-only"), change.reason());
     }

@@ -1,6 +1,5 @@
 package io.bigdatastack.studio;
 
-import io.bigdatastack.BigDataStack;
 import io.bigdatastack.plan.AwsMockEngine;
 import io.bigdatastack.plan.Plan;
 import io.bigdatastack.plan.PlanRunner;
@@ -27,7 +26,7 @@ class IdentityCenterLookupTest {
 
     private static Plan plan(Set<String> missing) {
         var config = TestStacks.config(MEMBERS);
-        return PlanRunner.run(TestStacks.PROJECT, "test", new AwsMockEngine("us-east-1", missing), ctx -> BigDataStack.define(ctx, config));
+        return io.bigdatastack.cli.Planner.plan(config, "test", new AwsMockEngine("us-east-1", missing));
     }
 
     @Test

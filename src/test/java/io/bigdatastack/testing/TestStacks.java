@@ -1,12 +1,10 @@
 package io.bigdatastack.testing;
 
-import io.bigdatastack.BigDataStack;
 import io.bigdatastack.config.ConfigSource;
 import io.bigdatastack.config.InvalidConfigException;
 import io.bigdatastack.config.StackConfig;
 import io.bigdatastack.plan.Plan;
-import io.bigdatastack.plan.PlanRunner;
-import io.bigdatastack.plan.StackFiles;
+import io.bigdatastack.cli.Planner;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,14 +65,13 @@ public final class TestStacks {
     /** The whole program planned for a config built from {@code overrides}. */
     public static Plan plan(Map<String, String> overrides) {
         var config = config(overrides);
-        return PlanRunner.run(PROJECT, "test", config.region(), ctx -> BigDataStack.define(ctx, config));
+        return Planner.plan(config, "test");
     }
 
     /** The whole program planned for a stack file of this repository. */
     public static Plan planStackFile(String stack) {
         try {
-            var config = StackConfig.load(StackFiles.read(PROJECT_DIR, stack), CLOCK);
-            return PlanRunner.run(PROJECT, stack, config.region(), ctx -> BigDataStack.define(ctx, config));
+            return Planner.plan(Planner.load(PROJECT_DIR, stack, CLOCK), stack);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

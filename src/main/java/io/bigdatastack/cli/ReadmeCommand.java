@@ -1,10 +1,9 @@
-package io.bigdatastack.insight;
+package io.bigdatastack.cli;
 
-import io.bigdatastack.BigDataStack;
-import io.bigdatastack.config.InvalidConfigException;
-import io.bigdatastack.config.StackConfig;
-import io.bigdatastack.plan.PlanRunner;
-import io.bigdatastack.plan.StackFiles;
+import io.bigdatastack.insight.ArchitectureDiagram;
+import io.bigdatastack.insight.CostEstimate;
+import io.bigdatastack.insight.ReadmeBlocks;
+import io.bigdatastack.insight.ReferenceShape;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,13 +16,14 @@ import java.util.Map;
  * {@code readme [--check] [--project-dir DIR]}: plans every stack of the project and rewrites README.md's generated
  * blocks (see {@link ReadmeBlocks}): {@code diagram:<stack>} for each stack whose markers the README holds, and
  * {@code cost:idle}. One command to run after a merge adds components. {@code --check} changes nothing and exits 1
- * when a block is stale.
+ * when a block is stale; other exit codes as {@link ExitCodes}.
  */
 public final class ReadmeCommand {
 
-    public static final int OK = 0;
+    public static final int OK = ExitCodes.OK;
+    /** {@code --check} found a stale block: the build fails as it would for a failed program. */
     public static final int STALE = 1;
-    public static final int BAD_INPUT = 2;
+    public static final int BAD_INPUT = ExitCodes.BAD_INPUT;
 
     private static final String USAGE = "usage: java -jar target/big-data-stack.jar readme [--check] [--project-dir DIR]";
 
@@ -63,30 +63,27 @@ public final class ReadmeCommand {
             Files.writeString(readmeFile, updated);
             out.println("README.md updated: " + String.join(", ", stale));
             return OK;
-        } catch (IllegalArgumentException | StackFiles.UnknownStackException | InvalidConfigException e) {
-            err.println(e.getMessage());
-            return BAD_INPUT;
-        } catch (PlanRunner.PlanFailedException e) {
-            err.println("plan failed: " + e.getMessage());
-            return BAD_INPUT;
+        } catch (IllegalArgumentException e) { // ReadmeBlocks: a README without the markers to fill
+            return ExitCodes.report(new ExitCodes.BadInputException(e.getMessage()), err);
+        } catch (RuntimeException e) {
+            return ExitCodes.report(e, err);
         } catch (IOException e) {
-            err.println("cannot read or write project files: " + e.getMessage());
-            return BAD_INPUT;
+            return ExitCodes.report(e, err);
         }
     }
 
     /** What each generated block of {@code readme} should hold, planning each stack once. */
     static Map<String, String> expectedBlocks(Path projectDir, String readme) throws IOException {
         if (ReadmeBlocks.extract(readme, ReadmeBlocks.COST_BLOCK).isEmpty()) {
-            throw new IllegalArgumentException("README.md has no " + ReadmeBlocks.start(ReadmeBlocks.COST_BLOCK) + " … "
+            throw new ExitCodes.BadInputException("README.md has no " + ReadmeBlocks.start(ReadmeBlocks.COST_BLOCK) + " … "
                     + ReadmeBlocks.end(ReadmeBlocks.COST_BLOCK) + " block to fill");
         }
         var blocks = new LinkedHashMap<String, String>();
         var estimates = new LinkedHashMap<String, CostEstimate>();
         var components = new LinkedHashMap<String, java.util.List<String>>();
         for (var stack : StackFiles.stacks(projectDir)) {
-            var config = StackConfig.load(StackFiles.read(projectDir, stack));
-            var plan = PlanRunner.run(config.naming().project(), stack, config.region(), ctx -> BigDataStack.define(ctx, config));
+            var config = Planner.load(projectDir, stack);
+            var plan = Planner.plan(config, stack);
             var diagramBlock = ReadmeBlocks.diagramBlockName(stack);
             if (ReadmeBlocks.extract(readme, diagramBlock).isPresent()) {
                 blocks.put(diagramBlock, ReadmeBlocks.diagram(plan));

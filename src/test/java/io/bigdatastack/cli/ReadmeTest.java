@@ -1,7 +1,10 @@
-package io.bigdatastack.insight;
+package io.bigdatastack.cli;
 
 import io.bigdatastack.config.StackConfig;
-import io.bigdatastack.plan.StackFiles;
+import io.bigdatastack.insight.ArchitectureDiagram;
+import io.bigdatastack.insight.CostEstimate;
+import io.bigdatastack.insight.ReadmeBlocks;
+import io.bigdatastack.insight.ReferenceShape;
 import io.bigdatastack.testing.TestStacks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

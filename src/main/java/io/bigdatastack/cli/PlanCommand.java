@@ -1,13 +1,15 @@
-package io.bigdatastack.plan;
+package io.bigdatastack.cli;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import io.bigdatastack.BigDataStack;
-import io.bigdatastack.config.InvalidConfigException;
 import io.bigdatastack.config.StackConfig;
 import io.bigdatastack.insight.PlanInsight;
-import io.bigdatastack.insight.ReadmeCommand;
+import io.bigdatastack.plan.AwsMockEngine;
+import io.bigdatastack.plan.Plan;
+import io.bigdatastack.plan.PlanDiff;
+import io.bigdatastack.plan.PlanJson;
+import io.bigdatastack.plan.PlanPrinter;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,33 +28,27 @@ import java.util.Optional;
  * file ({@link PlanDiff}; {@code --all} reads {@code DIR/<stack>.json}), the changes are printed, and the plan file
  * gains a top-level {@code "changes"} array. {@code readme} is {@link ReadmeCommand}.
  *
- * <p>Exit codes: 0 planned (and, with {@code --against}, nothing stateful is replaced, deleted or loses data);
- * 1 the program failed; 2 usage, unknown stack, unreadable stack file or earlier plan, or invalid configuration
- * (messages only, no stack trace, no plan written); 3 with {@code --against}: a stateful resource would be replaced or
- * deleted, or retained data destroyed (each listed with the reason).
+ * <p>Exit codes ({@link ExitCodes}): 0 planned (and, with {@code --against}, nothing stateful is replaced, deleted or
+ * loses data); 1 the program failed; 2 usage, unknown stack, unreadable stack file or earlier plan, or invalid
+ * configuration (messages only, no stack trace, no plan written); 3 with {@code --against}: a stateful resource would be
+ * replaced or deleted, or retained data destroyed (each listed with the reason).
  */
 public final class PlanCommand {
 
-    public static final int OK = 0;
-    public static final int PROGRAM_FAILED = 1;
-    public static final int BAD_INPUT = 2;
-    public static final int STATEFUL_AT_RISK = 3;
+    public static final int OK = ExitCodes.OK;
+    public static final int PROGRAM_FAILED = ExitCodes.PROGRAM_FAILED;
+    public static final int BAD_INPUT = ExitCodes.BAD_INPUT;
+    public static final int STATEFUL_AT_RISK = ExitCodes.STATEFUL_AT_RISK;
 
     private static final String ALL = "--all";
-    private static final String USAGE = "usage: java -jar target/big-data-stack.jar plan <stack>|--all [--against EARLIER.json|DIR] [--project-dir DIR]\n"
+    static final String USAGE = "usage: java -jar target/big-data-stack.jar plan <stack>|--all [--against EARLIER.json|DIR] [--project-dir DIR]\n"
             + "       java -jar target/big-data-stack.jar readme [--check] [--project-dir DIR]";
 
     private PlanCommand() {
     }
 
-    /** Reads every stack's configuration first, so that one bad stack file stops the run before anything is written. */
-    private static StackConfig load(Path projectDir, String stack) throws IOException {
-        return StackConfig.load(StackFiles.read(projectDir, stack));
-    }
-
     private static PlanInsight plan(StackConfig config, String stack) {
-        var plan = PlanRunner.run(config.naming().project(), stack, config.region(), ctx -> BigDataStack.define(ctx, config));
-        return PlanInsight.of(plan, config.region());
+        return PlanInsight.of(Planner.plan(config, stack), config.region());
     }
 
     /** What the operator must read before deploying (e.g. the interactive endpoint's Kubernetes caveat). */
@@ -61,9 +57,6 @@ public final class PlanCommand {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length > 0 && args[0].equals("readme")) {
-            return ReadmeCommand.run(args, out, err);
-        }
         if (args.length < 2 || !args[0].equals("plan") || (args[1].startsWith("-") && !args[1].equals(ALL))) {
             err.println(USAGE);
             return BAD_INPUT;
@@ -90,13 +83,13 @@ public final class PlanCommand {
             if (stack.equals(ALL)) {
                 return planAll(projectDir, planDir, against, out, err);
             }
-            var config = load(projectDir, stack);
+            var config = Planner.load(projectDir, stack);
             // Read before planning: the earlier plan may be the very file this run overwrites.
             var earlier = against == null ? Optional.<JsonObject>empty() : Optional.of(readEarlierPlan(against, stack));
             var insight = plan(config, stack);
             var plan = insight.plan();
             var additions = new JsonObject();
-            Optional<PlanDiff.Result> diff = earlier.map(e -> PlanDiff.compare(e, PlanJson.toJson(plan)));
+            Optional<PlanDiff.Result> diff = earlier.map(e -> PlanDiff.compare(e, PlanJson.toJson(plan), Planner.STATEFUL));
             var againstText = String.valueOf(against);
             diff.ifPresent(d -> additions.add("changes", PlanDiff.toJson(d, againstText)));
             var file = insight.writePlanJson(planDir, additions);
@@ -118,15 +111,10 @@ public final class PlanCommand {
             out.println("Plan written to " + projectDir.relativize(file).normalize());
             out.println("Diagram written to " + projectDir.relativize(diagram).normalize());
             return diff.filter(PlanDiff.Result::risky).isPresent() ? STATEFUL_AT_RISK : OK;
-        } catch (StackFiles.UnknownStackException | StackFiles.StackFileException | InvalidConfigException | EarlierPlanException e) {
-            err.println(e.getMessage());
-            return BAD_INPUT;
-        } catch (PlanRunner.PlanFailedException e) {
-            err.println("plan failed: " + e.getMessage());
-            return PROGRAM_FAILED;
+        } catch (RuntimeException e) {
+            return ExitCodes.report(e, err);
         } catch (IOException e) {
-            err.println("cannot read or write project files: " + e.getMessage());
-            return BAD_INPUT;
+            return ExitCodes.report(e, err);
         }
     }
 
@@ -140,12 +128,12 @@ public final class PlanCommand {
         var problems = new ArrayList<String>();
         for (var stack : StackFiles.stacks(projectDir)) {
             try {
-                configs.put(stack, load(projectDir, stack));
+                configs.put(stack, Planner.load(projectDir, stack));
                 if (againstDir != null) {
                     var file = againstDir.resolve(stack + ".json");
                     earlier.put(stack, Files.isRegularFile(file) ? Optional.of(readEarlierPlan(file, stack)) : Optional.empty());
                 }
-            } catch (StackFiles.StackFileException | InvalidConfigException | EarlierPlanException e) {
+            } catch (StackFiles.StackFileException | io.bigdatastack.config.InvalidConfigException | EarlierPlanException e) {
                 problems.add(e.getMessage());
             }
         }
@@ -162,7 +150,7 @@ public final class PlanCommand {
             Optional<PlanDiff.Result> diff = Optional.empty();
             if (againstDir != null) {
                 var before = earlier.get(stack).orElseGet(() -> emptyPlan(insight.plan()));
-                diff = Optional.of(PlanDiff.compare(before, PlanJson.toJson(insight.plan())));
+                diff = Optional.of(PlanDiff.compare(before, PlanJson.toJson(insight.plan()), Planner.STATEFUL));
                 additions.add("changes", PlanDiff.toJson(diff.get(), againstDir.resolve(stack + ".json").toString()));
             }
             var file = insight.writePlanJson(planDir, additions);
@@ -191,7 +179,7 @@ public final class PlanCommand {
     }
 
     /** An earlier plan file that cannot be compared: missing, not JSON, not a plan, or another stack's. */
-    static final class EarlierPlanException extends RuntimeException {
+    static final class EarlierPlanException extends ExitCodes.BadInputException {
         EarlierPlanException(String message) {
             super(message);
         }

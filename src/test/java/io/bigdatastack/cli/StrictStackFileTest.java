@@ -1,4 +1,4 @@
-package io.bigdatastack.plan;
+package io.bigdatastack.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package io.bigdatastack.plan;
+package io.bigdatastack.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;

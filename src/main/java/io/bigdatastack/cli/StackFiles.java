@@ -1,4 +1,6 @@
-package io.bigdatastack.plan;
+package io.bigdatastack.cli;
+
+import io.bigdatastack.support.Json;
 
 import com.google.gson.Gson;
 import io.bigdatastack.config.ConfigSource;
@@ -34,7 +36,7 @@ import java.util.regex.Pattern;
 public final class StackFiles {
 
     private static final Pattern STACK_FILE = Pattern.compile("Pulumi\\.(.+)\\.yaml");
-    private static final Gson GSON = new Gson();
+    private static final Gson GSON = Json.COMPACT;
 
     private StackFiles() {
     }

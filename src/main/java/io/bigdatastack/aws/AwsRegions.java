@@ -1,4 +1,4 @@
-package io.bigdatastack.network;
+package io.bigdatastack.aws;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,0 +1,48 @@
+package io.bigdatastack.cli;
+
+import io.bigdatastack.BigDataStack;
+import io.bigdatastack.config.StackConfig;
+import io.bigdatastack.plan.AwsMockEngine;
+import io.bigdatastack.plan.Plan;
+import io.bigdatastack.plan.PlanRunner;
+import io.bigdatastack.plan.StatefulResources;
+import io.bigdatastack.protection.Stateful;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The one way to plan a stack: stack files ({@link StackFiles}) → {@link StackConfig} → the whole program
+ * ({@link BigDataStack#define}) against the mock engine ({@link PlanRunner}) → {@link Plan}. The {@code plan} and
+ * {@code readme} commands and the tests' helpers all come here, so what a test plans is what {@code plan} plans.
+ */
+public final class Planner {
+
+    /** The program's list of stateful resources ({@link Stateful}) as the change review reads it. */
+    public static final StatefulResources STATEFUL = (type, parentType) -> Stateful.of(type, parentType)
+            .map(s -> new StatefulResources.Entry(s.description(), s.whatIsLost()));
+
+    private Planner() {
+    }
+
+    /** A stack's validated configuration, judged against today's date (support windows). */
+    public static StackConfig load(Path projectDir, String stack) throws IOException {
+        return StackConfig.load(StackFiles.read(projectDir, stack));
+    }
+
+    /** As {@link #load(Path, String)}, judging dates by {@code clock} (tests fix it). */
+    public static StackConfig load(Path projectDir, String stack, Clock clock) throws IOException {
+        return StackConfig.load(StackFiles.read(projectDir, stack), clock);
+    }
+
+    /** The whole program planned for {@code config} as stack {@code stack}. */
+    public static Plan plan(StackConfig config, String stack) {
+        return plan(config, stack, new AwsMockEngine(config.region()));
+    }
+
+    /** As {@link #plan(StackConfig, String)}, against a given engine (tests make names missing). */
+    public static Plan plan(StackConfig config, String stack, AwsMockEngine engine) {
+        return PlanRunner.run(config.naming().project(), stack, engine, ctx -> BigDataStack.define(ctx, config));
+    }
+}
