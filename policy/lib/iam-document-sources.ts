@@ -1,5 +1,6 @@
 // Where IAM policy documents live among the AWS provider's resource inputs. Types are matched as token strings so
 // the pack needs no @pulumi/aws dependency.
+import { parsePolicyDocument, type PolicyStatement } from "./iam-policy-document";
 import type { ReviewedResource } from "./types";
 import { isObject, listOf } from "./values";
 
@@ -57,4 +58,39 @@ export function policyDocumentsOf(resource: ReviewedResource): LocatedDocument[]
         }
     }
     return documents;
+}
+
+/** A statement together with the document it was found in (for messages). */
+export interface LocatedStatement {
+    readonly located: LocatedDocument;
+    readonly statement: PolicyStatement;
+}
+
+/**
+ * The Allow statements of the resource's identity policies (inline, managed, role-inline). Documents that cannot be
+ * read are skipped: iam-policy-document-parsable reports them, and a secret one iam-policy-document-secret.
+ */
+export function allowedIdentityStatementsOf(resource: ReviewedResource): LocatedStatement[] {
+    const statements: LocatedStatement[] = [];
+    for (const located of policyDocumentsOf(resource).filter((document) => document.kind === "identity")) {
+        const parsed = parsePolicyDocument(located.document);
+        if (parsed.ok) {
+            statements.push(...parsed.statements.filter((statement) => statement.effect === "Allow").map((statement) => ({ located, statement })));
+        }
+    }
+    return statements;
+}
+
+/** The statements of a role's trust policy; none for other types or an unreadable trust (reported elsewhere). */
+export function trustStatementsOf(resource: ReviewedResource): PolicyStatement[] {
+    if (resource.type !== ROLE_TYPE) {
+        return [];
+    }
+    const parsed = parsePolicyDocument(resource.props["assumeRolePolicy"]);
+    return parsed.ok ? [...parsed.statements] : [];
+}
+
+/** At most six items, then how many more: policy statements can expand to hundreds of actions. */
+export function shortList(items: readonly string[]): string {
+    return items.length > 6 ? `${items.slice(0, 6).join(", ")} and ${items.length - 6} more` : items.join(", ");
 }

@@ -11,8 +11,8 @@
 // (https://docs.aws.amazon.com/servicecatalog/latest/adminguide/constraints-launch.html).
 import { expandActions } from "../lib/iam-action-catalog";
 import { isResourceTagKey, reachesEveryResource, requiresConcreteValue } from "../lib/iam-conditions";
-import { policyDocumentsOf } from "../lib/iam-document-sources";
-import { describeStatement, parsePolicyDocument } from "../lib/iam-policy-document";
+import { allowedIdentityStatementsOf, shortList } from "../lib/iam-document-sources";
+import { describeStatement } from "../lib/iam-policy-document";
 import type { ResourceRule } from "../lib/types";
 
 /** Data-plane actions, as exact names or patterns matched against the catalog's expansion (case-insensitive). */
@@ -34,23 +34,13 @@ export const iamNoDataAccessOnAllResources: ResourceRule = {
     description: "Data-plane actions (S3 object read/write/delete, KMS decrypt, secret and parameter reads) name their resources, never `*`.",
     enforcementLevel: "mandatory",
     async validateResource(resource, report) {
-        for (const located of policyDocumentsOf(resource)) {
-            if (located.kind !== "identity") {
+        for (const { located, statement } of allowedIdentityStatementsOf(resource)) {
+            if (!reachesEveryResource(statement) || requiresConcreteValue(statement, isResourceTagKey)) {
                 continue;
             }
-            const parsed = parsePolicyDocument(located.document);
-            if (!parsed.ok) {
-                continue; // reported by iam-policy-document-parsable
-            }
-            for (const statement of parsed.statements) {
-                if (statement.effect !== "Allow" || !reachesEveryResource(statement) || requiresConcreteValue(statement, isResourceTagKey)) {
-                    continue;
-                }
-                const data = [...(await expandActions(statement.actions))].filter(isDataAction);
-                if (data.length > 0) {
-                    const shown = data.length > 6 ? `${data.slice(0, 6).join(", ")} and ${data.length - 6} more` : data.join(", ");
-                    report(`${describeStatement(statement)} of \`${located.where}\` allows ${shown} on every resource: name the buckets, keys or secrets.`);
-                }
+            const data = [...(await expandActions(statement.actions))].filter(isDataAction);
+            if (data.length > 0) {
+                report(`${describeStatement(statement)} of \`${located.where}\` allows ${shortList(data)} on every resource: name the buckets, keys or secrets.`);
             }
         }
     },

@@ -13,8 +13,8 @@
 // Without the condition it stays reported.
 import { expandActions } from "../lib/iam-action-catalog";
 import { reachesEveryResource, requiresConcreteValue } from "../lib/iam-conditions";
-import { policyDocumentsOf } from "../lib/iam-document-sources";
-import { describeStatement, parsePolicyDocument } from "../lib/iam-policy-document";
+import { allowedIdentityStatementsOf, shortList } from "../lib/iam-document-sources";
+import { describeStatement } from "../lib/iam-policy-document";
 import type { ResourceRule } from "../lib/types";
 
 /** Patterns of IAM actions that change who may do what. Expanded against the catalog in escalationActions(). */
@@ -47,28 +47,18 @@ export const iamNoPrivilegeEscalation: ResourceRule = {
     enforcementLevel: "mandatory",
     async validateResource(resource, report) {
         const dangerous = await escalationActions();
-        for (const located of policyDocumentsOf(resource)) {
-            if (located.kind !== "identity") {
+        for (const { located, statement } of allowedIdentityStatementsOf(resource)) {
+            if (!reachesEveryResource(statement)) {
                 continue;
             }
-            const parsed = parsePolicyDocument(located.document);
-            if (!parsed.ok) {
-                continue; // reported by iam-policy-document-parsable
-            }
-            for (const statement of parsed.statements) {
-                if (statement.effect !== "Allow" || !reachesEveryResource(statement)) {
-                    continue;
-                }
-                const granted = [...(await expandActions(statement.actions))].filter((action) => dangerous.has(action.toLowerCase()));
-                const serviceLinkedOnly = requiresConcreteValue(statement, (key) => key === "iam:awsservicename");
-                const reported = granted.filter((action) => !(serviceLinkedOnly && action.toLowerCase() === SERVICE_LINKED_ROLE_ACTION));
-                if (reported.length > 0) {
-                    const shown = reported.length > 6 ? `${reported.slice(0, 6).join(", ")} and ${reported.length - 6} more` : reported.join(", ");
-                    report(
-                        `${describeStatement(statement)} of \`${located.where}\` allows ${shown} (from ${statement.actions.map((a) => `"${a}"`).join(", ")}) ` +
-                            "on every resource: scope Resource to the roles, users or policies this workload manages.",
-                    );
-                }
+            const granted = [...(await expandActions(statement.actions))].filter((action) => dangerous.has(action.toLowerCase()));
+            const serviceLinkedOnly = requiresConcreteValue(statement, (key) => key === "iam:awsservicename");
+            const reported = granted.filter((action) => !(serviceLinkedOnly && action.toLowerCase() === SERVICE_LINKED_ROLE_ACTION));
+            if (reported.length > 0) {
+                report(
+                    `${describeStatement(statement)} of \`${located.where}\` allows ${shortList(reported)} (from ${statement.actions.map((a) => `"${a}"`).join(", ")}) ` +
+                        "on every resource: scope Resource to the roles, users or policies this workload manages.",
+                );
             }
         }
     },

@@ -5,8 +5,8 @@
 // Actions are expanded against the catalog, so `iam:Pass*`, `iam:*Role`, `IAM:passrole` count as PassRole.
 import { containsAction, expandActions } from "../lib/iam-action-catalog";
 import { reachesEveryResource, requiresConcreteValue } from "../lib/iam-conditions";
-import { policyDocumentsOf } from "../lib/iam-document-sources";
-import { describeStatement, parsePolicyDocument } from "../lib/iam-policy-document";
+import { allowedIdentityStatementsOf } from "../lib/iam-document-sources";
+import { describeStatement } from "../lib/iam-policy-document";
 import type { ResourceRule } from "../lib/types";
 
 const PASS_ROLE = "iam:PassRole";
@@ -17,25 +17,16 @@ export const iamPassRoleScoped: ResourceRule = {
     description: "iam:PassRole (however spelled) names its roles, never `*`, and carries an iam:PassedToService condition.",
     enforcementLevel: "mandatory",
     async validateResource(resource, report) {
-        for (const located of policyDocumentsOf(resource)) {
-            if (located.kind !== "identity") {
+        for (const { located, statement } of allowedIdentityStatementsOf(resource)) {
+            if (!containsAction(await expandActions(statement.actions), PASS_ROLE)) {
                 continue;
             }
-            const parsed = parsePolicyDocument(located.document);
-            if (!parsed.ok) {
-                continue; // reported by iam-policy-document-parsable
+            const where = `${describeStatement(statement)} of \`${located.where}\``;
+            if (reachesEveryResource(statement)) {
+                report(`${where} allows iam:PassRole on every role: name the role ARNs to pass.`);
             }
-            for (const statement of parsed.statements.filter((candidate) => candidate.effect === "Allow")) {
-                if (!containsAction(await expandActions(statement.actions), PASS_ROLE)) {
-                    continue;
-                }
-                const where = `${describeStatement(statement)} of \`${located.where}\``;
-                if (reachesEveryResource(statement)) {
-                    report(`${where} allows iam:PassRole on every role: name the role ARNs to pass.`);
-                }
-                if (!requiresConcreteValue(statement, (key) => key === "iam:passedtoservice")) {
-                    report(`${where} allows iam:PassRole without a StringEquals/StringLike "iam:PassedToService" condition: name the service that receives the role.`);
-                }
+            if (!requiresConcreteValue(statement, (key) => key === "iam:passedtoservice")) {
+                report(`${where} allows iam:PassRole without a StringEquals/StringLike "iam:PassedToService" condition: name the service that receives the role.`);
             }
         }
     },

@@ -6,9 +6,9 @@
 // operator (StringEquals, StringLike, ArnEquals, ArnLike - not the IfExists or negated forms); the cluster as a full
 // ARN and the namespace exactly (no wildcards); the service account may be a pattern (EMR on EKS names its job service
 // accounts emr-containers-sa-spark-{client,driver,executor}-<account>-<base36 role name>) but not only wildcards.
-import { ROLE_TYPE } from "../lib/iam-document-sources";
+import { trustStatementsOf } from "../lib/iam-document-sources";
 import { restrictingValues } from "../lib/iam-conditions";
-import { describeStatement, hasWildcard, parsePolicyDocument } from "../lib/iam-policy-document";
+import { describeStatement, hasWildcard } from "../lib/iam-policy-document";
 import { isEveryone, servicePrincipals } from "../lib/iam-principals";
 import type { ResourceRule } from "../lib/types";
 
@@ -33,14 +33,7 @@ export const iamPodIdentityTrustScoped: ResourceRule = {
     description: "Trusts of pods.eks.amazonaws.com are conditioned on aws:RequestTag/eks-cluster-arn, kubernetes-namespace and kubernetes-service-account.",
     enforcementLevel: "mandatory",
     validateResource(resource, report) {
-        if (resource.type !== ROLE_TYPE) {
-            return;
-        }
-        const parsed = parsePolicyDocument(resource.props["assumeRolePolicy"]);
-        if (!parsed.ok) {
-            return; // reported by iam-policy-document-parsable
-        }
-        for (const statement of parsed.statements) {
+        for (const statement of trustStatementsOf(resource)) {
             const trustsPodIdentity = servicePrincipals(statement.principal).some((service) => service.toLowerCase() === POD_IDENTITY_SERVICE);
             if (statement.effect !== "Allow" || !trustsPodIdentity || isEveryone(statement.principal)) {
                 continue; // `*` principals are iam-trust-principals-scoped's

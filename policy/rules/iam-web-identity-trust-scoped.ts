@@ -5,9 +5,10 @@
 // account wildcards only in EMR on EKS's form `emr-containers-sa-*-*-<account>-<base36(role name)>`
 // (https://docs.aws.amazon.com/emr/latest/EMR-on-EKS-DevelopmentGuide/iam-execution-role.html).
 import { base36OfRoleName } from "../lib/base36";
-import { ROLE_TYPE } from "../lib/iam-document-sources";
-import { actionPatternMatches, describeStatement, hasWildcard, parsePolicyDocument } from "../lib/iam-policy-document";
+import { trustStatementsOf } from "../lib/iam-document-sources";
+import { actionPatternMatches, describeStatement, hasWildcard } from "../lib/iam-policy-document";
 import type { PolicyStatement } from "../lib/iam-policy-document";
+import { isSecretMarker } from "../lib/secrets";
 import type { ResourceRule } from "../lib/types";
 import { isObject, stringsOf } from "../lib/values";
 
@@ -95,15 +96,8 @@ export const iamWebIdentityTrustScoped: ResourceRule = {
     description: "Web-identity (IRSA) trusts pin `<issuer>:sub` to one namespace and service account and `<issuer>:aud` to sts.amazonaws.com.",
     enforcementLevel: "mandatory",
     validateResource(resource, report) {
-        if (resource.type !== ROLE_TYPE) {
-            return;
-        }
-        const parsed = parsePolicyDocument(resource.props["assumeRolePolicy"]);
-        if (!parsed.ok) {
-            return; // reported by iam-policy-document-parsable
-        }
-        const roleName = typeof resource.props["name"] === "string" && resource.props["name"] !== "[secret]" ? resource.props["name"] : undefined;
-        for (const statement of parsed.statements) {
+        const roleName = typeof resource.props["name"] === "string" && !isSecretMarker(resource.props["name"]) ? resource.props["name"] : undefined;
+        for (const statement of trustStatementsOf(resource)) {
             const isWebIdentity = statement.actions.some((action) => actionPatternMatches(action, WEB_IDENTITY_ACTION));
             if (statement.effect !== "Allow" || !isWebIdentity) {
                 continue;
