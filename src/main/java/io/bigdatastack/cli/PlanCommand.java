@@ -53,7 +53,12 @@ public final class PlanCommand {
 
     /** What the operator must read before deploying (e.g. the interactive endpoint's Kubernetes caveat). */
     static java.util.List<String> caveats(StackConfig config) {
-        return config.studioOnEks().caveats(config.cluster().kubernetesVersion());
+        var caveats = new ArrayList<>(config.studioOnEks().caveats(config.cluster().kubernetesVersion()));
+        // plan reads stack files only, so every secret key here had a placeholder value (SecretPlaceholders).
+        if (!config.secretKeys().isEmpty()) {
+            caveats.add(SecretPlaceholders.caveat(config.secretKeys()));
+        }
+        return caveats;
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
