@@ -62,6 +62,11 @@ public final class PlanCommand {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, io.bigdatastack.support.WallClock.get());
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)}, judging support windows by {@code clock} (tests fix it). */
+    public static int run(String[] args, PrintStream out, PrintStream err, java.time.Clock clock) {
         if (args.length < 2 || !args[0].equals("plan") || (args[1].startsWith("-") && !args[1].equals(ALL))) {
             err.println(USAGE);
             return BAD_INPUT;
@@ -86,9 +91,9 @@ public final class PlanCommand {
         var planDir = projectDir.resolve("target").resolve("plan");
         try {
             if (stack.equals(ALL)) {
-                return planAll(projectDir, planDir, against, out, err);
+                return planAll(projectDir, planDir, against, out, err, clock);
             }
-            var config = Planner.load(projectDir, stack);
+            var config = Planner.load(projectDir, stack, clock);
             // Read before planning: the earlier plan may be the very file this run overwrites.
             var earlier = against == null ? Optional.<JsonObject>empty() : Optional.of(readEarlierPlan(against, stack));
             var insight = plan(config, stack);
@@ -123,7 +128,7 @@ public final class PlanCommand {
         }
     }
 
-    private static int planAll(Path projectDir, Path planDir, Path againstDir, PrintStream out, PrintStream err) throws IOException {
+    private static int planAll(Path projectDir, Path planDir, Path againstDir, PrintStream out, PrintStream err, java.time.Clock clock) throws IOException {
         if (againstDir != null && !Files.isDirectory(againstDir)) {
             throw new EarlierPlanException("--against " + againstDir + ": with --all, give a directory of earlier plan files (<stack>.json)");
         }
@@ -133,7 +138,7 @@ public final class PlanCommand {
         var problems = new ArrayList<String>();
         for (var stack : StackFiles.stacks(projectDir)) {
             try {
-                configs.put(stack, Planner.load(projectDir, stack));
+                configs.put(stack, Planner.load(projectDir, stack, clock));
                 if (againstDir != null) {
                     var file = againstDir.resolve(stack + ".json");
                     earlier.put(stack, Files.isRegularFile(file) ? Optional.of(readEarlierPlan(file, stack)) : Optional.empty());
