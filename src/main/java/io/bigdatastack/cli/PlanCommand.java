@@ -52,8 +52,11 @@ public final class PlanCommand {
     }
 
     /** What the operator must read before deploying (e.g. the interactive endpoint's Kubernetes caveat). */
-    static java.util.List<String> caveats(StackConfig config) {
+    static java.util.List<String> caveats(StackConfig config, java.time.LocalDate today) {
         var caveats = new ArrayList<>(config.studioOnEks().caveats(config.cluster().kubernetesVersion()));
+        // The same warning `pulumi up` logs (App.run) in a version's last days of standard support.
+        io.bigdatastack.cluster.KubernetesVersions.upcomingEndOfStandardSupport(config.cluster().kubernetesVersion(),
+                config.cluster().supportType(), today).ifPresent(caveats::add);
         // plan reads stack files only, so every secret key here had a placeholder value (SecretPlaceholders).
         if (!config.secretKeys().isEmpty()) {
             caveats.add(SecretPlaceholders.caveat(config.secretKeys()));
@@ -112,7 +115,7 @@ public final class PlanCommand {
                 insight.printCost(out);
             }
             out.println();
-            var caveats = caveats(config);
+            var caveats = caveats(config, java.time.LocalDate.now(clock));
             if (!caveats.isEmpty()) {
                 out.println("Caveats:");
                 caveats.forEach(caveat -> out.println("    - " + caveat));
@@ -167,7 +170,7 @@ public final class PlanCommand {
             insight.writeMarkdown(planDir);
             out.println("planned " + stack + ": " + insight.plan().resources().size() + " resources, idle "
                     + "$" + insight.cost().monthlyTotal().toPlainString() + "/month" + " -> " + projectDir.relativize(file).normalize());
-            caveats(entry.getValue()).forEach(caveat -> out.println("  caveat: " + caveat));
+            caveats(entry.getValue(), java.time.LocalDate.now(clock)).forEach(caveat -> out.println("  caveat: " + caveat));
             if (diff.isPresent()) {
                 if (earlier.get(stack).isEmpty()) {
                     out.println("  no earlier plan " + againstDir.resolve(stack + ".json") + ": a new stack, every resource is created");
