@@ -29,15 +29,20 @@ public final class App {
      * diagnostic listing every problem (the update fails, nothing is created), not a stack trace.
      */
     static void run(Context ctx, ConfigSource source) {
+        run(ctx, source, io.bigdatastack.support.WallClock.get());
+    }
+
+    /** As {@link #run(Context, ConfigSource)}, judging support windows by {@code clock} (tests fix it). */
+    static void run(Context ctx, ConfigSource source, java.time.Clock clock) {
         StackConfig config;
         try {
-            config = StackConfig.load(source);
+            config = StackConfig.load(source, clock);
         } catch (InvalidConfigException e) {
             ctx.log().error(e.getMessage());
             return;
         }
         io.bigdatastack.cluster.KubernetesVersions.upcomingEndOfStandardSupport(config.cluster().kubernetesVersion(),
-                config.cluster().supportType(), java.time.LocalDate.now(java.time.Clock.systemUTC())).ifPresent(ctx.log()::warn);
+                config.cluster().supportType(), java.time.LocalDate.now(clock)).ifPresent(ctx.log()::warn);
         BigDataStack.define(ctx, config);
     }
 }

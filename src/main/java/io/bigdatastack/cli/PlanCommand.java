@@ -52,11 +52,24 @@ public final class PlanCommand {
     }
 
     /** What the operator must read before deploying (e.g. the interactive endpoint's Kubernetes caveat). */
-    static java.util.List<String> caveats(StackConfig config) {
-        return config.studioOnEks().caveats(config.cluster().kubernetesVersion());
+    static java.util.List<String> caveats(StackConfig config, java.time.LocalDate today) {
+        var caveats = new ArrayList<>(config.studioOnEks().caveats(config.cluster().kubernetesVersion()));
+        // The same warning `pulumi up` logs (App.run) in a version's last days of standard support.
+        io.bigdatastack.cluster.KubernetesVersions.upcomingEndOfStandardSupport(config.cluster().kubernetesVersion(),
+                config.cluster().supportType(), today).ifPresent(caveats::add);
+        // plan reads stack files only, so every secret key here had a placeholder value (SecretPlaceholders).
+        if (!config.secretKeys().isEmpty()) {
+            caveats.add(SecretPlaceholders.caveat(config.secretKeys()));
+        }
+        return caveats;
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, io.bigdatastack.support.WallClock.get());
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)}, judging support windows by {@code clock} (tests fix it). */
+    public static int run(String[] args, PrintStream out, PrintStream err, java.time.Clock clock) {
         if (args.length < 2 || !args[0].equals("plan") || (args[1].startsWith("-") && !args[1].equals(ALL))) {
             err.println(USAGE);
             return BAD_INPUT;
@@ -81,9 +94,9 @@ public final class PlanCommand {
         var planDir = projectDir.resolve("target").resolve("plan");
         try {
             if (stack.equals(ALL)) {
-                return planAll(projectDir, planDir, against, out, err);
+                return planAll(projectDir, planDir, against, out, err, clock);
             }
-            var config = Planner.load(projectDir, stack);
+            var config = Planner.load(projectDir, stack, clock);
             // Read before planning: the earlier plan may be the very file this run overwrites.
             var earlier = against == null ? Optional.<JsonObject>empty() : Optional.of(readEarlierPlan(against, stack));
             var insight = plan(config, stack);
@@ -102,7 +115,7 @@ public final class PlanCommand {
                 insight.printCost(out);
             }
             out.println();
-            var caveats = caveats(config);
+            var caveats = caveats(config, java.time.LocalDate.now(clock));
             if (!caveats.isEmpty()) {
                 out.println("Caveats:");
                 caveats.forEach(caveat -> out.println("    - " + caveat));
@@ -118,7 +131,7 @@ public final class PlanCommand {
         }
     }
 
-    private static int planAll(Path projectDir, Path planDir, Path againstDir, PrintStream out, PrintStream err) throws IOException {
+    private static int planAll(Path projectDir, Path planDir, Path againstDir, PrintStream out, PrintStream err, java.time.Clock clock) throws IOException {
         if (againstDir != null && !Files.isDirectory(againstDir)) {
             throw new EarlierPlanException("--against " + againstDir + ": with --all, give a directory of earlier plan files (<stack>.json)");
         }
@@ -128,7 +141,7 @@ public final class PlanCommand {
         var problems = new ArrayList<String>();
         for (var stack : StackFiles.stacks(projectDir)) {
             try {
-                configs.put(stack, Planner.load(projectDir, stack));
+                configs.put(stack, Planner.load(projectDir, stack, clock));
                 if (againstDir != null) {
                     var file = againstDir.resolve(stack + ".json");
                     earlier.put(stack, Files.isRegularFile(file) ? Optional.of(readEarlierPlan(file, stack)) : Optional.empty());
@@ -157,7 +170,7 @@ public final class PlanCommand {
             insight.writeMarkdown(planDir);
             out.println("planned " + stack + ": " + insight.plan().resources().size() + " resources, idle "
                     + "$" + insight.cost().monthlyTotal().toPlainString() + "/month" + " -> " + projectDir.relativize(file).normalize());
-            caveats(entry.getValue()).forEach(caveat -> out.println("  caveat: " + caveat));
+            caveats(entry.getValue(), java.time.LocalDate.now(clock)).forEach(caveat -> out.println("  caveat: " + caveat));
             if (diff.isPresent()) {
                 if (earlier.get(stack).isEmpty()) {
                     out.println("  no earlier plan " + againstDir.resolve(stack + ".json") + ": a new stack, every resource is created");

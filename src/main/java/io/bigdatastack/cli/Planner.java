@@ -28,7 +28,7 @@ public final class Planner {
 
     /** A stack's validated configuration, judged against today's date (support windows). */
     public static StackConfig load(Path projectDir, String stack) throws IOException {
-        return StackConfig.load(StackFiles.read(projectDir, stack));
+        return load(projectDir, stack, io.bigdatastack.support.WallClock.get());
     }
 
     /** As {@link #load(Path, String)}, judging dates by {@code clock} (tests fix it). */

@@ -31,6 +31,11 @@ public final class ReadmeCommand {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, io.bigdatastack.support.WallClock.get());
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)}, judging support windows by {@code clock} (tests fix it). */
+    public static int run(String[] args, PrintStream out, PrintStream err, java.time.Clock clock) {
         var projectDir = Path.of(".");
         boolean check = false;
         for (int i = 1; i < args.length; i++) {
@@ -46,7 +51,7 @@ public final class ReadmeCommand {
         var readmeFile = projectDir.resolve("README.md");
         try {
             var readme = Files.readString(readmeFile);
-            var expected = expectedBlocks(projectDir, readme);
+            var expected = expectedBlocks(projectDir, readme, clock);
             var stale = ReadmeBlocks.stale(readme, expected);
             if (stale.isEmpty()) {
                 out.println("README.md is up to date (" + String.join(", ", expected.keySet()) + ")");
@@ -73,7 +78,7 @@ public final class ReadmeCommand {
     }
 
     /** What each generated block of {@code readme} should hold, planning each stack once. */
-    static Map<String, String> expectedBlocks(Path projectDir, String readme) throws IOException {
+    static Map<String, String> expectedBlocks(Path projectDir, String readme, java.time.Clock clock) throws IOException {
         if (ReadmeBlocks.extract(readme, ReadmeBlocks.COST_BLOCK).isEmpty()) {
             throw new ExitCodes.BadInputException("README.md has no " + ReadmeBlocks.start(ReadmeBlocks.COST_BLOCK) + " … "
                     + ReadmeBlocks.end(ReadmeBlocks.COST_BLOCK) + " block to fill");
@@ -82,7 +87,7 @@ public final class ReadmeCommand {
         var estimates = new LinkedHashMap<String, CostEstimate>();
         var components = new LinkedHashMap<String, java.util.List<String>>();
         for (var stack : StackFiles.stacks(projectDir)) {
-            var config = Planner.load(projectDir, stack);
+            var config = Planner.load(projectDir, stack, clock);
             var plan = Planner.plan(config, stack);
             var diagramBlock = ReadmeBlocks.diagramBlockName(stack);
             if (ReadmeBlocks.extract(readme, diagramBlock).isPresent()) {

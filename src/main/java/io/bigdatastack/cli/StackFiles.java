@@ -81,6 +81,7 @@ public final class StackFiles {
         var project = load(projectDir.resolve("Pulumi.yaml"));
         var projectName = String.valueOf(project.get("name"));
         var values = new HashMap<String, String>();
+        var secrets = new java.util.HashSet<String>();
 
         for (var entry : section(project, "config").entrySet()) {
             if (entry.getValue() instanceof Map<?, ?> declaration && declaration.containsKey("default")) {
@@ -89,9 +90,17 @@ public final class StackFiles {
         }
         var stackFile = load(projectDir.resolve("Pulumi." + stack + ".yaml"));
         for (var entry : section(stackFile, "config").entrySet()) {
-            values.put(qualify(projectName, entry.getKey()), text(entry.getValue()));
+            var key = qualify(projectName, entry.getKey());
+            var secret = new boolean[1];
+            var value = SecretPlaceholders.substitute(projectName, key, entry.getValue(), () -> secret[0] = true);
+            values.put(key, text(value));
+            if (secret[0]) {
+                secrets.add(key);
+            } else {
+                secrets.remove(key);
+            }
         }
-        return ConfigSource.of(projectName, stack, values);
+        return ConfigSource.of(projectName, stack, values, secrets);
     }
 
     private static String qualify(String project, String key) {

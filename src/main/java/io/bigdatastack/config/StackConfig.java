@@ -123,7 +123,7 @@ public record StackConfig(
      * @throws InvalidConfigException listing every problem at once
      */
     public static StackConfig load(ConfigSource source) {
-        return load(source, Clock.systemUTC());
+        return load(source, io.bigdatastack.support.WallClock.get());
     }
 
     /**

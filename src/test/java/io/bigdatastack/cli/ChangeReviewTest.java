@@ -63,7 +63,7 @@ class ChangeReviewTest {
     private static Run run(String... args) throws Exception {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int code = PlanCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = PlanCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), io.bigdatastack.testing.TestStacks.CLOCK);
         var file = project.resolve("target/plan/prod.json");
         var plan = Files.exists(file) ? JsonParser.parseString(Files.readString(file)).getAsJsonObject() : null;
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), plan);

@@ -23,7 +23,7 @@ class EndpointCaveatPlanTest {
         var err = new ByteArrayOutputStream();
         var args = mode.length == 0 ? new String[]{"plan", "qa", "--project-dir", dir.toString()}
                 : new String[]{"plan", mode[0], "--project-dir", dir.toString()};
-        int code = PlanCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = PlanCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), io.bigdatastack.testing.TestStacks.CLOCK);
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         return out.toString(StandardCharsets.UTF_8);
     }

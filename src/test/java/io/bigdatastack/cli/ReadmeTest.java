@@ -42,7 +42,7 @@ class ReadmeTest {
         var estimates = new LinkedHashMap<String, CostEstimate>();
         var components = new LinkedHashMap<String, List<String>>();
         for (var stack : StackFiles.stacks(TestStacks.PROJECT_DIR)) {
-            var region = StackConfig.load(StackFiles.read(TestStacks.PROJECT_DIR, stack)).region();
+            var region = Planner.load(TestStacks.PROJECT_DIR, stack, io.bigdatastack.testing.TestStacks.CLOCK).region();
             var plan = TestStacks.planStackFile(stack);
             estimates.put(stack, CostEstimate.of(plan, region));
             components.put(stack, ArchitectureDiagram.componentTitles(plan));
@@ -75,12 +75,12 @@ class ReadmeTest {
         var err = new ByteArrayOutputStream();
         var out = new ByteArrayOutputStream();
         int check = ReadmeCommand.run(new String[]{"readme", "--check", "--project-dir", dir.toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), io.bigdatastack.testing.TestStacks.CLOCK);
         assertEquals(ReadmeCommand.STALE, check);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("diagram:qa, cost:idle"), err.toString(StandardCharsets.UTF_8));
 
         int update = ReadmeCommand.run(new String[]{"readme", "--project-dir", dir.toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), io.bigdatastack.testing.TestStacks.CLOCK);
         assertEquals(ReadmeCommand.OK, update);
         var readme = Files.readString(dir.resolve("README.md"));
         assertTrue(readme.contains("<!-- diagram:qa:start -->\n```mermaid\nflowchart TB\n"), readme);
@@ -88,7 +88,7 @@ class ReadmeTest {
         assertTrue(readme.startsWith("# x\n") && readme.endsWith("<!-- cost:idle:end -->\nkept\n"), readme);
 
         int again = ReadmeCommand.run(new String[]{"readme", "--check", "--project-dir", dir.toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), io.bigdatastack.testing.TestStacks.CLOCK);
         assertEquals(ReadmeCommand.OK, again);
     }
 }

@@ -25,7 +25,7 @@ class StrictStackFileTest {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         int code = PlanCommand.run(new String[]{"plan", "qa", "--project-dir", dir.toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), io.bigdatastack.testing.TestStacks.CLOCK);
         var run = new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         assertEquals(2, run.exitCode(), run.out() + run.err());
         for (var fragment : fragments) {
@@ -60,7 +60,7 @@ class StrictStackFileTest {
         Files.copy(Path.of("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
         Files.writeString(dir.resolve("Pulumi.qa.yaml"), BASE + "  aws:profile: platform\n  pulumi:template: none\n");
         var code = PlanCommand.run(new String[]{"plan", "qa", "--project-dir", dir.toString()},
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), io.bigdatastack.testing.TestStacks.CLOCK);
         assertEquals(0, code);
     }
 
@@ -102,7 +102,7 @@ class StrictStackFileTest {
         Files.writeString(dir.resolve("Pulumi.zbad.yaml"), BASE + "  aws:regoin: x\n");
         var err = new ByteArrayOutputStream();
         int code = PlanCommand.run(new String[]{"plan", "--all", "--project-dir", dir.toString()},
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8), io.bigdatastack.testing.TestStacks.CLOCK);
         assertEquals(2, code);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("aws:regoin"), err.toString(StandardCharsets.UTF_8));
         assertFalse(Files.exists(dir.resolve("target/plan/good.json")), "the good stack is not planned either");

@@ -39,7 +39,7 @@ class TeamsUpgradeTest {
         var stdout = new ByteArrayOutputStream();
         var stderr = new ByteArrayOutputStream();
         int code = PlanCommand.run(new String[]{"plan", stack, "--project-dir", project.toString(), "--against", before.toString()},
-                new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(stderr, true, StandardCharsets.UTF_8));
+                new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(stderr, true, StandardCharsets.UTF_8), io.bigdatastack.testing.TestStacks.CLOCK);
         out.append(stdout.toString(StandardCharsets.UTF_8));
         assertEquals(0, code, stderr.toString(StandardCharsets.UTF_8));
         return JsonParser.parseString(Files.readString(project.resolve("target/plan/" + stack + ".json"))).getAsJsonObject();
@@ -97,7 +97,7 @@ class TeamsUpgradeTest {
         var before = Path.of("src/test/resources/before-teams/prod.json").toAbsolutePath();
         var stdout = new ByteArrayOutputStream();
         int code = PlanCommand.run(new String[]{"plan", "prod", "--project-dir", project.toString(), "--against", before.toString()},
-                new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), io.bigdatastack.testing.TestStacks.CLOCK);
         var out = stdout.toString(StandardCharsets.UTF_8);
         assertEquals(3, code, out);
         var plan = JsonParser.parseString(Files.readString(project.resolve("target/plan/prod.json"))).getAsJsonObject();

@@ -242,7 +242,7 @@ class DeployReadinessTest {
                 """);
         var err = new java.io.ByteArrayOutputStream();
         int code = io.bigdatastack.cli.PlanCommand.run(new String[]{"plan", "qa", "--project-dir", dir.toString()},
-                new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), io.bigdatastack.testing.TestStacks.CLOCK);
         var text = err.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(2, code, text);
         for (var key : java.util.List.of("azCount", "vpcCidr", "baseNodeMinSize", "baseNodeInstanceTypes", "endpointPublicAccessCidrs")) {

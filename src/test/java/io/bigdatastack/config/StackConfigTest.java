@@ -1,7 +1,7 @@
 package io.bigdatastack.config;
 
 import io.bigdatastack.network.NatStrategy;
-import io.bigdatastack.cli.StackFiles;
+import io.bigdatastack.cli.Planner;
 import io.bigdatastack.studio.StudioAuthMode;
 import io.bigdatastack.testing.TestStacks;
 
@@ -43,8 +43,8 @@ class StackConfigTest {
 
     @Test
     void bothStackFilesOfTheRepositoryAreValid() throws Exception {
-        var dev = StackConfig.load(StackFiles.read(Path.of("."), "dev"));
-        var prod = StackConfig.load(StackFiles.read(Path.of("."), "prod"));
+        var dev = Planner.load(Path.of("."), "dev", io.bigdatastack.testing.TestStacks.CLOCK);
+        var prod = Planner.load(Path.of("."), "prod", io.bigdatastack.testing.TestStacks.CLOCK);
         assertEquals(NatStrategy.single, dev.network().natGateways());
         assertEquals(0, dev.spotNodes().minSize());
         assertEquals(NatStrategy.perAz, prod.network().natGateways());
@@ -167,7 +167,7 @@ class StackConfigTest {
     @Test
     void rejectsADerivedClusterNameThatIsInvalid() {
         var problems = assertThrows(InvalidConfigException.class,
-                () -> StackConfig.load(TestStacks.source("team.a", Map.of()))).problems();
+                () -> StackConfig.load(TestStacks.source("team.a", Map.of()), TestStacks.CLOCK)).problems();
         assertTrue(problems.stream().anyMatch(p -> p.contains("clusterName") && p.contains("big-data-stack-team.a") && p.contains("derived")), problems.toString());
     }
 

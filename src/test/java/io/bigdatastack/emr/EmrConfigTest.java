@@ -3,7 +3,7 @@ package io.bigdatastack.emr;
 import io.bigdatastack.config.InvalidConfigException;
 import io.bigdatastack.config.StackConfig;
 import io.bigdatastack.config.Validators;
-import io.bigdatastack.cli.StackFiles;
+import io.bigdatastack.cli.Planner;
 import io.bigdatastack.testing.TestStacks;
 
 import static io.bigdatastack.testing.TestStacks.assertOneProblem;
@@ -49,7 +49,7 @@ class EmrConfigTest {
     @Test
     void stackFilesUseTheDefaults() throws Exception {
         for (var stack : List.of("dev", "prod")) {
-            var config = StackConfig.load(StackFiles.read(Path.of("."), stack));
+            var config = Planner.load(Path.of("."), stack, io.bigdatastack.testing.TestStacks.CLOCK);
             assertEquals("emr-7.13.0-latest", config.emr().releaseLabel(), stack);
             assertEquals(JobRoleBinding.irsa, config.emr().jobRoleBinding(), stack);
         }
@@ -114,7 +114,7 @@ class EmrConfigTest {
     void derivedNamesFitTheServicesRules() {
         // A stack name with an underscore is fine for Pulumi, IAM and EMR, not for S3 or CloudFormation: those
         // names are rewritten rather than refused.
-        StackConfig.load(TestStacks.source("team_a", Map.of()));
+        StackConfig.load(TestStacks.source("team_a", Map.of()), TestStacks.CLOCK);
         assertEquals("big-data-stack-team-a-emr-123456789012", EmrNames.jobBucketName("big-data-stack-team_a", "123456789012"));
         assertEquals("big-data-stack-team-a-spark-pi", EmrNames.jobTemplateStackName("big-data-stack-team_a"));
         assertEquals("big-data-stack-dev-emr-job", EmrNames.jobRoleName("big-data-stack-dev"));

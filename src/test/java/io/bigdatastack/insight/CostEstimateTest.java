@@ -3,6 +3,7 @@ package io.bigdatastack.insight;
 import com.google.gson.JsonParser;
 import io.bigdatastack.config.StackConfig;
 import io.bigdatastack.plan.Plan;
+import io.bigdatastack.cli.Planner;
 import io.bigdatastack.cli.StackFiles;
 import io.bigdatastack.testing.TestStacks;
 import org.junit.jupiter.api.Test;
@@ -172,7 +173,7 @@ class CostEstimateTest {
     @Test
     void theDevPlanIsFullyAccountedForAndAddsUp() throws Exception {
         var plan = TestStacks.planStackFile("dev");
-        var region = StackConfig.load(StackFiles.read(TestStacks.PROJECT_DIR, "dev")).region();
+        var region = Planner.load(TestStacks.PROJECT_DIR, "dev", io.bigdatastack.testing.TestStacks.CLOCK).region();
         var estimate = CostEstimate.of(plan, region);
 
         var accounted = new HashSet<String>(estimate.noChargeResources());
@@ -203,7 +204,7 @@ class CostEstimateTest {
     void everyInstanceTypeTheStacksUseIsInThePriceTable() throws Exception {
         var table = PriceTable.forRegion("us-east-1");
         for (var stack : StackFiles.stacks(TestStacks.PROJECT_DIR)) {
-            var config = StackConfig.load(StackFiles.read(TestStacks.PROJECT_DIR, stack));
+            var config = Planner.load(TestStacks.PROJECT_DIR, stack, io.bigdatastack.testing.TestStacks.CLOCK);
             for (var type : config.baseNodes().instanceTypes()) {
                 assertTrue(table.ec2OnDemand(type).isPresent(), stack + " base node type " + type + " is not in prices/us-east-1.json");
             }

@@ -25,7 +25,7 @@ class PlanInsightTest {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         int code = PlanCommand.run(new String[]{"plan", "qa", "--project-dir", dir.toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), io.bigdatastack.testing.TestStacks.CLOCK);
         var text = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         assertTrue(text.contains("Idle cost estimate, USD per month (730 h): us-east-1 prices"), text);

@@ -30,7 +30,7 @@ class StackIsolationTest {
         var values = new HashMap<String, String>();
         values.put("aws:region", "us-east-1");
         values.put(TestStacks.PROJECT + ":studioAdminUser", "jane");
-        var config = StackConfig.load(ConfigSource.of(TestStacks.PROJECT, stack, values));
+        var config = StackConfig.load(ConfigSource.of(TestStacks.PROJECT, stack, values), TestStacks.CLOCK);
         return io.bigdatastack.cli.Planner.plan(config, stack);
     }
 

@@ -25,13 +25,20 @@ class PlanDeterminismTest {
             Files.copy(Path.of(file), projectDir.resolve(file));
         }
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.bigdatastack.App",
+        var process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), FixedDatePlan.class.getName(),
                 "plan", "dev", "--project-dir", projectDir.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(projectDir.resolve("plan.log").toFile())
                 .start();
         assertEquals(0, process.waitFor(), () -> readQuietly(projectDir.resolve("plan.log")));
         return projectDir.resolve("target/plan/dev.json");
+    }
+
+    /** {@code plan} in a fresh JVM, judging support windows by TestStacks.CLOCK (App.main would use today's date). */
+    static final class FixedDatePlan {
+        public static void main(String[] args) {
+            System.exit(io.bigdatastack.cli.PlanCommand.run(args, System.out, System.err, io.bigdatastack.testing.TestStacks.CLOCK));
+        }
     }
 
     private static String readQuietly(Path file) {

@@ -31,11 +31,19 @@ class ReplacementRulesTest {
         var plans = List.of(
                 TestStacks.planStackFile("dev"),
                 TestStacks.planStackFile("prod"),
-                // Variants that register types the committed stacks do not: Pod Identity associations.
-                TestStacks.plan(overrides("jobRoleBinding", "both", "natGateways", "perAz")));
+                // Variants that register types the committed stacks do not: Pod Identity associations,
+                TestStacks.plan(overrides("jobRoleBinding", "both", "natGateways", "perAz")),
+                // and every opt-in: the interactive endpoint, the load balancer controller, no job template, teams.
+                TestStacks.plan(overrides("studioEndpoint", "true")),
+                TestStacks.plan(overrides("loadBalancerController", "true")),
+                TestStacks.plan(overrides("jobTemplate", "false")),
+                TestStacks.plan(overrides("teams", """
+                        [{"name": "analytics", "cpuQuota": "32", "memoryQuota": "128Gi"},
+                         {"name": "ml", "cpuQuota": "16", "memoryQuota": "64Gi", "glueCatalogAccess": true}]""")));
         var types = new TreeSet<String>();
         plans.forEach(plan -> plan.resources().stream().filter(Plan.Resource::custom).forEach(r -> types.add(r.type())));
         assertTrue(types.contains("aws:eks/podIdentityAssociation:PodIdentityAssociation"), types.toString());
+        assertTrue(types.contains("kubernetes:core/v1:ResourceQuota"), types.toString());
         var rules = ReplacementRules.shipped();
         var missing = types.stream().filter(t -> !rules.covers(t)).toList();
         assertTrue(missing.isEmpty(), "add these types to " + ReplacementRules.RESOURCE + " with their source: " + missing);
