@@ -75,11 +75,10 @@ public final class EmrOnEksArgs {
         this.namePrefix = Objects.requireNonNull(b.namePrefix, "namePrefix");
         this.tags = Map.copyOf(b.tags);
         this.teams = List.copyOf(b.teams);
-        var label = ReleaseLabel.parse(releaseLabel)
-                .orElseThrow(() -> new IllegalArgumentException("releaseLabel: expected " + ReleaseLabel.EXPECTED + ", got " + releaseLabel));
-        if (jobRoleBinding.usesPodIdentity() && !label.supportsPodIdentity()) {
-            throw new IllegalArgumentException("jobRoleBinding " + jobRoleBinding + " needs emr-7.3.0 or later, got " + releaseLabel);
-        }
+        // StackConfig has refused a bad combination already; this asserts the same rule for other callers.
+        EmrRules.jobRoleBindingForRelease(jobRoleBinding, releaseLabel).ifPresent(expected -> {
+            throw new IllegalArgumentException("jobRoleBinding " + jobRoleBinding + ": expected " + expected);
+        });
     }
 
     public static Builder builder() {

@@ -4,7 +4,6 @@ import com.pulumi.core.Output;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,11 +69,14 @@ public final class EmrStudioArgs {
         this.stack = Objects.requireNonNull(b.stack, "stack");
         this.namePrefix = Objects.requireNonNull(b.namePrefix, "namePrefix");
         this.tags = Map.copyOf(b.tags);
-        if (authMode == StudioAuthMode.SSO && adminUser.isEmpty()) {
-            throw new IllegalArgumentException("an SSO Studio needs an admin user (studioAdminUser)");
-        }
-        if (authMode == StudioAuthMode.IAM && !(users.isEmpty() && groups.isEmpty())) {
-            throw new IllegalArgumentException("session mappings (users, groups) exist only with SSO authentication");
+        // StackConfig has refused these already (same StudioRules); asserted here for other callers.
+        StudioRules.adminUser(authMode, adminUser.isPresent()).ifPresent(expected -> {
+            throw new IllegalArgumentException("adminUser: expected " + expected);
+        });
+        if (!(users.isEmpty() && groups.isEmpty())) {
+            StudioRules.sessionMappings(authMode).ifPresent(expected -> {
+                throw new IllegalArgumentException("users, groups: expected " + expected);
+            });
         }
         for (var member : users) {
             if (member.level() == StudioAccessLevel.advanced) {
@@ -89,8 +91,10 @@ public final class EmrStudioArgs {
         requireUnique("user", users, adminUser);
         var allGroups = new java.util.ArrayList<>(groups);
         for (var team : teamGroups) {
-            if (authMode == StudioAuthMode.IAM && !team.groups().isEmpty()) {
-                throw new IllegalArgumentException("session mappings (team " + team.team() + "'s groups) exist only with SSO authentication");
+            if (!team.groups().isEmpty()) {
+                StudioRules.sessionMappings(authMode).ifPresent(expected -> {
+                    throw new IllegalArgumentException("team " + team.team() + "'s groups: expected " + expected);
+                });
             }
             for (var member : team.groups()) {
                 if (member.level() == StudioAccessLevel.advanced) {
@@ -108,9 +112,9 @@ public final class EmrStudioArgs {
     /** Identity Center names are case-insensitive; EMR allows one session mapping per identity and Studio. */
     private static void requireUnique(String kind, List<StudioMember> members, Optional<String> alsoTaken) {
         var seen = new HashSet<String>();
-        alsoTaken.ifPresent(name -> seen.add(name.toLowerCase(Locale.ROOT)));
+        alsoTaken.ifPresent(name -> seen.add(StudioRules.identity(name)));
         for (var member : members) {
-            if (!seen.add(member.name().toLowerCase(Locale.ROOT))) {
+            if (!seen.add(StudioRules.identity(member.name()))) {
                 throw new IllegalArgumentException(kind + " " + member.name() + " is mapped more than once");
             }
         }
