@@ -12,6 +12,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.bigdatastack.cluster.EksCluster;
+import io.bigdatastack.iam.AwsScope;
 import io.bigdatastack.iam.PolicyDocument;
 import io.bigdatastack.iam.PolicyDocument.Statement;
 import io.bigdatastack.iam.TrustPolicies;
@@ -56,7 +57,7 @@ public final class ClusterAutoscaler extends ComponentResource {
         var policy = new Policy(name + "-autoscaler", PolicyArgs.builder()
                 .name(args.roleName)
                 .description("Lets Cluster Autoscaler resize only the Auto Scaling groups of EKS cluster " + args.clusterName)
-                .policy(args.accountId.applyValue(account -> permissions(args.clusterName, args.region, account).toJson()))
+                .policy(args.scope.applyValue(scope -> permissions(args.clusterName, scope).toJson()))
                 .tags(args.tags)
                 .build(), child);
 
@@ -80,7 +81,7 @@ public final class ClusterAutoscaler extends ComponentResource {
     }
 
     /** The autoscaler's IAM permissions, per the EKS best-practices guide. */
-    static PolicyDocument permissions(String clusterName, String region, String accountId) {
+    static PolicyDocument permissions(String clusterName, AwsScope scope) {
         return PolicyDocument.of(
                 Statement.allow("DescribeScalingState")
                         .actions("autoscaling:DescribeAutoScalingGroups", "autoscaling:DescribeAutoScalingInstances",
@@ -91,10 +92,10 @@ public final class ClusterAutoscaler extends ComponentResource {
                 // Labels and taints of managed node groups, read when scaling a group up from zero nodes.
                 Statement.allow("DescribeOwnNodegroups")
                         .actions("eks:DescribeNodegroup")
-                        .resources("arn:aws:eks:" + region + ":" + accountId + ":nodegroup/" + clusterName + "/*"),
+                        .resources(scope.arn("eks", "nodegroup/" + clusterName + "/*")),
                 Statement.allow("ResizeOwnAutoScalingGroups")
                         .actions("autoscaling:SetDesiredCapacity", "autoscaling:TerminateInstanceInAutoScalingGroup")
-                        .resources("arn:aws:autoscaling:" + region + ":" + accountId + ":autoScalingGroup:*:autoScalingGroupName/*")
+                        .resources(scope.arn("autoscaling", "autoScalingGroup:*:autoScalingGroupName/*"))
                         .condition("StringEquals", "aws:ResourceTag/" + EksCluster.autoscalerOwnershipTag(clusterName), "owned")
                         .condition("StringEquals", "aws:ResourceTag/" + EksCluster.AUTOSCALER_ENABLED_TAG, "true"));
     }

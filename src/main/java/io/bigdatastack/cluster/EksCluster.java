@@ -1,7 +1,6 @@
 package io.bigdatastack.cluster;
 
 import com.pulumi.aws.AwsFunctions;
-import com.pulumi.aws.inputs.GetCallerIdentityArgs;
 import com.pulumi.aws.autoscaling.Tag;
 import com.pulumi.aws.autoscaling.TagArgs;
 import com.pulumi.aws.autoscaling.inputs.TagTagArgs;
@@ -45,6 +44,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.bigdatastack.iam.AwsScope;
 import io.bigdatastack.iam.TrustPolicies;
 import io.bigdatastack.protection.Stateful;
 
@@ -87,16 +87,15 @@ public final class EksCluster extends ComponentResource {
     /** The label EKS puts on every managed node: ON_DEMAND or SPOT. Spark's node selectors use it. */
     public static final String CAPACITY_TYPE_LABEL = "eks.amazonaws.com/capacityType";
 
-    private static final String AWS_MANAGED_POLICY = "arn:aws:iam::aws:policy/";
-    private static final String CLUSTER_ADMIN_ACCESS_POLICY = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
+    private static final String CLUSTER_ADMIN_ACCESS_POLICY = "AmazonEKSClusterAdminPolicy";
 
     private final Output<String> clusterName;
     private final Output<String> clusterArn;
     private final String kubernetesVersion;
     private final Output<String> oidcProviderArn;
     private final Output<String> oidcIssuerUrl;
-    private final Output<String> accountId;
     private final List<NodeGroup> nodeGroups;
+    private final Output<AwsScope> scope;
     private final Provider kubernetesProvider;
     private final Output<String> kubeconfig;
     private final Optional<Output<String>> adminRoleArn;
@@ -108,8 +107,7 @@ public final class EksCluster extends ComponentResource {
         var child = CustomResourceOptions.builder().parent(this).build();
         var tags = args.tags();
         this.kubernetesVersion = args.kubernetesVersion();
-        this.accountId = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.Empty, InvokeOptions.builder().parent(this).build())
-                .applyValue(identity -> identity.accountId());
+        this.scope = args.scope();
 
         // --- Control plane ---
         var clusterRole = serviceRole(name + "-cluster", args.namePrefix() + "-eks-cluster", "eks.amazonaws.com",
@@ -252,7 +250,7 @@ public final class EksCluster extends ComponentResource {
         var attachments = managedPolicies.stream().map(policy -> new RolePolicyAttachment(logicalName + "-" + policy,
                 RolePolicyAttachmentArgs.builder()
                         .role(role.name())
-                        .policyArn(AWS_MANAGED_POLICY + policy)
+                        .policyArn(scope.applyValue(s -> s.awsManagedPolicyArn(policy)))
                         .build(), CustomResourceOptions.builder().parent(this).build())).toList();
         return new ServiceRole(role, attachments);
     }
@@ -330,7 +328,7 @@ public final class EksCluster extends ComponentResource {
                 .clusterName(cluster.name())
                 // Whether an engine marks an output secret because its input was is not ours to rely on: say it.
                 .principalArn(secret ? entry.principalArn().asSecret() : entry.principalArn())
-                .policyArn(CLUSTER_ADMIN_ACCESS_POLICY)
+                .policyArn(scope.applyValue(s -> s.eksAccessPolicyArn(CLUSTER_ADMIN_ACCESS_POLICY)))
                 .accessScope(AccessPolicyAssociationAccessScopeArgs.builder().type("cluster").build())
                 .build(), CustomResourceOptions.builder().parent(this).build());
     }
@@ -360,9 +358,6 @@ public final class EksCluster extends ComponentResource {
 
     /** The cluster's OIDC issuer URL ({@code https://oidc.eks.<region>.amazonaws.com/id/<id>}). */
     public Output<String> oidcIssuerUrl() { return oidcIssuerUrl; }
-
-    /** The account the cluster lives in. */
-    public Output<String> accountId() { return accountId; }
 
     /** The managed node groups, for Kubernetes workloads that need nodes to exist first. */
     public List<NodeGroup> nodeGroups() { return List.copyOf(nodeGroups); }

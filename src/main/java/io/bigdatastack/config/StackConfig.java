@@ -9,6 +9,7 @@ import io.bigdatastack.emr.EmrNames;
 import io.bigdatastack.emr.EmrRules;
 import io.bigdatastack.emr.JobRoleBinding;
 import io.bigdatastack.emr.JobRolePolicies;
+import io.bigdatastack.iam.AwsScope;
 import io.bigdatastack.iam.PolicyDocument;
 import io.bigdatastack.naming.StackNaming;
 import io.bigdatastack.aws.AwsRegions;
@@ -459,8 +460,9 @@ public record StackConfig(
             return;
         }
         var anyAccount = "000000000000";
-        var document = JobRolePolicies.permissions("arn:aws:s3:::" + EmrNames.jobBucketName(prefix, anyAccount), readBuckets,
-                "arn:aws:logs:" + region + ":" + anyAccount + ":log-group:" + EmrNames.jobLogGroupName(prefix), glue, region, anyAccount);
+        var scope = new AwsScope(AwsScope.COMMERCIAL_PARTITION, region, anyAccount);
+        var document = JobRolePolicies.permissions(scope.bucketArn(EmrNames.jobBucketName(prefix, anyAccount)), readBuckets,
+                scope.arn("logs", "log-group:" + EmrNames.jobLogGroupName(prefix)), glue, scope);
         int size = document.iamSize();
         if (size > PolicyDocument.MAX_ROLE_INLINE_POLICY_CHARACTERS) {
             reader.reject(JOB_READ_BUCKETS, readBuckets.size() + " buckets", "a list whose job-role policy fits IAM's "

@@ -156,9 +156,10 @@ final class TeamsReader {
             return;
         }
         var anyAccount = "000000000000";
-        var document = io.bigdatastack.emr.JobRolePolicies.permissions("arn:aws:s3:::" + EmrNames.jobBucketName(prefix, anyAccount),
+        var scope = new io.bigdatastack.iam.AwsScope(io.bigdatastack.iam.AwsScope.COMMERCIAL_PARTITION, region, anyAccount);
+        var document = io.bigdatastack.emr.JobRolePolicies.permissions(scope.bucketArn(EmrNames.jobBucketName(prefix, anyAccount)),
                 Optional.of("teams/" + name + "/"), readBuckets,
-                "arn:aws:logs:" + region + ":" + anyAccount + ":log-group:" + EmrNames.jobLogGroupName(prefix), glue, region, anyAccount);
+                scope.arn("logs", "log-group:" + EmrNames.jobLogGroupName(prefix)), glue, scope);
         int size = document.iamSize();
         if (size > io.bigdatastack.iam.PolicyDocument.MAX_ROLE_INLINE_POLICY_CHARACTERS) {
             reader.problem(at + ".readBuckets: got " + readBuckets.size() + " buckets, expected a list whose job-role policy fits IAM's "

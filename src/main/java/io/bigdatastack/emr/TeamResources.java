@@ -120,9 +120,9 @@ final class TeamResources {
                 .assumeRolePolicy(trust)
                 .tags(tags)
                 .build(), child);
-        var permissions = Output.tuple(bucket.arn(), logGroup.arn(), args.accountId())
+        var permissions = Output.tuple(bucket.arn(), logGroup.arn(), args.scope())
                 .applyValue(t -> JobRolePolicies.permissions(t.t1, team.dataPrefix(), team.readBuckets(), t.t2, team.glueCatalogAccess(),
-                        args.region(), t.t3).toJson());
+                        t.t3).toJson());
         var rolePolicy = new RolePolicy(name + "-job-role-access", RolePolicyArgs.builder()
                 .name("emr-job-access")
                 .role(role.id())

@@ -1,6 +1,5 @@
 package io.bigdatastack.studio;
 
-import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.emr.Studio;
@@ -15,8 +14,6 @@ import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
-import com.pulumi.aws.inputs.GetCallerIdentityArgs;
-import com.pulumi.aws.inputs.GetPartitionArgs;
 import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
@@ -73,7 +70,7 @@ public final class EmrStudio extends ComponentResource {
         String base = name + "-studio";
         String prefix = args.namePrefix();
         var tags = args.tags();
-        var scope = awsScope(args.region());
+        var scope = args.scope();
 
         // --- Security groups: exactly the rules of emr-studio-security-groups.html ---
         // No inline rules: the provider revokes the default allow-all egress of a new group, and standalone rule
@@ -255,14 +252,6 @@ public final class EmrStudio extends ComponentResource {
                 "bucketName", bucketName,
                 "portfolioId", catalog.portfolioId(),
                 "productId", catalog.productId()));
-    }
-
-    /** Partition and account from the provider's credentials, Region from config. */
-    private Output<AwsScope> awsScope(String region) {
-        var invoke = InvokeOptions.builder().parent(this).build();
-        var partition = AwsFunctions.getPartition(GetPartitionArgs.builder().build(), invoke);
-        var identity = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(), invoke);
-        return Output.tuple(partition, identity).applyValue(t -> new AwsScope(t.t1.partition(), region, t.t2.accountId()));
     }
 
     /** {@code confirmedName}: the member's name, resolved only once the Identity Store has found it. */

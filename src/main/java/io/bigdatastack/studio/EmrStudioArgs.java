@@ -1,5 +1,6 @@
 package io.bigdatastack.studio;
 
+import io.bigdatastack.iam.AwsScope;
 import com.pulumi.core.Output;
 
 import java.util.HashSet;
@@ -41,6 +42,7 @@ public final class EmrStudioArgs {
     private final Output<List<String>> subnetIds;
     private final Output<String> virtualClusterId;
     private final String region;
+    private final Output<AwsScope> scope;
     private final StudioAuthMode authMode;
     private final Optional<String> adminUser;
     private final boolean secretAdminUser;
@@ -58,6 +60,7 @@ public final class EmrStudioArgs {
         this.subnetIds = Objects.requireNonNull(b.subnetIds, "subnetIds");
         this.virtualClusterId = Objects.requireNonNull(b.virtualClusterId, "virtualClusterId");
         this.region = Objects.requireNonNull(b.region, "region");
+        this.scope = Objects.requireNonNull(b.scope, "scope");
         this.authMode = Objects.requireNonNull(b.authMode, "authMode");
         this.adminUser = Objects.requireNonNull(b.adminUser, "adminUser");
         this.secretAdminUser = b.secretAdminUser;
@@ -128,6 +131,8 @@ public final class EmrStudioArgs {
     public Output<List<String>> subnetIds() { return subnetIds; }
     public Output<String> virtualClusterId() { return virtualClusterId; }
     public String region() { return region; }
+    /** The stack's partition, Region and account ({@link AwsScope#lookup}), for every ARN the Studio writes. */
+    public Output<AwsScope> scope() { return scope; }
     public StudioAuthMode authMode() { return authMode; }
     public Optional<String> adminUser() { return adminUser; }
     public boolean secretAdminUser() { return secretAdminUser; }
@@ -144,6 +149,7 @@ public final class EmrStudioArgs {
         private Output<List<String>> subnetIds;
         private Output<String> virtualClusterId;
         private String region;
+        private Output<AwsScope> scope;
         private StudioAuthMode authMode = StudioAuthMode.SSO;
         private Optional<String> adminUser = Optional.empty();
         private boolean secretAdminUser;
@@ -160,6 +166,7 @@ public final class EmrStudioArgs {
         public Builder subnetIds(Output<List<String>> value) { this.subnetIds = value; return this; }
         public Builder virtualClusterId(Output<String> value) { this.virtualClusterId = value; return this; }
         public Builder region(String value) { this.region = value; return this; }
+        public Builder scope(Output<AwsScope> value) { this.scope = value; return this; }
         public Builder authMode(StudioAuthMode value) { this.authMode = value; return this; }
         public Builder adminUser(Optional<String> value) { this.adminUser = value; return this; }
         public Builder secretAdminUser(boolean value) { this.secretAdminUser = value; return this; }
