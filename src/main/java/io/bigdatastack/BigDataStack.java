@@ -1,5 +1,6 @@
 package io.bigdatastack;
 
+import io.bigdatastack.naming.PhysicalNames;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -92,7 +93,7 @@ public final class BigDataStack {
                 .scope(scope)
                 .kubernetesProvider(cluster.kubernetesProvider())
                 .nodeGroups(cluster.workloadReady())
-                .roleName(naming.physical("cluster-autoscaler"))
+                .roleName(PhysicalNames.role(physicalPrefix, "cluster-autoscaler"))
                 .tags(tags)
                 .build(), ComponentResourceOptions.Empty);
 
@@ -148,7 +149,7 @@ public final class BigDataStack {
                     .oidcIssuerUrl(cluster.oidcIssuerUrl())
                     .kubernetesProvider(cluster.kubernetesProvider())
                     .workloadReady(cluster.workloadReady())
-                    .roleName(naming.physical("lb-controller"))
+                    .roleName(PhysicalNames.role(physicalPrefix, "lb-controller"))
                     .tags(tags)
                     .build(), ComponentResourceOptions.Empty);
             if (studioOnEks.studioEndpoint()) {

@@ -1,5 +1,6 @@
 package io.bigdatastack.cluster;
 
+import io.bigdatastack.naming.PhysicalNames;
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.autoscaling.Tag;
 import com.pulumi.aws.autoscaling.TagArgs;
@@ -110,7 +111,7 @@ public final class EksCluster extends ComponentResource {
         this.scope = args.scope();
 
         // --- Control plane ---
-        var clusterRole = serviceRole(name + "-cluster", args.namePrefix() + "-eks-cluster", "eks.amazonaws.com",
+        var clusterRole = serviceRole(name + "-cluster", PhysicalNames.role(args.namePrefix(), "eks-cluster"), "eks.amazonaws.com",
                 List.of("AmazonEKSClusterPolicy"), tags);
 
         var secretsKey = new Key(name + "-secrets", KeyArgs.builder()
@@ -183,7 +184,7 @@ public final class EksCluster extends ComponentResource {
             nodeAddons.add(addon(name, addon, cluster, tags, List.of()));
         }
 
-        var nodeRole = serviceRole(name + "-node", args.namePrefix() + "-eks-node", "ec2.amazonaws.com",
+        var nodeRole = serviceRole(name + "-node", PhysicalNames.role(args.namePrefix(), "eks-node"), "ec2.amazonaws.com",
                 List.of("AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly"), tags);
         // Nodes need the CNI to become Ready, their role's policies to join, and NAT egress to pull images.
         var nodeDependencies = concat(concat(nodeAddons, nodeRole.attachments), args.nodeDependencies());

@@ -71,7 +71,7 @@ public final class ClusterCatalog extends ComponentResource {
 
         // --- Roles the template's cluster uses ---
         var clusterServiceRole = new Role(name + "-cluster-service-role", RoleArgs.builder()
-                .name(PhysicalNames.fit(args.namePrefix() + "-studio-cluster-service", PhysicalNames.IAM_ROLE_NAME_MAX))
+                .name(PhysicalNames.role(args.namePrefix(), "studio-cluster-service"))
                 .description("EMR service role of clusters launched from the EMR Studio cluster template")
                 .assumeRolePolicy(scope.applyValue(s -> TrustPolicies.serviceOnBehalfOfAccount(
                         "elasticmapreduce.amazonaws.com", s.accountId(), s.anyResourceOf("elasticmapreduce")).toJson()))
@@ -83,7 +83,7 @@ public final class ClusterCatalog extends ComponentResource {
                 .build(), child);
 
         var instanceRole = new Role(name + "-cluster-instance-role", RoleArgs.builder()
-                .name(PhysicalNames.fit(args.namePrefix() + "-studio-cluster-instance", PhysicalNames.IAM_ROLE_NAME_MAX))
+                .name(PhysicalNames.role(args.namePrefix(), "studio-cluster-instance"))
                 .description("EC2 instance role of clusters launched from the EMR Studio cluster template")
                 .assumeRolePolicy(TrustPolicies.service("ec2.amazonaws.com").toJson())
                 .tags(tags)
@@ -95,7 +95,7 @@ public final class ClusterCatalog extends ComponentResource {
                         .applyValue(t -> StudioPolicies.clusterInstanceRole(t.t1, t.t2).toJson()))
                 .build(), child);
         var instanceProfile = new InstanceProfile(name + "-cluster-instance-profile", InstanceProfileArgs.builder()
-                .name(PhysicalNames.fit(args.namePrefix() + "-studio-cluster-instance", PhysicalNames.IAM_ROLE_NAME_MAX))
+                .name(PhysicalNames.role(args.namePrefix(), "studio-cluster-instance"))
                 .role(instanceRole.name())
                 .tags(tags)
                 .build(), child);
@@ -121,7 +121,7 @@ public final class ClusterCatalog extends ComponentResource {
 
         // --- Launch role: Service Catalog runs CloudFormation with it, not with the user's permissions ---
         var launchRole = new Role(name + "-launch-role", RoleArgs.builder()
-                .name(PhysicalNames.fit(args.namePrefix() + "-studio-catalog-launch", PhysicalNames.IAM_ROLE_NAME_MAX))
+                .name(PhysicalNames.role(args.namePrefix(), "studio-catalog-launch"))
                 .description("Service Catalog launch role of the EMR Studio cluster template")
                 // The trust AWS documents for a launch role: Service Catalog as the service, no condition. AWS does not
                 // document that Service Catalog sends aws:SourceAccount/aws:SourceArn when it assumes a launch role

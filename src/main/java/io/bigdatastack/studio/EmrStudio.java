@@ -117,7 +117,7 @@ public final class EmrStudio extends ComponentResource {
 
         // --- Service role (emr-studio-service-role.html) ---
         var serviceRole = new Role(base + "-service-role", RoleArgs.builder()
-                .name(PhysicalNames.fit(prefix + "-studio-service", PhysicalNames.IAM_ROLE_NAME_MAX))
+                .name(PhysicalNames.role(prefix, "studio-service"))
                 .description("EMR Studio service role: Workspace networking, Git secrets, Workspace backups")
                 .assumeRolePolicy(scope.applyValue(s -> TrustPolicies.serviceOnBehalfOfAccount(
                         EMR_SERVICE_PRINCIPAL, s.accountId(), s.anyResourceOf("elasticmapreduce")).toJson()))
@@ -133,7 +133,7 @@ public final class EmrStudio extends ComponentResource {
         // --- User role (SSO only): Studio assumes it for every user, narrowed by the user's session policy ---
         Optional<Role> userRole = args.authMode() == StudioAuthMode.SSO
                 ? Optional.of(new Role(base + "-user-role", RoleArgs.builder()
-                        .name(PhysicalNames.fit(prefix + "-studio-user", PhysicalNames.IAM_ROLE_NAME_MAX))
+                        .name(PhysicalNames.role(prefix, "studio-user"))
                         .description("EMR Studio user role; each user's session policy narrows it")
                         .assumeRolePolicy(scope.applyValue(s -> TrustPolicies.serviceOnBehalfOfAccount(
                                 EMR_SERVICE_PRINCIPAL, s.accountId(), s.anyResourceOf("elasticmapreduce"),
