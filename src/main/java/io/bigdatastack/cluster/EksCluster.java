@@ -32,9 +32,6 @@ import com.pulumi.aws.iam.inputs.GetRoleArgs;
 import com.pulumi.aws.iam.outputs.GetRoleResult;
 import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
 import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicyAttachment;
-import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.core.Output;
@@ -46,6 +43,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.bigdatastack.iam.AwsScope;
+import io.bigdatastack.iam.IamRole;
 import io.bigdatastack.iam.TrustPolicies;
 import io.bigdatastack.protection.Stateful;
 
@@ -130,7 +128,7 @@ public final class EksCluster extends ComponentResource {
         var cluster = new Cluster(name + "-cluster", ClusterArgs.builder()
                 .name(args.clusterName())
                 .version(args.kubernetesVersion())
-                .roleArn(clusterRole.role.arn())
+                .roleArn(clusterRole.role().arn())
                 .vpcConfig(ClusterVpcConfigArgs.builder()
                         .subnetIds(args.privateSubnetIds())
                         .endpointPrivateAccess(true)
@@ -154,7 +152,7 @@ public final class EksCluster extends ComponentResource {
                 .bootstrapSelfManagedAddons(false)
                 .tags(tags)
                 .build(), Stateful.EKS_CLUSTER.options(args.protectStatefulResources(), this)
-                .dependsOn(concat(List.of(controlPlaneLogs), clusterRole.attachments))
+                .dependsOn(concat(List.of(controlPlaneLogs), clusterRole.grants()))
                 // The name is fixed, so a replacement (e.g. of the encryption config) must delete the old cluster
                 // first: creating the new one first would fail with "cluster already exists".
                 .deleteBeforeReplace(true)
@@ -187,11 +185,11 @@ public final class EksCluster extends ComponentResource {
         var nodeRole = serviceRole(name + "-node", PhysicalNames.role(args.namePrefix(), "eks-node"), "ec2.amazonaws.com",
                 List.of("AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly"), tags);
         // Nodes need the CNI to become Ready, their role's policies to join, and NAT egress to pull images.
-        var nodeDependencies = concat(concat(nodeAddons, nodeRole.attachments), args.nodeDependencies());
+        var nodeDependencies = concat(concat(nodeAddons, nodeRole.grants()), args.nodeDependencies());
 
         this.nodeGroups = new ArrayList<>();
         for (var spec : args.nodeGroups()) {
-            nodeGroups.add(nodeGroup(name, spec, args, cluster, nodeRole.role, nodeDependencies));
+            nodeGroups.add(nodeGroup(name, spec, args, cluster, nodeRole.role(), nodeDependencies));
         }
         var workloadReady = new ArrayList<Resource>(nodeGroups);
         for (var addon : WORKLOAD_ADDONS) {
@@ -238,22 +236,13 @@ public final class EksCluster extends ComponentResource {
     }
 
     /** A role an AWS service assumes, with AWS managed policies attached. */
-    private record ServiceRole(Role role, List<RolePolicyAttachment> attachments) {
-    }
-
-    private ServiceRole serviceRole(String logicalName, String roleName, String servicePrincipal, List<String> managedPolicies,
-                                    Map<String, String> tags) {
-        var role = new Role(logicalName + "-role", RoleArgs.builder()
-                .name(roleName)
-                .assumeRolePolicy(TrustPolicies.service(servicePrincipal).toJson())
-                .tags(tags)
-                .build(), CustomResourceOptions.builder().parent(this).build());
-        var attachments = managedPolicies.stream().map(policy -> new RolePolicyAttachment(logicalName + "-" + policy,
-                RolePolicyAttachmentArgs.builder()
-                        .role(role.name())
-                        .policyArn(scope.applyValue(s -> s.awsManagedPolicyArn(policy)))
-                        .build(), CustomResourceOptions.builder().parent(this).build())).toList();
-        return new ServiceRole(role, attachments);
+    private IamRole serviceRole(String logicalName, String roleName, String servicePrincipal, List<String> managedPolicies,
+                                Map<String, String> tags) {
+        var role = IamRole.builder(logicalName + "-role", roleName, this)
+                .trust(TrustPolicies.service(servicePrincipal).toJson())
+                .tags(tags);
+        managedPolicies.forEach(policy -> role.managedPolicy(logicalName + "-" + policy, scope.applyValue(s -> s.awsManagedPolicyArn(policy))));
+        return role.build();
     }
 
     private Addon addon(String name, String addonName, Cluster cluster, Map<String, String> tags, List<Resource> dependsOn) {

@@ -9,9 +9,6 @@ import com.pulumi.aws.emr.StudioSessionMappingArgs;
 import com.pulumi.aws.iam.Policy;
 import com.pulumi.aws.iam.PolicyArgs;
 import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicy;
-import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.aws.vpc.SecurityGroupEgressRule;
@@ -23,6 +20,7 @@ import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.bigdatastack.iam.IamRole;
 import io.bigdatastack.iam.AwsScope;
 import io.bigdatastack.iam.TrustPolicies;
 import io.bigdatastack.protection.Stateful;
@@ -116,30 +114,26 @@ public final class EmrStudio extends ComponentResource {
                 true, args.protectStatefulResources(), Stateful.STUDIO_BUCKET, Stateful.STUDIO_BUCKET_SETTINGS, Tags.with(tags, "Name", prefix + "-studio"), this).bucket();
 
         // --- Service role (emr-studio-service-role.html) ---
-        var serviceRole = new Role(base + "-service-role", RoleArgs.builder()
-                .name(PhysicalNames.role(prefix, "studio-service"))
+        var serviceIamRole = IamRole.builder(base + "-service-role", PhysicalNames.role(prefix, "studio-service"), this)
                 .description("EMR Studio service role: Workspace networking, Git secrets, Workspace backups")
-                .assumeRolePolicy(scope.applyValue(s -> TrustPolicies.serviceOnBehalfOfAccount(
+                .trust(scope.applyValue(s -> TrustPolicies.serviceOnBehalfOfAccount(
                         EMR_SERVICE_PRINCIPAL, s.accountId(), s.anyResourceOf("elasticmapreduce")).toJson()))
                 .tags(tags)
-                .build(), child);
-        var servicePolicy = new RolePolicy(base + "-service-policy", RolePolicyArgs.builder()
-                .role(serviceRole.id())
-                .name("emr-studio-service")
-                .policy(Output.tuple(scope, args.vpcId(), bucket.bucket())
+                .inlinePolicy(base + "-service-policy", "emr-studio-service", Output.tuple(scope, args.vpcId(), bucket.bucket())
                         .applyValue(t -> StudioPolicies.studioServiceRole(t.t1, t.t2, t.t3).toJson()))
-                .build(), child);
+                .build();
+        var serviceRole = serviceIamRole.role();
+        var servicePolicy = serviceIamRole.grants().get(0);
 
         // --- User role (SSO only): Studio assumes it for every user, narrowed by the user's session policy ---
         Optional<Role> userRole = args.authMode() == StudioAuthMode.SSO
-                ? Optional.of(new Role(base + "-user-role", RoleArgs.builder()
-                        .name(PhysicalNames.role(prefix, "studio-user"))
+                ? Optional.of(IamRole.builder(base + "-user-role", PhysicalNames.role(prefix, "studio-user"), this)
                         .description("EMR Studio user role; each user's session policy narrows it")
-                        .assumeRolePolicy(scope.applyValue(s -> TrustPolicies.serviceOnBehalfOfAccount(
+                        .trust(scope.applyValue(s -> TrustPolicies.serviceOnBehalfOfAccount(
                                 EMR_SERVICE_PRINCIPAL, s.accountId(), s.anyResourceOf("elasticmapreduce"),
                                 "sts:AssumeRole", "sts:SetContext").toJson()))
                         .tags(tags)
-                        .build(), child))
+                        .build().role())
                 : Optional.empty();
 
         // --- Cluster templates ---

@@ -61,4 +61,10 @@ class StackContextTest {
         assertEquals(List.of(), codeLinesContaining("getPartition", exempt));
         assertEquals(1, codeLinesContaining("AwsScope.lookup(", List.of()).size(), "BigDataStack looks the scope up once");
     }
+
+    @Test
+    void everyRoleIsMadeByTheOneFactory() {
+        assertEquals(List.of(), codeLinesContaining("new Role(", List.of("iam/IamRole.java")));
+        assertEquals(List.of(), codeLinesContaining("new RolePolicy(", List.of("iam/IamRole.java")));
+    }
 }
