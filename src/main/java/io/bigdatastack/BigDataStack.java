@@ -1,8 +1,10 @@
 package io.bigdatastack;
 
+import io.bigdatastack.naming.PhysicalNames;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import io.bigdatastack.iam.AwsScope;
 import io.bigdatastack.addons.ClusterAutoscaler;
 import io.bigdatastack.addons.ClusterAutoscalerArgs;
 import io.bigdatastack.addons.Dashboard;
@@ -50,6 +52,7 @@ public final class BigDataStack {
         var tags = naming.commonTags();
         var prefix = naming.logicalPrefix();
         var physicalPrefix = naming.physical(""); // big-data-stack-<stack>: the start of every name AWS sees
+        var scope = AwsScope.lookup(config.region()); // the one lookup of partition and account, for every ARN
 
         var network = new Network(prefix, NetworkArgs.builder()
                 .vpcCidr(config.network().vpcCidr())
@@ -69,6 +72,7 @@ public final class BigDataStack {
                 .endpointPublicAccessCidrs(config.cluster().endpointPublicAccessCidrs())
                 .adminRoleName(config.cluster().adminRoleName())
                 .region(config.region())
+                .scope(scope)
                 .deployerCredentials(config.cluster().deployerCredentials())
                 .secrets(new EksClusterArgs.Secrets(config.isSecret(ConfigKeys.ENDPOINT_PUBLIC_ACCESS_CIDRS),
                         config.isSecret(ConfigKeys.EKS_ADMIN_ROLE_NAME), config.deployerCredentialsSecret()))
@@ -86,10 +90,10 @@ public final class BigDataStack {
                 .region(config.region())
                 .oidcProviderArn(cluster.oidcProviderArn())
                 .oidcIssuerUrl(cluster.oidcIssuerUrl())
-                .accountId(cluster.accountId())
+                .scope(scope)
                 .kubernetesProvider(cluster.kubernetesProvider())
                 .nodeGroups(cluster.workloadReady())
-                .roleName(naming.physical("cluster-autoscaler"))
+                .roleName(PhysicalNames.role(physicalPrefix, "cluster-autoscaler"))
                 .tags(tags)
                 .build(), ComponentResourceOptions.Empty);
 
@@ -106,6 +110,7 @@ public final class BigDataStack {
 
         var emr = new EmrOnEks(prefix + "-emr", EmrOnEksArgs.builder()
                 .cluster(cluster)
+                .scope(scope)
                 .namespace(config.emrNamespace())
                 .jobRoleName(EmrNames.jobRoleName(physicalPrefix))
                 .jobRoleBinding(config.emr().jobRoleBinding())
@@ -144,7 +149,7 @@ public final class BigDataStack {
                     .oidcIssuerUrl(cluster.oidcIssuerUrl())
                     .kubernetesProvider(cluster.kubernetesProvider())
                     .workloadReady(cluster.workloadReady())
-                    .roleName(naming.physical("lb-controller"))
+                    .roleName(PhysicalNames.role(physicalPrefix, "lb-controller"))
                     .tags(tags)
                     .build(), ComponentResourceOptions.Empty);
             if (studioOnEks.studioEndpoint()) {
@@ -160,6 +165,7 @@ public final class BigDataStack {
         }
 
         var studio = new EmrStudio(prefix, EmrStudioArgs.builder()
+                .scope(scope)
                 .vpcId(network.vpcId())
                 .subnetIds(network.privateSubnetIds())
                 .virtualClusterId(emr.virtualClusterId())

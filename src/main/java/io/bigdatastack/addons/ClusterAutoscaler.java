@@ -1,17 +1,13 @@
 package io.bigdatastack.addons;
 
-import com.pulumi.aws.iam.Policy;
-import com.pulumi.aws.iam.PolicyArgs;
-import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicyAttachment;
-import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.bigdatastack.iam.IamRole;
 import io.bigdatastack.cluster.EksCluster;
+import io.bigdatastack.iam.AwsScope;
 import io.bigdatastack.iam.PolicyDocument;
 import io.bigdatastack.iam.PolicyDocument.Statement;
 import io.bigdatastack.iam.TrustPolicies;
@@ -45,28 +41,19 @@ public final class ClusterAutoscaler extends ComponentResource {
         var imageTag = ClusterAutoscalerVersions.imageTag(args.kubernetesVersion).orElseThrow(() -> new IllegalArgumentException(
                 "no Cluster Autoscaler release for Kubernetes " + args.kubernetesVersion + " in ClusterAutoscalerVersions"));
 
-        var role = new Role(name + "-autoscaler", RoleArgs.builder()
-                .name(args.roleName)
+        var iamRole = IamRole.builder(name + "-autoscaler", args.roleName, this)
                 .description("Cluster Autoscaler of EKS cluster " + args.clusterName + " (IRSA, " + NAMESPACE + "/" + SERVICE_ACCOUNT + ")")
-                .assumeRolePolicy(Output.tuple(args.oidcProviderArn, args.oidcIssuerUrl).applyValue(t ->
+                .trust(Output.tuple(args.oidcProviderArn, args.oidcIssuerUrl).applyValue(t ->
                         TrustPolicies.webIdentity(t.t1, TrustPolicies.issuerHostPath(t.t2), serviceAccountSubject()).toJson()))
                 .tags(args.tags)
-                .build(), child);
-
-        var policy = new Policy(name + "-autoscaler", PolicyArgs.builder()
-                .name(args.roleName)
-                .description("Lets Cluster Autoscaler resize only the Auto Scaling groups of EKS cluster " + args.clusterName)
-                .policy(args.accountId.applyValue(account -> permissions(args.clusterName, args.region, account).toJson()))
-                .tags(args.tags)
-                .build(), child);
-
-        var attachment = new RolePolicyAttachment(name + "-autoscaler", RolePolicyAttachmentArgs.builder()
-                .role(role.name())
-                .policyArn(policy.arn())
-                .build(), child);
+                .customerManagedPolicy(name + "-autoscaler", args.roleName,
+                        "Lets Cluster Autoscaler resize only the Auto Scaling groups of EKS cluster " + args.clusterName,
+                        args.scope.applyValue(scope -> permissions(args.clusterName, scope).toJson()))
+                .build();
+        var role = iamRole.role();
 
         var releaseDependencies = new ArrayList<Resource>(args.nodeGroups);
-        releaseDependencies.add(attachment);
+        releaseDependencies.addAll(iamRole.grants());
         CHART.install(name + "-cluster-autoscaler", "cluster-autoscaler", NAMESPACE,
                 role.arn().applyValue(arn -> values(args.clusterName, args.region, imageTag, arn)),
                 this, args.kubernetesProvider, releaseDependencies);
@@ -80,7 +67,7 @@ public final class ClusterAutoscaler extends ComponentResource {
     }
 
     /** The autoscaler's IAM permissions, per the EKS best-practices guide. */
-    static PolicyDocument permissions(String clusterName, String region, String accountId) {
+    static PolicyDocument permissions(String clusterName, AwsScope scope) {
         return PolicyDocument.of(
                 Statement.allow("DescribeScalingState")
                         .actions("autoscaling:DescribeAutoScalingGroups", "autoscaling:DescribeAutoScalingInstances",
@@ -91,10 +78,10 @@ public final class ClusterAutoscaler extends ComponentResource {
                 // Labels and taints of managed node groups, read when scaling a group up from zero nodes.
                 Statement.allow("DescribeOwnNodegroups")
                         .actions("eks:DescribeNodegroup")
-                        .resources("arn:aws:eks:" + region + ":" + accountId + ":nodegroup/" + clusterName + "/*"),
+                        .resources(scope.arn("eks", "nodegroup/" + clusterName + "/*")),
                 Statement.allow("ResizeOwnAutoScalingGroups")
                         .actions("autoscaling:SetDesiredCapacity", "autoscaling:TerminateInstanceInAutoScalingGroup")
-                        .resources("arn:aws:autoscaling:" + region + ":" + accountId + ":autoScalingGroup:*:autoScalingGroupName/*")
+                        .resources(scope.arn("autoscaling", "autoScalingGroup:*:autoScalingGroupName/*"))
                         .condition("StringEquals", "aws:ResourceTag/" + EksCluster.autoscalerOwnershipTag(clusterName), "owned")
                         .condition("StringEquals", "aws:ResourceTag/" + EksCluster.AUTOSCALER_ENABLED_TAG, "true"));
     }

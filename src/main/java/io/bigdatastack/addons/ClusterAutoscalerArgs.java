@@ -1,5 +1,6 @@
 package io.bigdatastack.addons;
 
+import io.bigdatastack.iam.AwsScope;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.resources.Resource;
@@ -27,7 +28,7 @@ public final class ClusterAutoscalerArgs {
     final String region;
     final Output<String> oidcProviderArn;
     final Output<String> oidcIssuerUrl;
-    final Output<String> accountId;
+    final Output<AwsScope> scope;
     final Provider kubernetesProvider;
     final List<Resource> nodeGroups;
     final String roleName;
@@ -39,7 +40,7 @@ public final class ClusterAutoscalerArgs {
         this.region = Objects.requireNonNull(b.region, "region");
         this.oidcProviderArn = Objects.requireNonNull(b.oidcProviderArn, "oidcProviderArn");
         this.oidcIssuerUrl = Objects.requireNonNull(b.oidcIssuerUrl, "oidcIssuerUrl");
-        this.accountId = Objects.requireNonNull(b.accountId, "accountId");
+        this.scope = Objects.requireNonNull(b.scope, "scope");
         this.kubernetesProvider = Objects.requireNonNull(b.kubernetesProvider, "kubernetesProvider");
         this.nodeGroups = List.copyOf(b.nodeGroups);
         this.roleName = Objects.requireNonNull(b.roleName, "roleName");
@@ -56,7 +57,7 @@ public final class ClusterAutoscalerArgs {
         private String region;
         private Output<String> oidcProviderArn;
         private Output<String> oidcIssuerUrl;
-        private Output<String> accountId;
+        private Output<AwsScope> scope;
         private Provider kubernetesProvider;
         private List<? extends Resource> nodeGroups = List.of();
         private String roleName;
@@ -67,7 +68,7 @@ public final class ClusterAutoscalerArgs {
         public Builder region(String value) { this.region = value; return this; }
         public Builder oidcProviderArn(Output<String> value) { this.oidcProviderArn = value; return this; }
         public Builder oidcIssuerUrl(Output<String> value) { this.oidcIssuerUrl = value; return this; }
-        public Builder accountId(Output<String> value) { this.accountId = value; return this; }
+        public Builder scope(Output<AwsScope> value) { this.scope = value; return this; }
         public Builder kubernetesProvider(Provider value) { this.kubernetesProvider = value; return this; }
         public Builder nodeGroups(List<? extends Resource> value) { this.nodeGroups = value; return this; }
         public Builder roleName(String value) { this.roleName = value; return this; }

@@ -1,17 +1,12 @@
 package io.bigdatastack.addons;
 
-import com.pulumi.aws.iam.Policy;
-import com.pulumi.aws.iam.PolicyArgs;
-import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicyAttachment;
-import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.helm.v3.Release;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.bigdatastack.iam.IamRole;
 import io.bigdatastack.cluster.EksCluster;
 import io.bigdatastack.iam.TrustPolicies;
 
@@ -50,29 +45,20 @@ public final class LoadBalancerController extends ComponentResource {
         super(TYPE, name, null, options);
         var child = CustomResourceOptions.builder().parent(this).build();
 
-        var role = new Role(name + "-lb-controller", RoleArgs.builder()
-                .name(args.roleName)
+        var iamRole = IamRole.builder(name + "-lb-controller", args.roleName, this)
                 .description("AWS Load Balancer Controller of EKS cluster " + args.clusterName + " (IRSA, " + NAMESPACE + "/" + SERVICE_ACCOUNT + ")")
-                .assumeRolePolicy(Output.tuple(args.oidcProviderArn, args.oidcIssuerUrl).applyValue(t ->
+                .trust(Output.tuple(args.oidcProviderArn, args.oidcIssuerUrl).applyValue(t ->
                         TrustPolicies.webIdentity(t.t1, TrustPolicies.issuerHostPath(t.t2), serviceAccountSubject()).toJson()))
                 .tags(args.tags)
-                .build(), child);
-
-        var policy = new Policy(name + "-lb-controller", PolicyArgs.builder()
-                .name(args.roleName)
-                .description("AWS Load Balancer Controller " + LoadBalancerControllerVersions.APP_VERSION + " upstream policy ("
-                        + LoadBalancerControllerVersions.IAM_POLICY_SOURCE + ")")
-                .policy(LoadBalancerControllerVersions.iamPolicy())
-                .tags(args.tags)
-                .build(), child);
-
-        var attachment = new RolePolicyAttachment(name + "-lb-controller", RolePolicyAttachmentArgs.builder()
-                .role(role.name())
-                .policyArn(policy.arn())
-                .build(), child);
+                .customerManagedPolicy(name + "-lb-controller", args.roleName,
+                        "AWS Load Balancer Controller " + LoadBalancerControllerVersions.APP_VERSION + " upstream policy ("
+                                + LoadBalancerControllerVersions.IAM_POLICY_SOURCE + ")",
+                        Output.of(LoadBalancerControllerVersions.iamPolicy()))
+                .build();
+        var role = iamRole.role();
 
         var releaseDependencies = new ArrayList<Resource>(args.workloadReady);
-        releaseDependencies.add(attachment);
+        releaseDependencies.addAll(iamRole.grants());
         this.release = CHART.install(name + "-aws-load-balancer-controller", RELEASE_NAME, NAMESPACE,
                 Output.tuple(role.arn(), args.vpcId).applyValue(t -> values(args.clusterName, args.region, t.t2, t.t1, args.tags)),
                 this, args.kubernetesProvider, releaseDependencies);

@@ -1,7 +1,7 @@
 package io.bigdatastack.cluster;
 
+import io.bigdatastack.naming.PhysicalNames;
 import com.pulumi.aws.AwsFunctions;
-import com.pulumi.aws.inputs.GetCallerIdentityArgs;
 import com.pulumi.aws.autoscaling.Tag;
 import com.pulumi.aws.autoscaling.TagArgs;
 import com.pulumi.aws.autoscaling.inputs.TagTagArgs;
@@ -32,9 +32,6 @@ import com.pulumi.aws.iam.inputs.GetRoleArgs;
 import com.pulumi.aws.iam.outputs.GetRoleResult;
 import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
 import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicyAttachment;
-import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.core.Output;
@@ -45,6 +42,8 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.bigdatastack.iam.AwsScope;
+import io.bigdatastack.iam.IamRole;
 import io.bigdatastack.iam.TrustPolicies;
 import io.bigdatastack.protection.Stateful;
 
@@ -87,16 +86,15 @@ public final class EksCluster extends ComponentResource {
     /** The label EKS puts on every managed node: ON_DEMAND or SPOT. Spark's node selectors use it. */
     public static final String CAPACITY_TYPE_LABEL = "eks.amazonaws.com/capacityType";
 
-    private static final String AWS_MANAGED_POLICY = "arn:aws:iam::aws:policy/";
-    private static final String CLUSTER_ADMIN_ACCESS_POLICY = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
+    private static final String CLUSTER_ADMIN_ACCESS_POLICY = "AmazonEKSClusterAdminPolicy";
 
     private final Output<String> clusterName;
     private final Output<String> clusterArn;
     private final String kubernetesVersion;
     private final Output<String> oidcProviderArn;
     private final Output<String> oidcIssuerUrl;
-    private final Output<String> accountId;
     private final List<NodeGroup> nodeGroups;
+    private final Output<AwsScope> scope;
     private final Provider kubernetesProvider;
     private final Output<String> kubeconfig;
     private final Optional<Output<String>> adminRoleArn;
@@ -108,11 +106,10 @@ public final class EksCluster extends ComponentResource {
         var child = CustomResourceOptions.builder().parent(this).build();
         var tags = args.tags();
         this.kubernetesVersion = args.kubernetesVersion();
-        this.accountId = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.Empty, InvokeOptions.builder().parent(this).build())
-                .applyValue(identity -> identity.accountId());
+        this.scope = args.scope();
 
         // --- Control plane ---
-        var clusterRole = serviceRole(name + "-cluster", args.namePrefix() + "-eks-cluster", "eks.amazonaws.com",
+        var clusterRole = serviceRole(name + "-cluster", PhysicalNames.role(args.namePrefix(), "eks-cluster"), "eks.amazonaws.com",
                 List.of("AmazonEKSClusterPolicy"), tags);
 
         var secretsKey = new Key(name + "-secrets", KeyArgs.builder()
@@ -131,7 +128,7 @@ public final class EksCluster extends ComponentResource {
         var cluster = new Cluster(name + "-cluster", ClusterArgs.builder()
                 .name(args.clusterName())
                 .version(args.kubernetesVersion())
-                .roleArn(clusterRole.role.arn())
+                .roleArn(clusterRole.role().arn())
                 .vpcConfig(ClusterVpcConfigArgs.builder()
                         .subnetIds(args.privateSubnetIds())
                         .endpointPrivateAccess(true)
@@ -155,7 +152,7 @@ public final class EksCluster extends ComponentResource {
                 .bootstrapSelfManagedAddons(false)
                 .tags(tags)
                 .build(), Stateful.EKS_CLUSTER.options(args.protectStatefulResources(), this)
-                .dependsOn(concat(List.of(controlPlaneLogs), clusterRole.attachments))
+                .dependsOn(concat(List.of(controlPlaneLogs), clusterRole.grants()))
                 // The name is fixed, so a replacement (e.g. of the encryption config) must delete the old cluster
                 // first: creating the new one first would fail with "cluster already exists".
                 .deleteBeforeReplace(true)
@@ -185,14 +182,14 @@ public final class EksCluster extends ComponentResource {
             nodeAddons.add(addon(name, addon, cluster, tags, List.of()));
         }
 
-        var nodeRole = serviceRole(name + "-node", args.namePrefix() + "-eks-node", "ec2.amazonaws.com",
+        var nodeRole = serviceRole(name + "-node", PhysicalNames.role(args.namePrefix(), "eks-node"), "ec2.amazonaws.com",
                 List.of("AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly"), tags);
         // Nodes need the CNI to become Ready, their role's policies to join, and NAT egress to pull images.
-        var nodeDependencies = concat(concat(nodeAddons, nodeRole.attachments), args.nodeDependencies());
+        var nodeDependencies = concat(concat(nodeAddons, nodeRole.grants()), args.nodeDependencies());
 
         this.nodeGroups = new ArrayList<>();
         for (var spec : args.nodeGroups()) {
-            nodeGroups.add(nodeGroup(name, spec, args, cluster, nodeRole.role, nodeDependencies));
+            nodeGroups.add(nodeGroup(name, spec, args, cluster, nodeRole.role(), nodeDependencies));
         }
         var workloadReady = new ArrayList<Resource>(nodeGroups);
         for (var addon : WORKLOAD_ADDONS) {
@@ -239,22 +236,13 @@ public final class EksCluster extends ComponentResource {
     }
 
     /** A role an AWS service assumes, with AWS managed policies attached. */
-    private record ServiceRole(Role role, List<RolePolicyAttachment> attachments) {
-    }
-
-    private ServiceRole serviceRole(String logicalName, String roleName, String servicePrincipal, List<String> managedPolicies,
-                                    Map<String, String> tags) {
-        var role = new Role(logicalName + "-role", RoleArgs.builder()
-                .name(roleName)
-                .assumeRolePolicy(TrustPolicies.service(servicePrincipal).toJson())
-                .tags(tags)
-                .build(), CustomResourceOptions.builder().parent(this).build());
-        var attachments = managedPolicies.stream().map(policy -> new RolePolicyAttachment(logicalName + "-" + policy,
-                RolePolicyAttachmentArgs.builder()
-                        .role(role.name())
-                        .policyArn(AWS_MANAGED_POLICY + policy)
-                        .build(), CustomResourceOptions.builder().parent(this).build())).toList();
-        return new ServiceRole(role, attachments);
+    private IamRole serviceRole(String logicalName, String roleName, String servicePrincipal, List<String> managedPolicies,
+                                Map<String, String> tags) {
+        var role = IamRole.builder(logicalName + "-role", roleName, this)
+                .trust(TrustPolicies.service(servicePrincipal).toJson())
+                .tags(tags);
+        managedPolicies.forEach(policy -> role.managedPolicy(logicalName + "-" + policy, scope.applyValue(s -> s.awsManagedPolicyArn(policy))));
+        return role.build();
     }
 
     private Addon addon(String name, String addonName, Cluster cluster, Map<String, String> tags, List<Resource> dependsOn) {
@@ -330,7 +318,7 @@ public final class EksCluster extends ComponentResource {
                 .clusterName(cluster.name())
                 // Whether an engine marks an output secret because its input was is not ours to rely on: say it.
                 .principalArn(secret ? entry.principalArn().asSecret() : entry.principalArn())
-                .policyArn(CLUSTER_ADMIN_ACCESS_POLICY)
+                .policyArn(scope.applyValue(s -> s.eksAccessPolicyArn(CLUSTER_ADMIN_ACCESS_POLICY)))
                 .accessScope(AccessPolicyAssociationAccessScopeArgs.builder().type("cluster").build())
                 .build(), CustomResourceOptions.builder().parent(this).build());
     }
@@ -360,9 +348,6 @@ public final class EksCluster extends ComponentResource {
 
     /** The cluster's OIDC issuer URL ({@code https://oidc.eks.<region>.amazonaws.com/id/<id>}). */
     public Output<String> oidcIssuerUrl() { return oidcIssuerUrl; }
-
-    /** The account the cluster lives in. */
-    public Output<String> accountId() { return accountId; }
 
     /** The managed node groups, for Kubernetes workloads that need nodes to exist first. */
     public List<NodeGroup> nodeGroups() { return List.copyOf(nodeGroups); }

@@ -1,5 +1,6 @@
 package io.bigdatastack.cluster;
 
+import io.bigdatastack.iam.AwsScope;
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
 
@@ -19,6 +20,8 @@ import java.util.Optional;
  *   <li>{@code endpointPublicAccessCidrs}: who may reach the public API endpoint; the private endpoint is always on.</li>
  *   <li>{@code adminRoleName}: an IAM role (by name, in this account) granted cluster admin through an access entry.</li>
  *   <li>{@code region}: for the kubeconfig and the {@code aws eks} commands.</li>
+ *   <li>{@code scope}: the stack's partition, Region and account ({@link AwsScope#lookup}), for the ARNs of AWS managed
+ *       policies and of the EKS access policy.</li>
  *   <li>{@code deployerCredentials}: the AWS provider's profile and assumed role, which the Kubernetes provider's
  *       {@code aws eks get-token} must use too.</li>
  *   <li>{@code nodeGroups}: managed node groups, see {@link NodeGroupSpec}.</li>
@@ -41,6 +44,7 @@ public final class EksClusterArgs {
     private final List<String> endpointPublicAccessCidrs;
     private final Optional<String> adminRoleName;
     private final String region;
+    private final Output<AwsScope> scope;
     private final AwsCredentials deployerCredentials;
     private final List<NodeGroupSpec> nodeGroups;
     private final List<Resource> nodeDependencies;
@@ -63,6 +67,7 @@ public final class EksClusterArgs {
         this.endpointPublicAccessCidrs = List.copyOf(b.endpointPublicAccessCidrs);
         this.adminRoleName = Objects.requireNonNull(b.adminRoleName);
         this.region = Objects.requireNonNull(b.region, "region");
+        this.scope = Objects.requireNonNull(b.scope, "scope");
         this.deployerCredentials = Objects.requireNonNull(b.deployerCredentials, "deployerCredentials");
         this.nodeGroups = List.copyOf(b.nodeGroups);
         this.nodeDependencies = List.copyOf(b.nodeDependencies);
@@ -87,6 +92,7 @@ public final class EksClusterArgs {
     public List<String> endpointPublicAccessCidrs() { return endpointPublicAccessCidrs; }
     public Optional<String> adminRoleName() { return adminRoleName; }
     public String region() { return region; }
+    public Output<AwsScope> scope() { return scope; }
     public AwsCredentials deployerCredentials() { return deployerCredentials; }
     public List<NodeGroupSpec> nodeGroups() { return nodeGroups; }
     public List<Resource> nodeDependencies() { return nodeDependencies; }
@@ -104,6 +110,7 @@ public final class EksClusterArgs {
         private List<String> endpointPublicAccessCidrs = List.of();
         private Optional<String> adminRoleName = Optional.empty();
         private String region;
+        private Output<AwsScope> scope;
         private AwsCredentials deployerCredentials = AwsCredentials.AMBIENT;
         private List<NodeGroupSpec> nodeGroups = List.of();
         private List<? extends Resource> nodeDependencies = List.of();
@@ -120,6 +127,7 @@ public final class EksClusterArgs {
         public Builder endpointPublicAccessCidrs(List<String> value) { this.endpointPublicAccessCidrs = value; return this; }
         public Builder adminRoleName(Optional<String> value) { this.adminRoleName = value; return this; }
         public Builder region(String value) { this.region = value; return this; }
+        public Builder scope(Output<AwsScope> value) { this.scope = value; return this; }
         public Builder deployerCredentials(AwsCredentials value) { this.deployerCredentials = value; return this; }
         public Builder nodeGroups(List<NodeGroupSpec> value) { this.nodeGroups = value; return this; }
         public Builder nodeDependencies(List<? extends Resource> value) { this.nodeDependencies = value; return this; }

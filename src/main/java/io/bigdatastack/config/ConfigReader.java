@@ -96,6 +96,16 @@ final class ConfigReader {
         return expected.isEmpty();
     }
 
+    /** Applies the key's own single-value check ({@link ConfigKey#check}); records a problem when it fails. */
+    boolean check(ConfigKey key, String value) {
+        return check(key, value, key::check);
+    }
+
+    /** Applies the key's own single-value check to every element of a list value. */
+    boolean checkEach(ConfigKey key, List<String> values) {
+        return checkEach(key, values, key::check);
+    }
+
     /** Applies a check to every element of a list value. */
     boolean checkEach(ConfigKey key, List<String> values, Function<String, Optional<String>> validator) {
         boolean allValid = true;

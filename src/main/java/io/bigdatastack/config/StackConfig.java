@@ -1,15 +1,15 @@
 package io.bigdatastack.config;
 
-import io.bigdatastack.addons.ClusterAutoscalerVersions;
 import io.bigdatastack.addons.DashboardAccess;
 import io.bigdatastack.addons.DashboardKind;
 import io.bigdatastack.cluster.AwsCredentials;
 import io.bigdatastack.cluster.KubernetesVersions;
 import io.bigdatastack.cluster.SupportType;
 import io.bigdatastack.emr.EmrNames;
+import io.bigdatastack.emr.EmrRules;
 import io.bigdatastack.emr.JobRoleBinding;
 import io.bigdatastack.emr.JobRolePolicies;
-import io.bigdatastack.emr.ReleaseLabel;
+import io.bigdatastack.iam.AwsScope;
 import io.bigdatastack.iam.PolicyDocument;
 import io.bigdatastack.naming.StackNaming;
 import io.bigdatastack.aws.AwsRegions;
@@ -19,16 +19,15 @@ import io.bigdatastack.network.SpecialAddressBlocks;
 import io.bigdatastack.network.SubnetLayout;
 import io.bigdatastack.studio.StudioAuthMode;
 import io.bigdatastack.studio.StudioMember;
+import io.bigdatastack.studio.StudioRules;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 import static io.bigdatastack.config.ConfigKeys.*;
 
@@ -174,12 +173,10 @@ public record StackConfig(
 
         var addons = readAddons(reader);
         var logRetentionDays = reader.integer(LOG_RETENTION_DAYS);
-        reader.check(LOG_RETENTION_DAYS, String.valueOf(logRetentionDays), v -> Validators.logRetentionDays(Integer.parseInt(v)));
+        reader.check(LOG_RETENTION_DAYS, String.valueOf(logRetentionDays));
 
         var emrNamespace = reader.string(EMR_NAMESPACE);
-        if (reader.check(EMR_NAMESPACE, emrNamespace, Validators::dns1123Label)) {
-            reader.check(EMR_NAMESPACE, emrNamespace, ConfigNamespaces::emrNamespaceOwner);
-        }
+        reader.check(EMR_NAMESPACE, emrNamespace);
 
         var emr = readEmr(reader, naming, region);
 
@@ -238,10 +235,10 @@ public record StackConfig(
                     + " Availability Zones where EKS can place a cluster (AwsRegions, as of " + AwsRegions.AS_OF + ")");
             azCountValid = false;
         }
-        var nat = reader.check(NAT_GATEWAYS, natText, v -> Validators.oneOf(NatStrategy.class, v))
+        var nat = reader.check(NAT_GATEWAYS, natText)
                 ? NatStrategy.valueOf(natText) : NatStrategy.single;
 
-        if (!reader.check(VPC_CIDR, vpcCidr, Validators::cidr)) {
+        if (!reader.check(VPC_CIDR, vpcCidr)) {
             return new Network(vpcCidr, azCount, nat, publics, privates);
         }
         var vpc = Ipv4Cidr.parse(vpcCidr);
@@ -278,7 +275,7 @@ public record StackConfig(
             reader.reject(key, cidrs, "exactly one CIDR per AZ (" + azCount + "), or leave both subnet lists empty to carve them from vpcCidr");
         }
         for (var text : cidrs) {
-            if (!reader.check(key, text, Validators::cidr)) {
+            if (!reader.check(key, text)) {
                 continue;
             }
             var subnet = Ipv4Cidr.parse(text);
@@ -348,12 +345,11 @@ public record StackConfig(
         }
 
         var supportText = reader.string(KUBERNETES_SUPPORT_TYPE);
-        var supportType = reader.check(KUBERNETES_SUPPORT_TYPE, supportText, v -> Validators.oneOf(SupportType.class, v))
+        var supportType = reader.check(KUBERNETES_SUPPORT_TYPE, supportText)
                 ? SupportType.valueOf(supportText) : SupportType.STANDARD;
 
         var version = reader.string(KUBERNETES_VERSION);
-        if (reader.check(KUBERNETES_VERSION, version, Validators::kubernetesVersion)) {
-            reader.check(KUBERNETES_VERSION, version, ClusterAutoscalerVersions::check);
+        if (reader.check(KUBERNETES_VERSION, version)) {
             var row = KubernetesVersions.find(version).orElseThrow();
             if (!row.supported(today)) {
                 reader.reject(KUBERNETES_VERSION, version, "a version EKS still supports: " + version + " left extended support on "
@@ -376,12 +372,10 @@ public record StackConfig(
             reader.reject(ENDPOINT_PUBLIC_ACCESS_CIDRS, publicCidrs.size() + " entries", "at most " + MAX_PUBLIC_ACCESS_CIDRS
                     + " CIDR blocks (the EKS limit per cluster; summarize ranges into larger blocks)");
         }
-        reader.checkEach(ENDPOINT_PUBLIC_ACCESS_CIDRS, publicCidrs, Validators::publicAccessCidr);
+        reader.checkEach(ENDPOINT_PUBLIC_ACCESS_CIDRS, publicCidrs);
 
         var adminRole = reader.string(EKS_ADMIN_ROLE_NAME);
-        if (!adminRole.isEmpty()) {
-            reader.check(EKS_ADMIN_ROLE_NAME, adminRole, Validators::iamRoleName);
-        }
+        reader.check(EKS_ADMIN_ROLE_NAME, adminRole);
         return new Cluster(name, version, supportType, publicCidrs, adminRole.isEmpty() ? Optional.empty() : Optional.of(adminRole), deployer);
     }
 
@@ -391,7 +385,7 @@ public record StackConfig(
         if (types.isEmpty()) {
             reader.reject(typesKey, types, "at least one EC2 instance type");
         }
-        if (reader.checkEach(typesKey, types, Validators::instanceType) && !types.isEmpty()) {
+        if (reader.checkEach(typesKey, types) && !types.isEmpty()) {
             var expected = Validators.oneArchitecture(types);
             expected.ifPresent(e -> reader.reject(typesKey, types, e));
         }
@@ -418,29 +412,27 @@ public record StackConfig(
 
     private static Addons readAddons(ConfigReader reader) {
         var dashboardText = reader.string(DASHBOARD);
-        var dashboard = reader.check(DASHBOARD, dashboardText, v -> Validators.oneOf(DashboardKind.class, v))
+        var dashboard = reader.check(DASHBOARD, dashboardText)
                 ? DashboardKind.valueOf(dashboardText) : DashboardKind.headlamp;
         var accessText = reader.string(DASHBOARD_ACCESS);
-        var access = reader.check(DASHBOARD_ACCESS, accessText, v -> Validators.oneOf(DashboardAccess.class, v))
+        var access = reader.check(DASHBOARD_ACCESS, accessText)
                 ? DashboardAccess.valueOf(accessText) : DashboardAccess.readOnly;
         return new Addons(dashboard, access);
     }
 
     private static Emr readEmr(ConfigReader reader, StackNaming naming, String region) {
         var releaseLabel = reader.string(EMR_RELEASE_LABEL);
-        var labelValid = reader.check(EMR_RELEASE_LABEL, releaseLabel, Validators::emrReleaseLabel);
+        var labelValid = reader.check(EMR_RELEASE_LABEL, releaseLabel);
 
         var bindingText = reader.string(JOB_ROLE_BINDING);
-        var binding = reader.check(JOB_ROLE_BINDING, bindingText, v -> Validators.oneOf(JobRoleBinding.class, v))
+        var binding = reader.check(JOB_ROLE_BINDING, bindingText)
                 ? JobRoleBinding.valueOf(bindingText) : JobRoleBinding.irsa;
-        if (labelValid && binding.usesPodIdentity() && !ReleaseLabel.parse(releaseLabel).orElseThrow().supportsPodIdentity()) {
-            // Pod Identity for StartJobRun needs emr-7.3.0+ (DESIGN.md; https://docs.aws.amazon.com/cli/latest/reference/emr-containers/create-role-associations.html).
-            reader.reject(JOB_ROLE_BINDING, bindingText, "irsa with emrReleaseLabel '" + releaseLabel
-                    + "': EMR on EKS jobs use EKS Pod Identity from emr-7.3.0 (set emrReleaseLabel to emr-7.3.0-latest or later)");
+        if (labelValid) {
+            EmrRules.jobRoleBindingForRelease(binding, releaseLabel).ifPresent(e -> reader.reject(JOB_ROLE_BINDING, bindingText, e));
         }
 
         var readBuckets = reader.list(JOB_READ_BUCKETS);
-        reader.checkEach(JOB_READ_BUCKETS, readBuckets, Validators::s3BucketName);
+        reader.checkEach(JOB_READ_BUCKETS, readBuckets);
         var glue = reader.bool(GLUE_CATALOG_ACCESS);
 
         // The job role's name is fixed up front (its base36 form is in the trust policy), so check it here.
@@ -468,8 +460,9 @@ public record StackConfig(
             return;
         }
         var anyAccount = "000000000000";
-        var document = JobRolePolicies.permissions("arn:aws:s3:::" + EmrNames.jobBucketName(prefix, anyAccount), readBuckets,
-                "arn:aws:logs:" + region + ":" + anyAccount + ":log-group:" + EmrNames.jobLogGroupName(prefix), glue, region, anyAccount);
+        var scope = new AwsScope(AwsScope.COMMERCIAL_PARTITION, region, anyAccount);
+        var document = JobRolePolicies.permissions(scope.bucketArn(EmrNames.jobBucketName(prefix, anyAccount)), readBuckets,
+                scope.arn("logs", "log-group:" + EmrNames.jobLogGroupName(prefix)), glue, scope);
         int size = document.iamSize();
         if (size > PolicyDocument.MAX_ROLE_INLINE_POLICY_CHARACTERS) {
             reader.reject(JOB_READ_BUCKETS, readBuckets.size() + " buckets", "a list whose job-role policy fits IAM's "
@@ -480,45 +473,41 @@ public record StackConfig(
 
     private static Studio readStudio(ConfigReader reader) {
         var modeText = reader.string(STUDIO_AUTH_MODE);
-        var mode = reader.check(STUDIO_AUTH_MODE, modeText, v -> Validators.oneOf(StudioAuthMode.class, v))
+        var mode = reader.check(STUDIO_AUTH_MODE, modeText)
                 ? StudioAuthMode.valueOf(modeText) : StudioAuthMode.SSO;
         var adminUser = reader.string(STUDIO_ADMIN_USER);
         Optional<String> admin = Optional.empty();
-        if (adminUser.isEmpty()) {
-            if (mode == StudioAuthMode.SSO) {
-                reader.reject(STUDIO_ADMIN_USER, adminUser, "an IAM Identity Center user name when studioAuthMode is SSO"
-                        + " (set it with `pulumi config set studioAdminUser <user>`)");
-            }
-        } else if (reader.check(STUDIO_ADMIN_USER, adminUser, Validators::identityCenterUserName)) {
+        StudioRules.adminUser(mode, !adminUser.isEmpty()).ifPresent(expected -> reader.reject(STUDIO_ADMIN_USER, adminUser,
+                expected + " (set it with `pulumi config set studioAdminUser <user>`)"));
+        if (!adminUser.isEmpty() && reader.check(STUDIO_ADMIN_USER, adminUser)) {
             admin = Optional.of(adminUser);
         }
-        var users = readStudioMembers(reader, STUDIO_USERS, mode, Validators::studioUserEntry, admin);
-        var groups = readStudioMembers(reader, STUDIO_GROUPS, mode, Validators::studioGroupEntry, Optional.empty());
+        var users = readStudioMembers(reader, STUDIO_USERS, mode, admin);
+        var groups = readStudioMembers(reader, STUDIO_GROUPS, mode, Optional.empty());
         return new Studio(mode, admin, users, groups);
     }
 
     /** Valid entries of a member list; problems for bad entries, duplicates, and any entry outside SSO mode. */
     private static List<StudioMember> readStudioMembers(ConfigReader reader, ConfigKey key, StudioAuthMode mode,
-                                                        Function<String, Optional<String>> validator,
                                                         Optional<String> admin) {
         var entries = reader.list(key);
         if (entries.isEmpty()) {
             return List.of();
         }
-        if (mode != StudioAuthMode.SSO) {
-            reader.reject(key, entries, "no entries when studioAuthMode is " + mode
-                    + " (session mappings exist only with SSO; grant IAM principals the session policies instead)");
+        var ssoOnly = StudioRules.sessionMappings(mode);
+        if (ssoOnly.isPresent()) {
+            reader.reject(key, entries, ssoOnly.get() + "; grant IAM principals the session policies instead");
             return List.of();
         }
         var members = new ArrayList<StudioMember>();
         var seen = new HashSet<String>();
-        admin.ifPresent(name -> seen.add(name.toLowerCase(Locale.ROOT)));
+        admin.ifPresent(name -> seen.add(StudioRules.identity(name)));
         for (var entry : entries) {
-            if (!reader.check(key, entry, validator)) {
+            if (!reader.check(key, entry)) {
                 continue;
             }
             var member = StudioMember.parse(entry);
-            if (!seen.add(member.name().toLowerCase(Locale.ROOT))) {
+            if (!seen.add(StudioRules.identity(member.name()))) {
                 boolean isAdmin = admin.filter(name -> name.equalsIgnoreCase(member.name())).isPresent();
                 reader.reject(key, entry, isAdmin
                         ? "a name other than studioAdminUser (the admin already has the advanced session policy)"

@@ -1,11 +1,9 @@
 package io.bigdatastack.config;
 
-import io.bigdatastack.cluster.NodeAmi;
-import io.bigdatastack.emr.JobRoleBinding;
+import io.bigdatastack.emr.EmrRules;
 import io.bigdatastack.emr.ReleaseLabel;
 
 import java.util.List;
-import java.util.Optional;
 
 import static io.bigdatastack.config.ConfigKeys.BASE_NODE_INSTANCE_TYPES;
 import static io.bigdatastack.config.ConfigKeys.EMR_RELEASE_LABEL;
@@ -20,13 +18,13 @@ import static io.bigdatastack.config.ConfigKeys.STUDIO_ENDPOINT;
  *
  * <p>The endpoint's requirements, from AWS's prerequisites page
  * (https://docs.aws.amazon.com/emr/latest/EMR-on-EKS-DevelopmentGuide/prereqs-for-studio.html), and where each is
- * enforced:
+ * enforced (the rules are {@link EmrRules}' pure functions; this class names the keys they concern):
  * <ul>
  *   <li>IRSA on the job execution role (the endpoint's pods take the role through IRSA even where jobs use EKS Pod
  *       Identity): {@code jobRoleBinding: podIdentity} is refused with the endpoint ({@code irsa} or {@code both}).</li>
  *   <li>No EKS-optimized ARM AMIs: every node group must be x86_64 (the gateway and the kernels' Spark pods schedule
  *       on the base and spot groups alike), so Graviton instance types are refused in either group.</li>
- *   <li>EMR 6.7.0 or later: checked here ({@link ReleaseLabel#supportsInteractiveEndpoints()}), and labels before
+ *   <li>EMR 6.7.0 or later: checked here ({@link EmrRules#endpointReleaseLabel}), and labels before
  *       emr-7.0.0 are refused anyway.</li>
  *   <li>Managed node groups, and a private subnet shared by Studio and the cluster: by construction (EksCluster makes
  *       only managed node groups; Studio takes the first five of the cluster's private subnets).</li>
@@ -46,25 +44,17 @@ public record StudioOnEks(boolean studioEndpoint, boolean loadBalancerController
         boolean endpoint = reader.bool(STUDIO_ENDPOINT);
         boolean controller = reader.bool(LOAD_BALANCER_CONTROLLER);
         if (endpoint) {
-            if (emr.jobRoleBinding() == JobRoleBinding.podIdentity) {
-                reader.reject(JOB_ROLE_BINDING, emr.jobRoleBinding(), "irsa or both when studioEndpoint is true: the interactive"
-                        + " endpoint's pods take the job execution role through IRSA only");
-            }
-            graviton(baseNodes.instanceTypes()).ifPresent(types -> reader.reject(BASE_NODE_INSTANCE_TYPES, types,
-                    "x86_64 instance types when studioEndpoint is true: interactive endpoints do not support EKS-optimized ARM AMIs"));
-            graviton(spotNodes.instanceTypes()).ifPresent(types -> reader.reject(SPOT_NODE_INSTANCE_TYPES, types,
-                    "x86_64 instance types when studioEndpoint is true: interactive endpoints do not support EKS-optimized ARM AMIs"
-                            + " (kernel executors run on spot nodes)"));
-            ReleaseLabel.parse(emr.releaseLabel()).filter(label -> !label.supportsInteractiveEndpoints())
-                    .ifPresent(label -> reader.reject(EMR_RELEASE_LABEL, label, "an emr-<x.y.z> release of 6.7.0 or later when studioEndpoint"
-                            + " is true (interactive endpoints are documented for emr- releases from 6.7.0, not for emr-spark-)"));
+            EmrRules.endpointJobRoleBinding(emr.jobRoleBinding()).ifPresent(e -> reader.reject(JOB_ROLE_BINDING, emr.jobRoleBinding(), e));
+            EmrRules.endpointInstanceTypes(baseNodes.instanceTypes()).ifPresent(e -> reader.reject(BASE_NODE_INSTANCE_TYPES,
+                    baseNodes.instanceTypes(), e));
+            EmrRules.endpointInstanceTypes(spotNodes.instanceTypes()).ifPresent(e -> reader.reject(SPOT_NODE_INSTANCE_TYPES,
+                    spotNodes.instanceTypes(), e + " (kernel executors run on spot nodes)"));
+            // An unparseable label is already refused by its own check; one message per problem.
+            ReleaseLabel.parse(emr.releaseLabel()).ifPresent(label -> EmrRules.endpointReleaseLabel(emr.releaseLabel())
+                    .ifPresent(e -> reader.reject(EMR_RELEASE_LABEL, label, e)));
         }
         // The endpoint's load balancer is made by the controller: it is never left out when the endpoint is on.
         return new StudioOnEks(endpoint, controller || endpoint);
-    }
-
-    private static Optional<List<String>> graviton(List<String> instanceTypes) {
-        return instanceTypes.stream().anyMatch(NodeAmi::isGraviton) ? Optional.of(instanceTypes) : Optional.empty();
     }
 
     /**

@@ -113,23 +113,23 @@ final class TeamsReader {
                                   List<io.bigdatastack.studio.StudioMember> stackGroups) {
         var path = reader.qualified(ConfigKeys.TEAMS);
         var seen = new HashSet<String>();
-        stackGroups.forEach(member -> seen.add(member.name().toLowerCase(java.util.Locale.ROOT)));
+        stackGroups.forEach(member -> seen.add(io.bigdatastack.studio.StudioRules.identity(member.name())));
         int teamPolicies = 0;
         for (int i = 0; i < teams.size(); i++) {
             var team = teams.get(i);
             if (team.studioGroups().isEmpty()) {
                 continue;
             }
-            if (mode != io.bigdatastack.studio.StudioAuthMode.SSO) {
-                reader.problem(path + "[" + i + "].studioGroups: got " + team.studioGroups() + ", expected no entries when studioAuthMode is "
-                        + mode + " (session mappings exist only with SSO)");
+            var ssoOnly = io.bigdatastack.studio.StudioRules.sessionMappings(mode);
+            if (ssoOnly.isPresent()) {
+                reader.problem(path + "[" + i + "].studioGroups: got " + team.studioGroups() + ", expected " + ssoOnly.get());
                 continue;
             }
             var levels = new HashSet<io.bigdatastack.studio.StudioAccessLevel>();
             for (int g = 0; g < team.studioGroups().size(); g++) {
                 var member = io.bigdatastack.studio.StudioMember.parse(team.studioGroups().get(g));
                 levels.add(member.level());
-                if (!seen.add(member.name().toLowerCase(java.util.Locale.ROOT))) {
+                if (!seen.add(io.bigdatastack.studio.StudioRules.identity(member.name()))) {
                     reader.problem(path + "[" + i + "].studioGroups[" + g + "]: got '" + team.studioGroups().get(g)
                             + "', expected a group not already in studioGroups or another team (EMR maps an identity to one session policy)");
                 }
@@ -156,9 +156,10 @@ final class TeamsReader {
             return;
         }
         var anyAccount = "000000000000";
-        var document = io.bigdatastack.emr.JobRolePolicies.permissions("arn:aws:s3:::" + EmrNames.jobBucketName(prefix, anyAccount),
+        var scope = new io.bigdatastack.iam.AwsScope(io.bigdatastack.iam.AwsScope.COMMERCIAL_PARTITION, region, anyAccount);
+        var document = io.bigdatastack.emr.JobRolePolicies.permissions(scope.bucketArn(EmrNames.jobBucketName(prefix, anyAccount)),
                 Optional.of("teams/" + name + "/"), readBuckets,
-                "arn:aws:logs:" + region + ":" + anyAccount + ":log-group:" + EmrNames.jobLogGroupName(prefix), glue, region, anyAccount);
+                scope.arn("logs", "log-group:" + EmrNames.jobLogGroupName(prefix)), glue, scope);
         int size = document.iamSize();
         if (size > io.bigdatastack.iam.PolicyDocument.MAX_ROLE_INLINE_POLICY_CHARACTERS) {
             reader.problem(at + ".readBuckets: got " + readBuckets.size() + " buckets, expected a list whose job-role policy fits IAM's "

@@ -14,9 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class Validators {
 
-    /** Kubernetes minors of the version table ({@link io.bigdatastack.cluster.KubernetesVersions}). */
-    public static final List<String> SUPPORTED_KUBERNETES_VERSIONS = io.bigdatastack.cluster.KubernetesVersions.minors();
-
     // IAM role names: 1-64 of alphanumerics and +=,.@_- (IAM CreateRole API, RoleName).
     private static final Pattern IAM_ROLE_NAME = Pattern.compile("[A-Za-z0-9+=,.@_-]{1,64}");
     // IAM Identity Center user names: up to 128 of the same set (IdentityStore CreateUser, UserName).
@@ -102,9 +99,10 @@ public final class Validators {
         return expect(INSTANCE_TYPE.matcher(value).matches(), "an EC2 instance type such as m5.xlarge or c6i.2xlarge");
     }
 
+    /** A minor of the one version table ({@link io.bigdatastack.cluster.KubernetesVersions}). */
     public static Optional<String> kubernetesVersion(String value) {
-        return expect(SUPPORTED_KUBERNETES_VERSIONS.contains(value),
-                "a Kubernetes version EKS supports: one of " + String.join(", ", SUPPORTED_KUBERNETES_VERSIONS));
+        var minors = io.bigdatastack.cluster.KubernetesVersions.minors();
+        return expect(minors.contains(value), "a Kubernetes version EKS supports: one of " + String.join(", ", minors));
     }
 
     public static Optional<String> logRetentionDays(int days) {

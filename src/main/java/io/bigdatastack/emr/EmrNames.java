@@ -37,7 +37,7 @@ public final class EmrNames {
      * service-account names the trust policy and Pod Identity associations match.
      */
     public static String jobRoleName(String namePrefix) {
-        return namePrefix + "-emr-job";
+        return PhysicalNames.role(namePrefix, "emr-job");
     }
 
     /** The job bucket, e.g. {@code big-data-stack-dev-emr-123456789012}: named like every bucket of the program. */

@@ -1,5 +1,6 @@
 package io.bigdatastack.emr;
 
+import io.bigdatastack.iam.AwsScope;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
 import io.bigdatastack.cluster.EksCluster;
@@ -37,7 +38,7 @@ public final class EmrOnEksArgs {
     private final Output<String> clusterArn;
     private final Output<String> oidcProviderArn;
     private final Output<String> oidcIssuerUrl;
-    private final Output<String> accountId;
+    private final Output<AwsScope> scope;
     private final Provider kubernetesProvider;
     private final String namespace;
     private final String jobRoleName;
@@ -59,7 +60,7 @@ public final class EmrOnEksArgs {
         this.clusterArn = Objects.requireNonNull(b.clusterArn, "clusterArn");
         this.oidcProviderArn = Objects.requireNonNull(b.oidcProviderArn, "oidcProviderArn");
         this.oidcIssuerUrl = Objects.requireNonNull(b.oidcIssuerUrl, "oidcIssuerUrl");
-        this.accountId = Objects.requireNonNull(b.accountId, "accountId");
+        this.scope = Objects.requireNonNull(b.scope, "scope");
         this.kubernetesProvider = Objects.requireNonNull(b.kubernetesProvider, "kubernetesProvider");
         this.namespace = Objects.requireNonNull(b.namespace, "namespace");
         this.jobRoleName = Objects.requireNonNull(b.jobRoleName, "jobRoleName");
@@ -75,11 +76,10 @@ public final class EmrOnEksArgs {
         this.namePrefix = Objects.requireNonNull(b.namePrefix, "namePrefix");
         this.tags = Map.copyOf(b.tags);
         this.teams = List.copyOf(b.teams);
-        var label = ReleaseLabel.parse(releaseLabel)
-                .orElseThrow(() -> new IllegalArgumentException("releaseLabel: expected " + ReleaseLabel.EXPECTED + ", got " + releaseLabel));
-        if (jobRoleBinding.usesPodIdentity() && !label.supportsPodIdentity()) {
-            throw new IllegalArgumentException("jobRoleBinding " + jobRoleBinding + " needs emr-7.3.0 or later, got " + releaseLabel);
-        }
+        // StackConfig has refused a bad combination already; this asserts the same rule for other callers.
+        EmrRules.jobRoleBindingForRelease(jobRoleBinding, releaseLabel).ifPresent(expected -> {
+            throw new IllegalArgumentException("jobRoleBinding " + jobRoleBinding + ": expected " + expected);
+        });
     }
 
     public static Builder builder() {
@@ -90,7 +90,10 @@ public final class EmrOnEksArgs {
     public Output<String> clusterArn() { return clusterArn; }
     public Output<String> oidcProviderArn() { return oidcProviderArn; }
     public Output<String> oidcIssuerUrl() { return oidcIssuerUrl; }
-    public Output<String> accountId() { return accountId; }
+    /** The stack's partition, Region and account, for every ARN and account-scoped name the component writes. */
+    public Output<AwsScope> scope() { return scope; }
+    /** The account, from {@link #scope()} (bucket name, IRSA subjects). */
+    public Output<String> accountId() { return scope.applyValue(AwsScope::accountId); }
     public Provider kubernetesProvider() { return kubernetesProvider; }
     public String namespace() { return namespace; }
     public String jobRoleName() { return jobRoleName; }
@@ -114,7 +117,7 @@ public final class EmrOnEksArgs {
         private Output<String> clusterArn;
         private Output<String> oidcProviderArn;
         private Output<String> oidcIssuerUrl;
-        private Output<String> accountId;
+        private Output<AwsScope> scope;
         private Provider kubernetesProvider;
         private String namespace;
         private String jobRoleName;
@@ -131,13 +134,12 @@ public final class EmrOnEksArgs {
         private Map<String, String> tags = Map.of();
         private List<TeamSpec> teams = List.of();
 
-        /** Cluster name, OIDC provider and issuer, account and Kubernetes provider of {@code cluster}. */
+        /** Cluster name and ARN, OIDC provider and issuer and Kubernetes provider of {@code cluster}. */
         public Builder cluster(EksCluster cluster) {
             return clusterName(cluster.clusterName())
                     .clusterArn(cluster.clusterArn())
                     .oidcProviderArn(cluster.oidcProviderArn())
                     .oidcIssuerUrl(cluster.oidcIssuerUrl())
-                    .accountId(cluster.accountId())
                     .kubernetesProvider(cluster.kubernetesProvider());
         }
 
@@ -145,7 +147,7 @@ public final class EmrOnEksArgs {
         public Builder clusterArn(Output<String> value) { this.clusterArn = value; return this; }
         public Builder oidcProviderArn(Output<String> value) { this.oidcProviderArn = value; return this; }
         public Builder oidcIssuerUrl(Output<String> value) { this.oidcIssuerUrl = value; return this; }
-        public Builder accountId(Output<String> value) { this.accountId = value; return this; }
+        public Builder scope(Output<AwsScope> value) { this.scope = value; return this; }
         public Builder kubernetesProvider(Provider value) { this.kubernetesProvider = value; return this; }
         public Builder namespace(String value) { this.namespace = value; return this; }
         public Builder jobRoleName(String value) { this.jobRoleName = value; return this; }

@@ -1,5 +1,6 @@
 package io.bigdatastack.emr;
 
+import io.bigdatastack.iam.AwsScope;
 import io.bigdatastack.iam.PolicyDocument;
 import io.bigdatastack.iam.PolicyDocument.Statement;
 import io.bigdatastack.iam.TrustPolicies;
@@ -70,10 +71,11 @@ public final class JobRolePolicies {
      * @param readBucketNames   other buckets jobs read input from
      * @param logGroupArn       the job log group's ARN as CloudWatch Logs returns it (no trailing {@code :*})
      * @param glueCatalogAccess whether jobs use the Glue Data Catalog as their metastore
+     * @param scope             the stack's partition, Region and account (the read buckets' and Glue's ARNs)
      */
     public static PolicyDocument permissions(String jobBucketArn, List<String> readBucketNames, String logGroupArn,
-                                             boolean glueCatalogAccess, String region, String accountId) {
-        return permissions(jobBucketArn, java.util.Optional.empty(), readBucketNames, logGroupArn, glueCatalogAccess, region, accountId);
+                                             boolean glueCatalogAccess, AwsScope scope) {
+        return permissions(jobBucketArn, java.util.Optional.empty(), readBucketNames, logGroupArn, glueCatalogAccess, scope);
     }
 
     /**
@@ -82,7 +84,7 @@ public final class JobRolePolicies {
      * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html#amazons3-policy-keys).
      */
     public static PolicyDocument permissions(String jobBucketArn, java.util.Optional<String> dataPrefix, List<String> readBucketNames,
-                                             String logGroupArn, boolean glueCatalogAccess, String region, String accountId) {
+                                             String logGroupArn, boolean glueCatalogAccess, AwsScope scope) {
         var statements = new ArrayList<Statement>();
         if (dataPrefix.isEmpty()) {
             statements.add(Statement.allow("ListJobBucket")
@@ -101,7 +103,7 @@ public final class JobRolePolicies {
                 .actions("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts")
                 .resources(jobBucketArn + "/" + dataPrefix.orElse("") + "*"));
         if (!readBucketNames.isEmpty()) {
-            var bucketArns = readBucketNames.stream().map(name -> "arn:aws:s3:::" + name).toList();
+            var bucketArns = readBucketNames.stream().map(scope::bucketArn).toList();
             statements.add(Statement.allow("ListReadBuckets")
                     .actions("s3:ListBucket", "s3:GetBucketLocation")
                     .resources(bucketArns));
@@ -122,7 +124,7 @@ public final class JobRolePolicies {
         if (glueCatalogAccess) {
             // Spark's Glue catalog client (Hive metastore API): databases, tables, partitions and functions.
             // No DeleteDatabase: dropping a whole database is an administrator's act, not a job's.
-            var glue = "arn:aws:glue:" + region + ":" + accountId + ":";
+            var glue = scope.arn("glue", "");
             statements.add(Statement.allow("UseGlueDataCatalog")
                     .actions("glue:GetDatabase", "glue:GetDatabases", "glue:CreateDatabase", "glue:UpdateDatabase",
                             "glue:GetTable", "glue:GetTables", "glue:CreateTable", "glue:UpdateTable", "glue:DeleteTable",

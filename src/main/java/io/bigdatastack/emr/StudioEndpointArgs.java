@@ -42,11 +42,10 @@ public final class StudioEndpointArgs {
         }
         this.namePrefix = Objects.requireNonNull(b.namePrefix, "namePrefix");
         this.tags = Map.copyOf(b.tags);
-        var label = ReleaseLabel.parse(releaseLabel)
-                .orElseThrow(() -> new IllegalArgumentException("releaseLabel: expected " + ReleaseLabel.EXPECTED + ", got " + releaseLabel));
-        if (!label.supportsInteractiveEndpoints()) {
-            throw new IllegalArgumentException("releaseLabel: interactive endpoints need emr-6.7.0 or later, got " + releaseLabel);
-        }
+        // StackConfig has refused a bad label already; this asserts the same rule for other callers.
+        EmrRules.endpointReleaseLabel(releaseLabel).ifPresent(expected -> {
+            throw new IllegalArgumentException("releaseLabel: got " + releaseLabel + ", expected " + expected);
+        });
     }
 
     public static Builder builder() {

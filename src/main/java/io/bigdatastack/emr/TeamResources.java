@@ -10,10 +10,6 @@ import com.pulumi.aws.emrcontainers.VirtualClusterArgs;
 import com.pulumi.aws.emrcontainers.inputs.VirtualClusterContainerProviderArgs;
 import com.pulumi.aws.emrcontainers.inputs.VirtualClusterContainerProviderInfoArgs;
 import com.pulumi.aws.emrcontainers.inputs.VirtualClusterContainerProviderInfoEksInfoArgs;
-import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicy;
-import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.s3.BucketObjectv2;
 import com.pulumi.aws.s3.BucketObjectv2Args;
 import com.pulumi.aws.s3.BucketV2;
@@ -30,6 +26,7 @@ import com.pulumi.kubernetes.core.v1.inputs.ResourceQuotaSpecArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.bigdatastack.iam.IamRole;
 import io.bigdatastack.cluster.PodSecurity;
 import io.bigdatastack.naming.Tags;
 import io.bigdatastack.protection.Stateful;
@@ -114,20 +111,17 @@ final class TeamResources {
         var trust = Output.tuple(args.oidcProviderArn(), args.oidcIssuerUrl(), args.accountId(), args.clusterArn())
                 .applyValue(t -> JobRolePolicies.trust(args.jobRoleBinding(), t.t1, t.t2, team.namespace(), t.t3, team.jobRoleName(), t.t4)
                         .toJson());
-        var role = new Role(name + "-job-role", RoleArgs.builder()
-                .name(team.jobRoleName())
-                .description("EMR on EKS job execution role of namespace " + team.namespace() + " (" + args.namePrefix() + ")")
-                .assumeRolePolicy(trust)
-                .tags(tags)
-                .build(), child);
-        var permissions = Output.tuple(bucket.arn(), logGroup.arn(), args.accountId())
+        var permissions = Output.tuple(bucket.arn(), logGroup.arn(), args.scope())
                 .applyValue(t -> JobRolePolicies.permissions(t.t1, team.dataPrefix(), team.readBuckets(), t.t2, team.glueCatalogAccess(),
-                        args.region(), t.t3).toJson());
-        var rolePolicy = new RolePolicy(name + "-job-role-access", RolePolicyArgs.builder()
-                .name("emr-job-access")
-                .role(role.id())
-                .policy(team.secretReadBuckets() ? permissions.asSecret() : permissions)
-                .build(), child);
+                        t.t3).toJson());
+        var jobRole = IamRole.builder(name + "-job-role", team.jobRoleName(), parent)
+                .description("EMR on EKS job execution role of namespace " + team.namespace() + " (" + args.namePrefix() + ")")
+                .trust(trust)
+                .tags(tags)
+                .inlinePolicy(name + "-job-role-access", "emr-job-access", team.secretReadBuckets() ? permissions.asSecret() : permissions)
+                .build();
+        var role = jobRole.role();
+        var rolePolicy = jobRole.grants().get(0);
 
         // What a job needs in place before it can start: the role's permissions, its pod templates, and its Pod
         // Identity associations.

@@ -51,6 +51,16 @@ public final class PhysicalNames {
         return fit(base, S3_BUCKET_NAME_MAX - suffix.length()) + suffix;
     }
 
+    /**
+     * The name of an IAM role (and of its instance profile) {@code <namePrefix>-<purpose>}, where the prefix is
+     * {@code <project>-<stack>} ({@link StackNaming#physical}): role names are unique per account, so project and stack
+     * keep two stacks apart; fitted to IAM's 64 characters. StackConfig keeps the prefix short enough
+     * ({@code MAX_PHYSICAL_PREFIX}) that every role of the program keeps its name whole.
+     */
+    public static String role(String namePrefix, String purpose) {
+        return fit(namePrefix + "-" + purpose, IAM_ROLE_NAME_MAX);
+    }
+
     private static String sha256Hex(String text) {
         return Hashing.sha256Hex(text);
     }

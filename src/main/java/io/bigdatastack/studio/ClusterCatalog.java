@@ -1,5 +1,6 @@
 package io.bigdatastack.studio;
 
+import io.bigdatastack.iam.IamRole;
 import io.bigdatastack.support.Json;
 
 import com.google.gson.Gson;
@@ -7,12 +8,6 @@ import com.pulumi.asset.AssetOrArchive;
 import com.pulumi.asset.StringAsset;
 import com.pulumi.aws.iam.InstanceProfile;
 import com.pulumi.aws.iam.InstanceProfileArgs;
-import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicy;
-import com.pulumi.aws.iam.RolePolicyArgs;
-import com.pulumi.aws.iam.RolePolicyAttachment;
-import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.aws.s3.BucketObjectv2;
 import com.pulumi.aws.s3.BucketObjectv2Args;
 import com.pulumi.aws.servicecatalog.Constraint;
@@ -70,40 +65,31 @@ public final class ClusterCatalog extends ComponentResource {
         var scope = args.scope();
 
         // --- Roles the template's cluster uses ---
-        var clusterServiceRole = new Role(name + "-cluster-service-role", RoleArgs.builder()
-                .name(PhysicalNames.fit(args.namePrefix() + "-studio-cluster-service", PhysicalNames.IAM_ROLE_NAME_MAX))
+        var clusterServiceRole = IamRole.builder(name + "-cluster-service-role",
+                        PhysicalNames.role(args.namePrefix(), "studio-cluster-service"), this)
                 .description("EMR service role of clusters launched from the EMR Studio cluster template")
-                .assumeRolePolicy(scope.applyValue(s -> TrustPolicies.serviceOnBehalfOfAccount(
+                .trust(scope.applyValue(s -> TrustPolicies.serviceOnBehalfOfAccount(
                         "elasticmapreduce.amazonaws.com", s.accountId(), s.anyResourceOf("elasticmapreduce")).toJson()))
                 .tags(tags)
-                .build(), child);
-        new RolePolicyAttachment(name + "-cluster-service-policy", RolePolicyAttachmentArgs.builder()
-                .role(clusterServiceRole.name())
-                .policyArn(scope.applyValue(s -> s.awsManagedPolicyArn(EMR_SERVICE_POLICY)))
-                .build(), child);
+                .managedPolicy(name + "-cluster-service-policy", scope.applyValue(s -> s.awsManagedPolicyArn(EMR_SERVICE_POLICY)))
+                .build().role();
 
-        var instanceRole = new Role(name + "-cluster-instance-role", RoleArgs.builder()
-                .name(PhysicalNames.fit(args.namePrefix() + "-studio-cluster-instance", PhysicalNames.IAM_ROLE_NAME_MAX))
+        var instanceRole = IamRole.builder(name + "-cluster-instance-role",
+                        PhysicalNames.role(args.namePrefix(), "studio-cluster-instance"), this)
                 .description("EC2 instance role of clusters launched from the EMR Studio cluster template")
-                .assumeRolePolicy(TrustPolicies.service("ec2.amazonaws.com").toJson())
+                .trust(TrustPolicies.service("ec2.amazonaws.com").toJson())
                 .tags(tags)
-                .build(), child);
-        new RolePolicy(name + "-cluster-instance-s3", RolePolicyArgs.builder()
-                .role(instanceRole.id())
-                .name("studio-bucket-read-write")
-                .policy(Output.tuple(scope, args.bucketName())
+                .inlinePolicy(name + "-cluster-instance-s3", "studio-bucket-read-write", Output.tuple(scope, args.bucketName())
                         .applyValue(t -> StudioPolicies.clusterInstanceRole(t.t1, t.t2).toJson()))
-                .build(), child);
+                .build().role();
         var instanceProfile = new InstanceProfile(name + "-cluster-instance-profile", InstanceProfileArgs.builder()
-                .name(PhysicalNames.fit(args.namePrefix() + "-studio-cluster-instance", PhysicalNames.IAM_ROLE_NAME_MAX))
+                .name(PhysicalNames.role(args.namePrefix(), "studio-cluster-instance"))
                 .role(instanceRole.name())
                 .tags(tags)
                 .build(), child);
-        new RolePolicy(name + "-cluster-service-pass-instance-role", RolePolicyArgs.builder()
-                .role(clusterServiceRole.id())
-                .name("pass-instance-role")
-                .policy(instanceRole.arn().applyValue(arn -> StudioPolicies.clusterServiceRolePassInstanceRole(arn).toJson()))
-                .build(), child);
+        // Added after the instance role exists (its ARN is the policy's resource).
+        IamRole.inlinePolicy(clusterServiceRole, name + "-cluster-service-pass-instance-role", "pass-instance-role",
+                instanceRole.arn().applyValue(arn -> StudioPolicies.clusterServiceRolePassInstanceRole(arn).toJson()), this);
 
         // --- The template, rendered for this stack and uploaded to the Studio bucket ---
         var rendered = Output.tuple(args.bucketName(), clusterServiceRole.name(), instanceProfile.name(), args.subnetIds())
@@ -120,8 +106,7 @@ public final class ClusterCatalog extends ComponentResource {
                 .build(), child);
 
         // --- Launch role: Service Catalog runs CloudFormation with it, not with the user's permissions ---
-        var launchRole = new Role(name + "-launch-role", RoleArgs.builder()
-                .name(PhysicalNames.fit(args.namePrefix() + "-studio-catalog-launch", PhysicalNames.IAM_ROLE_NAME_MAX))
+        var launchIamRole = IamRole.builder(name + "-launch-role", PhysicalNames.role(args.namePrefix(), "studio-catalog-launch"), this)
                 .description("Service Catalog launch role of the EMR Studio cluster template")
                 // The trust AWS documents for a launch role: Service Catalog as the service, no condition. AWS does not
                 // document that Service Catalog sends aws:SourceAccount/aws:SourceArn when it assumes a launch role
@@ -129,15 +114,14 @@ public final class ClusterCatalog extends ComponentResource {
                 // confused-deputy guidance lists), and a condition on a key that is not sent denies every launch.
                 // Who can launch is governed by the portfolio's principal association instead.
                 // https://docs.aws.amazon.com/servicecatalog/latest/adminguide/constraints-launch.html
-                .assumeRolePolicy(TrustPolicies.service("servicecatalog.amazonaws.com").toJson())
+                .trust(TrustPolicies.service("servicecatalog.amazonaws.com").toJson())
                 .tags(tags)
-                .build(), child);
-        var launchPolicy = new RolePolicy(name + "-launch-policy", RolePolicyArgs.builder()
-                .role(launchRole.id())
-                .name("provision-emr-cluster-stacks")
-                .policy(Output.tuple(scope, clusterServiceRole.arn(), instanceRole.arn())
-                        .applyValue(t -> StudioPolicies.catalogLaunchRole(t.t1, t.t2, t.t3).toJson()))
-                .build(), child);
+                .inlinePolicy(name + "-launch-policy", "provision-emr-cluster-stacks",
+                        Output.tuple(scope, clusterServiceRole.arn(), instanceRole.arn())
+                                .applyValue(t -> StudioPolicies.catalogLaunchRole(t.t1, t.t2, t.t3).toJson()))
+                .build();
+        var launchRole = launchIamRole.role();
+        var launchPolicy = launchIamRole.grants().get(0);
 
         // --- Portfolio, product, association, launch constraint ---
         var portfolio = new Portfolio(name + "-portfolio", PortfolioArgs.builder()

@@ -1,6 +1,5 @@
 package io.bigdatastack.studio;
 
-import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.emr.Studio;
@@ -10,13 +9,8 @@ import com.pulumi.aws.emr.StudioSessionMappingArgs;
 import com.pulumi.aws.iam.Policy;
 import com.pulumi.aws.iam.PolicyArgs;
 import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicy;
-import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
-import com.pulumi.aws.inputs.GetCallerIdentityArgs;
-import com.pulumi.aws.inputs.GetPartitionArgs;
 import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
@@ -26,6 +20,7 @@ import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.bigdatastack.iam.IamRole;
 import io.bigdatastack.iam.AwsScope;
 import io.bigdatastack.iam.TrustPolicies;
 import io.bigdatastack.protection.Stateful;
@@ -73,7 +68,7 @@ public final class EmrStudio extends ComponentResource {
         String base = name + "-studio";
         String prefix = args.namePrefix();
         var tags = args.tags();
-        var scope = awsScope(args.region());
+        var scope = args.scope();
 
         // --- Security groups: exactly the rules of emr-studio-security-groups.html ---
         // No inline rules: the provider revokes the default allow-all egress of a new group, and standalone rule
@@ -119,30 +114,26 @@ public final class EmrStudio extends ComponentResource {
                 true, args.protectStatefulResources(), Stateful.STUDIO_BUCKET, Stateful.STUDIO_BUCKET_SETTINGS, Tags.with(tags, "Name", prefix + "-studio"), this).bucket();
 
         // --- Service role (emr-studio-service-role.html) ---
-        var serviceRole = new Role(base + "-service-role", RoleArgs.builder()
-                .name(PhysicalNames.fit(prefix + "-studio-service", PhysicalNames.IAM_ROLE_NAME_MAX))
+        var serviceIamRole = IamRole.builder(base + "-service-role", PhysicalNames.role(prefix, "studio-service"), this)
                 .description("EMR Studio service role: Workspace networking, Git secrets, Workspace backups")
-                .assumeRolePolicy(scope.applyValue(s -> TrustPolicies.serviceOnBehalfOfAccount(
+                .trust(scope.applyValue(s -> TrustPolicies.serviceOnBehalfOfAccount(
                         EMR_SERVICE_PRINCIPAL, s.accountId(), s.anyResourceOf("elasticmapreduce")).toJson()))
                 .tags(tags)
-                .build(), child);
-        var servicePolicy = new RolePolicy(base + "-service-policy", RolePolicyArgs.builder()
-                .role(serviceRole.id())
-                .name("emr-studio-service")
-                .policy(Output.tuple(scope, args.vpcId(), bucket.bucket())
+                .inlinePolicy(base + "-service-policy", "emr-studio-service", Output.tuple(scope, args.vpcId(), bucket.bucket())
                         .applyValue(t -> StudioPolicies.studioServiceRole(t.t1, t.t2, t.t3).toJson()))
-                .build(), child);
+                .build();
+        var serviceRole = serviceIamRole.role();
+        var servicePolicy = serviceIamRole.grants().get(0);
 
         // --- User role (SSO only): Studio assumes it for every user, narrowed by the user's session policy ---
         Optional<Role> userRole = args.authMode() == StudioAuthMode.SSO
-                ? Optional.of(new Role(base + "-user-role", RoleArgs.builder()
-                        .name(PhysicalNames.fit(prefix + "-studio-user", PhysicalNames.IAM_ROLE_NAME_MAX))
+                ? Optional.of(IamRole.builder(base + "-user-role", PhysicalNames.role(prefix, "studio-user"), this)
                         .description("EMR Studio user role; each user's session policy narrows it")
-                        .assumeRolePolicy(scope.applyValue(s -> TrustPolicies.serviceOnBehalfOfAccount(
+                        .trust(scope.applyValue(s -> TrustPolicies.serviceOnBehalfOfAccount(
                                 EMR_SERVICE_PRINCIPAL, s.accountId(), s.anyResourceOf("elasticmapreduce"),
                                 "sts:AssumeRole", "sts:SetContext").toJson()))
                         .tags(tags)
-                        .build(), child))
+                        .build().role())
                 : Optional.empty();
 
         // --- Cluster templates ---
@@ -255,14 +246,6 @@ public final class EmrStudio extends ComponentResource {
                 "bucketName", bucketName,
                 "portfolioId", catalog.portfolioId(),
                 "productId", catalog.productId()));
-    }
-
-    /** Partition and account from the provider's credentials, Region from config. */
-    private Output<AwsScope> awsScope(String region) {
-        var invoke = InvokeOptions.builder().parent(this).build();
-        var partition = AwsFunctions.getPartition(GetPartitionArgs.builder().build(), invoke);
-        var identity = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(), invoke);
-        return Output.tuple(partition, identity).applyValue(t -> new AwsScope(t.t1.partition(), region, t.t2.accountId()));
     }
 
     /** {@code confirmedName}: the member's name, resolved only once the Identity Store has found it. */

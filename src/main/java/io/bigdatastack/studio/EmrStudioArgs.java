@@ -1,10 +1,10 @@
 package io.bigdatastack.studio;
 
+import io.bigdatastack.iam.AwsScope;
 import com.pulumi.core.Output;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,6 +42,7 @@ public final class EmrStudioArgs {
     private final Output<List<String>> subnetIds;
     private final Output<String> virtualClusterId;
     private final String region;
+    private final Output<AwsScope> scope;
     private final StudioAuthMode authMode;
     private final Optional<String> adminUser;
     private final boolean secretAdminUser;
@@ -59,6 +60,7 @@ public final class EmrStudioArgs {
         this.subnetIds = Objects.requireNonNull(b.subnetIds, "subnetIds");
         this.virtualClusterId = Objects.requireNonNull(b.virtualClusterId, "virtualClusterId");
         this.region = Objects.requireNonNull(b.region, "region");
+        this.scope = Objects.requireNonNull(b.scope, "scope");
         this.authMode = Objects.requireNonNull(b.authMode, "authMode");
         this.adminUser = Objects.requireNonNull(b.adminUser, "adminUser");
         this.secretAdminUser = b.secretAdminUser;
@@ -70,11 +72,14 @@ public final class EmrStudioArgs {
         this.stack = Objects.requireNonNull(b.stack, "stack");
         this.namePrefix = Objects.requireNonNull(b.namePrefix, "namePrefix");
         this.tags = Map.copyOf(b.tags);
-        if (authMode == StudioAuthMode.SSO && adminUser.isEmpty()) {
-            throw new IllegalArgumentException("an SSO Studio needs an admin user (studioAdminUser)");
-        }
-        if (authMode == StudioAuthMode.IAM && !(users.isEmpty() && groups.isEmpty())) {
-            throw new IllegalArgumentException("session mappings (users, groups) exist only with SSO authentication");
+        // StackConfig has refused these already (same StudioRules); asserted here for other callers.
+        StudioRules.adminUser(authMode, adminUser.isPresent()).ifPresent(expected -> {
+            throw new IllegalArgumentException("adminUser: expected " + expected);
+        });
+        if (!(users.isEmpty() && groups.isEmpty())) {
+            StudioRules.sessionMappings(authMode).ifPresent(expected -> {
+                throw new IllegalArgumentException("users, groups: expected " + expected);
+            });
         }
         for (var member : users) {
             if (member.level() == StudioAccessLevel.advanced) {
@@ -89,8 +94,10 @@ public final class EmrStudioArgs {
         requireUnique("user", users, adminUser);
         var allGroups = new java.util.ArrayList<>(groups);
         for (var team : teamGroups) {
-            if (authMode == StudioAuthMode.IAM && !team.groups().isEmpty()) {
-                throw new IllegalArgumentException("session mappings (team " + team.team() + "'s groups) exist only with SSO authentication");
+            if (!team.groups().isEmpty()) {
+                StudioRules.sessionMappings(authMode).ifPresent(expected -> {
+                    throw new IllegalArgumentException("team " + team.team() + "'s groups: expected " + expected);
+                });
             }
             for (var member : team.groups()) {
                 if (member.level() == StudioAccessLevel.advanced) {
@@ -108,9 +115,9 @@ public final class EmrStudioArgs {
     /** Identity Center names are case-insensitive; EMR allows one session mapping per identity and Studio. */
     private static void requireUnique(String kind, List<StudioMember> members, Optional<String> alsoTaken) {
         var seen = new HashSet<String>();
-        alsoTaken.ifPresent(name -> seen.add(name.toLowerCase(Locale.ROOT)));
+        alsoTaken.ifPresent(name -> seen.add(StudioRules.identity(name)));
         for (var member : members) {
-            if (!seen.add(member.name().toLowerCase(Locale.ROOT))) {
+            if (!seen.add(StudioRules.identity(member.name()))) {
                 throw new IllegalArgumentException(kind + " " + member.name() + " is mapped more than once");
             }
         }
@@ -124,6 +131,8 @@ public final class EmrStudioArgs {
     public Output<List<String>> subnetIds() { return subnetIds; }
     public Output<String> virtualClusterId() { return virtualClusterId; }
     public String region() { return region; }
+    /** The stack's partition, Region and account ({@link AwsScope#lookup}), for every ARN the Studio writes. */
+    public Output<AwsScope> scope() { return scope; }
     public StudioAuthMode authMode() { return authMode; }
     public Optional<String> adminUser() { return adminUser; }
     public boolean secretAdminUser() { return secretAdminUser; }
@@ -140,6 +149,7 @@ public final class EmrStudioArgs {
         private Output<List<String>> subnetIds;
         private Output<String> virtualClusterId;
         private String region;
+        private Output<AwsScope> scope;
         private StudioAuthMode authMode = StudioAuthMode.SSO;
         private Optional<String> adminUser = Optional.empty();
         private boolean secretAdminUser;
@@ -156,6 +166,7 @@ public final class EmrStudioArgs {
         public Builder subnetIds(Output<List<String>> value) { this.subnetIds = value; return this; }
         public Builder virtualClusterId(Output<String> value) { this.virtualClusterId = value; return this; }
         public Builder region(String value) { this.region = value; return this; }
+        public Builder scope(Output<AwsScope> value) { this.scope = value; return this; }
         public Builder authMode(StudioAuthMode value) { this.authMode = value; return this; }
         public Builder adminUser(Optional<String> value) { this.adminUser = value; return this; }
         public Builder secretAdminUser(boolean value) { this.secretAdminUser = value; return this; }

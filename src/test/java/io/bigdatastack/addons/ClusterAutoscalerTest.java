@@ -3,7 +3,6 @@ package io.bigdatastack.addons;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.bigdatastack.config.InvalidConfigException;
-import io.bigdatastack.config.Validators;
 import io.bigdatastack.plan.Plan;
 import io.bigdatastack.testing.Json;
 import io.bigdatastack.testing.TestStacks;
@@ -49,7 +48,7 @@ class ClusterAutoscalerTest {
 
     @Test
     void everySupportedKubernetesVersionHasAnAutoscalerRelease() {
-        for (var version : Validators.SUPPORTED_KUBERNETES_VERSIONS) {
+        for (var version : io.bigdatastack.cluster.KubernetesVersions.minors()) {
             assertTrue(ClusterAutoscalerVersions.imageTag(version).orElseThrow().startsWith("v" + version + "."), version);
         }
     }

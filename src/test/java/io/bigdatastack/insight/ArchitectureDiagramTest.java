@@ -60,17 +60,17 @@ class ArchitectureDiagramTest {
 
     @Test
     void everyComponentIsASubgraphAndAddOnsShareOne() {
-        var diagram = ArchitectureDiagram.of(FullStackPlan.plan());
+        var diagram = ArchitectureDiagram.of(DevPlan.plan());
         var parsed = Parsed.of(MermaidWriter.mermaid(diagram));
-        assertEquals(List.of("Network", "EKS cluster", "Add-ons", "Cluster Autoscaler", "Dashboard (Headlamp)", "EMR on EKS", "EMR Studio"),
-                parsed.subgraphTitles());
+        assertEquals(List.of("Network", "EKS cluster", "Add-ons", "Cluster Autoscaler", "Dashboard (Headlamp)", "EMR on EKS", "EMR Studio",
+                "Cluster catalog"), parsed.subgraphTitles());
         var addOns = diagram.subgraphs().stream().filter(s -> s.title().equals("Add-ons")).findFirst().orElseThrow();
         assertEquals(2, diagram.subgraphs().stream().filter(s -> addOns.id().equals(s.parent())).count());
     }
 
     @Test
     void noEdgeDanglesOrLoops() {
-        var parsed = Parsed.of(MermaidWriter.mermaid(ArchitectureDiagram.of(FullStackPlan.plan())));
+        var parsed = Parsed.of(MermaidWriter.mermaid(ArchitectureDiagram.of(DevPlan.plan())));
         assertFalse(parsed.edges().isEmpty());
         for (var edge : parsed.edges()) {
             assertTrue(parsed.declared().contains(edge[0]), "undeclared edge start " + edge[0]);
@@ -79,6 +79,9 @@ class ArchitectureDiagramTest {
         }
     }
 
+    // Stays on the synthetic full-stack plan: on the real dev plan the collapsed "EKS add-ons" node has edges both
+    // ways with the node groups (vpc-cni/kube-proxy before them, coredns after), and the cluster -> base node group
+    // edge is then left out as implied. Reported with issue 15; the assertion moves to the real plan once fixed.
     @Test
     void drawsTheRelationsThatMatter() {
         var plan = FullStackPlan.plan();
@@ -143,11 +146,11 @@ class ArchitectureDiagramTest {
 
     @Test
     void collapsesRepetitiveResourcesAndCountsWhatItLeavesOut() {
-        var d = ArchitectureDiagram.of(FullStackPlan.plan());
+        var d = ArchitectureDiagram.of(DevPlan.plan());
         var labels = d.nodes().stream().map(ArchitectureDiagram.Node::label).toList();
         assertTrue(labels.contains("3 public subnets"), labels.toString());
         assertTrue(labels.contains("3 private subnets"), labels.toString());
-        assertTrue(labels.contains("3 EKS add-ons<br/>vpc-cni, coredns, kube-proxy"), labels.toString());
+        assertTrue(labels.contains("4 EKS add-ons<br/>vpc-cni, kube-proxy, eks-pod-identity-agent, coredns"), labels.toString());
         assertTrue(labels.contains("VPC endpoint<br/>s3 (Gateway)"), labels.toString());
         assertTrue(labels.stream().noneMatch(l -> l.toLowerCase().contains("route")), labels.toString());
         var md = MermaidWriter.markdown(d);
@@ -158,10 +161,10 @@ class ArchitectureDiagramTest {
 
     @Test
     void nodesSitInTheirComponentsSubgraph() {
-        var plan = FullStackPlan.plan();
+        var plan = DevPlan.plan();
         var d = ArchitectureDiagram.of(plan);
         var emr = d.subgraphs().stream().filter(s -> s.title().equals("EMR on EKS")).findFirst().orElseThrow();
-        var jobRole = d.nodes().stream().filter(n -> n.resources().contains(plan.named(FullStackPlan.JOB_ROLE).urn())).findFirst().orElseThrow();
+        var jobRole = d.nodes().stream().filter(n -> n.resources().contains(plan.named(DevPlan.JOB_ROLE).urn())).findFirst().orElseThrow();
         assertEquals(emr.id(), jobRole.subgraph());
     }
 
@@ -221,5 +224,27 @@ class ArchitectureDiagramTest {
             assertTrue(parsed.declared().contains(edge[0]) && parsed.declared().contains(edge[1]), edge[0] + " --> " + edge[1]);
         }
         assertEquals(MermaidWriter.mermaid(d), MermaidWriter.mermaid(ArchitectureDiagram.of(TestStacks.planStackFile("dev"))), "the diagram is deterministic");
+    }
+
+    /** The real program's dev plan (planned once), and the logical names of the resources these tests look at. */
+    private static final class DevPlan {
+        static final String CLUSTER = "dev-cluster";
+        static final String OIDC = "dev-oidc";
+        static final String BASE_NODES = "dev-base";
+        static final String SPOT_NODES = "dev-spot";
+        static final String JOB_ROLE = "dev-emr-job-role";
+        static final String NAMESPACE = "dev-emr-namespace";
+        static final String VIRTUAL_CLUSTER = "dev-emr-virtual-cluster";
+        static final String STUDIO = "dev-studio";
+        static final String ENGINE_SG = "dev-studio-engine-sg";
+        static final String WORKSPACE_SG = "dev-studio-workspace-sg";
+        private static Plan plan;
+
+        static synchronized Plan plan() {
+            if (plan == null) {
+                plan = TestStacks.planStackFile("dev");
+            }
+            return plan;
+        }
     }
 }

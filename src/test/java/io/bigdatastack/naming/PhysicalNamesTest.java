@@ -40,4 +40,15 @@ class PhysicalNamesTest {
         assertTrue(name.endsWith("-123456789012"), name);
         assertTrue(!name.contains("--"), name);
     }
+
+    @Test
+    void roleNamesAreProjectStackPurposeFittedToIam() {
+        assertEquals("big-data-stack-dev-eks-node", PhysicalNames.role("big-data-stack-dev", "eks-node"));
+        // The longest prefix StackConfig allows keeps the longest purpose whole (64 characters exactly).
+        var prefix = "p".repeat(40);
+        assertEquals(prefix + "-studio-cluster-instance", PhysicalNames.role(prefix, "studio-cluster-instance"));
+        var longer = PhysicalNames.role("q".repeat(60), "studio-cluster-instance");
+        assertEquals(PhysicalNames.IAM_ROLE_NAME_MAX, longer.length());
+        assertNotEquals(longer, PhysicalNames.role("q".repeat(60), "studio-cluster-service"));
+    }
 }

@@ -34,6 +34,8 @@ final class StudioPlans {
                 .subnetIds(Output.of(PRIVATE_SUBNETS))
                 .virtualClusterId(Output.of(VIRTUAL_CLUSTER_ID))
                 .region(REGION)
+                .scope(Output.of(new io.bigdatastack.iam.AwsScope(io.bigdatastack.iam.AwsScope.COMMERCIAL_PARTITION, REGION,
+                        io.bigdatastack.plan.AwsMockEngine.ACCOUNT_ID)))
                 .authMode(StudioAuthMode.SSO)
                 .adminUser(java.util.Optional.of("jane"))
                 .protectStatefulResources(false)
