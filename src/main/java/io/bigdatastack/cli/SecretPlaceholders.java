@@ -29,6 +29,7 @@ final class SecretPlaceholders {
     static final String USER_NAME = "offline-placeholder-user";
     /** An AWS CLI profile name. */
     static final String PROFILE = "offline-placeholder-profile";
+    /** An aws:assumeRole role ARN, in the commercial partition StackConfig accepts and the mock engine's account. */
     static final String ROLE_ARN = "arn:aws:iam::123456789012:role/offline-placeholder";
     /** Any other key: refused as a secret, or not ours to validate. */
     static final String OTHER = "[secret]";
