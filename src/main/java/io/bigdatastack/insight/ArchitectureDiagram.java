@@ -112,6 +112,11 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
         private final Map<String, NodeDraft> nodeOfUrn = new HashMap<>();
         private final Map<String, Integer> notDrawn = new LinkedHashMap<>();
         private final Set<String> ids = new HashSet<>();
+        /** Resources that would share a collapsed node (same component, type and variant), by grouping key. */
+        private final Map<String, Set<String>> collapseGroups = new LinkedHashMap<>();
+        private final Map<String, String> groupOfUrn = new HashMap<>();
+        private final Map<String, Set<String>> reachable = new HashMap<>();
+        private final Map<String, Integer> levels = new HashMap<>();
 
         Builder(PlanIndex index) {
             this.index = index;
@@ -155,6 +160,7 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
             }
 
             var held = new HashMap<String, Integer>(); // resources per component URN, for empty components
+            var kept = new ArrayList<Plan.Resource>();
             for (var r : plan.resources()) {
                 var component = index.componentOf(r);
                 if (component.isPresent()) {
@@ -167,6 +173,22 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
                     }
                     continue;
                 }
+                if (rule.kind() == Kind.COLLAPSE) {
+                    var key = "collapse|" + (component.isPresent() ? component.get().urn() : "") + "|" + r.type() + "|" + variant(r);
+                    var group = collapseGroups.get(key);
+                    if (group == null) {
+                        group = new LinkedHashSet<>();
+                        collapseGroups.put(key, group);
+                    }
+                    group.add(r.urn());
+                    groupOfUrn.put(r.urn(), key);
+                }
+                kept.add(r);
+            }
+
+            for (var r : kept) {
+                var component = index.componentOf(r);
+                var rule = rule(r);
                 String key;
                 String wantedId;
                 if (rule.kind() == Kind.KEEP) {
@@ -174,7 +196,8 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
                     wantedId = lowerFirst(simpleName(r.type())) + "_" + r.name();
                 } else {
                     var variant = variant(r);
-                    key = "collapse|" + (component.isPresent() ? component.get().urn() : "") + "|" + r.type() + "|" + variant;
+                    var group = groupOfUrn.get(r.urn());
+                    key = group + "|" + level(r, collapseGroups.get(group), new HashSet<>());
                     wantedId = (component.isPresent() ? component.get().name() : "root") + "_" + lowerFirst(simpleName(r.type()))
                             + (variant.isEmpty() ? "" : "_" + variant);
                 }
@@ -214,6 +237,55 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
                     Map.copyOf(notDrawn), plan.resources().size());
         }
 
+        /**
+         * Which collapsed node of its group {@code r} goes in. A group is split where its members sit at different
+         * places in the dependency order: the node groups wait for vpc-cni, kube-proxy and the Pod Identity agent,
+         * and coredns waits for the node groups (its pods need nodes), so one "4 EKS add-ons" node would have arrows
+         * both ways with the node groups. Level 0 holds the members that depend on no other member through a
+         * resource outside the group; a member one such step after level n is at level n + 1. A direct dependency
+         * between two members keeps them on one level (it is an arrow inside the node, not drawn).
+         */
+        private int level(Plan.Resource r, Set<String> group, Set<String> visiting) {
+            var cached = levels.get(r.urn());
+            if (cached != null) {
+                return cached;
+            }
+            int level = 0;
+            if (visiting.add(r.urn())) {
+                for (var d : index.dependenciesOf(r)) {
+                    if (group.contains(d.urn())) {
+                        level = Math.max(level, level(d, group, visiting));
+                    } else {
+                        for (var urn : reachableFrom(d, new HashSet<>())) {
+                            if (group.contains(urn)) {
+                                level = Math.max(level, level(index.get(urn).orElseThrow(), group, visiting) + 1);
+                            }
+                        }
+                    }
+                }
+                visiting.remove(r.urn());
+            }
+            levels.put(r.urn(), level);
+            return level;
+        }
+
+        /** Every resource {@code r} depends on, directly or not, {@code r} included. */
+        private Set<String> reachableFrom(Plan.Resource r, Set<String> visiting) {
+            var cached = reachable.get(r.urn());
+            if (cached != null) {
+                return cached;
+            }
+            var result = new HashSet<String>();
+            result.add(r.urn());
+            if (visiting.add(r.urn())) {
+                for (var d : index.dependenciesOf(r)) {
+                    result.addAll(reachableFrom(d, visiting));
+                }
+                reachable.put(r.urn(), result);
+            }
+            return result;
+        }
+
         /** Edges between drawn nodes (and from subgraphs, for dependencies on a whole component), reduced. */
         private List<Edge> edges() {
             var memo = new HashMap<String, Set<String>>();
@@ -242,7 +314,13 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
                     }
                 }
             }
-            reduce(adjacency);
+            var several = new HashSet<String>();
+            for (var d : drafts.values()) {
+                if (d.members.size() > 1) {
+                    several.add(d.id);
+                }
+            }
+            reduce(adjacency, several);
             // Edges in node order (plan order of first appearance), so the text is stable across runs.
             var result = new ArrayList<Edge>();
             for (var from : drafts.values()) {
@@ -324,9 +402,12 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
 
         /**
          * Drops an edge when another path already connects its ends. Decided one edge at a time against the
-         * current graph, so reachability is kept even if collapsing produced a cycle.
+         * current graph, so reachability is kept even if collapsing produced a cycle. A path through a node that
+         * stands for several resources ({@code several}) implies nothing: the arrow into it and the arrow out of
+         * it may belong to different members. So "cluster → node group" stays beside "cluster → 3 EKS add-ons →
+         * node group".
          */
-        private static void reduce(Map<String, LinkedHashSet<String>> adjacency) {
+        private static void reduce(Map<String, LinkedHashSet<String>> adjacency, Set<String> several) {
             for (var from : List.copyOf(adjacency.keySet())) {
                 for (var to : List.copyOf(adjacency.get(from))) {
                     var seen = new HashSet<String>();
@@ -341,7 +422,7 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
                         var n = pending.remove(pending.size() - 1);
                         if (n.equals(to)) {
                             implied = true;
-                        } else if (seen.add(n) && !n.equals(from) && adjacency.containsKey(n)) {
+                        } else if (seen.add(n) && !n.equals(from) && !several.contains(n) && adjacency.containsKey(n)) {
                             pending.addAll(adjacency.get(n));
                         }
                     }

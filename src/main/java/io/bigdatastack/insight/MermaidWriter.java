@@ -55,7 +55,7 @@ public final class MermaidWriter {
         return "```mermaid\n" + mermaid(diagram) + "```\n\n"
                 + "_Generated from the `" + diagram.stack() + "` plan (" + diagram.resourceCount() + " resources). Inside a box, arrows run from a resource to "
                 + "what depends on it, through resources not drawn; an arrow between boxes means resources of one depend on the other's; "
-                + "an arrow a longer path already implies is left out."
+                + "an arrow that a longer path through single resources already implies is left out."
                 + (parts.isEmpty() ? "" : " Not drawn: " + String.join(", ", parts) + ".") + "_\n";
     }
 

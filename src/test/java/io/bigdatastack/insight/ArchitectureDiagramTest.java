@@ -79,31 +79,76 @@ class ArchitectureDiagramTest {
         }
     }
 
-    // Stays on the synthetic full-stack plan: on the real dev plan the collapsed "EKS add-ons" node has edges both
-    // ways with the node groups (vpc-cni/kube-proxy before them, coredns after), and the cluster -> base node group
-    // edge is then left out as implied. Reported with issue 15; the assertion moves to the real plan once fixed.
     @Test
     void drawsTheRelationsThatMatter() {
-        var plan = FullStackPlan.plan();
+        var plan = DevPlan.plan();
         var d = ArchitectureDiagram.of(plan);
-        var privateSubnets = nodeOf(d, plan, "test-private-1");
-        var cluster = nodeOf(d, plan, FullStackPlan.CLUSTER);
-        assertEquals(privateSubnets, nodeOf(d, plan, "test-private-3"), "the private subnets are one node");
+        var privateSubnets = nodeOf(d, plan, "dev-private-1");
+        var cluster = nodeOf(d, plan, DevPlan.CLUSTER);
+        assertEquals(privateSubnets, nodeOf(d, plan, "dev-private-3"), "the private subnets are one node");
         var network = box(d, "Network");
         var eks = box(d, "EKS cluster");
         var emr = box(d, "EMR on EKS");
         assertTrue(hasEdge(d, network, eks), "subnets → cluster, drawn between the components' boxes");
-        assertTrue(hasEdge(d, cluster, nodeOf(d, plan, FullStackPlan.BASE_NODES)), "cluster → base node group");
-        assertTrue(hasEdge(d, cluster, nodeOf(d, plan, FullStackPlan.SPOT_NODES)), "cluster → spot node group");
+        var base = nodeOf(d, plan, DevPlan.BASE_NODES);
+        var spot = nodeOf(d, plan, DevPlan.SPOT_NODES);
+        assertTrue(hasEdge(d, cluster, base), "cluster → base node group");
+        assertTrue(hasEdge(d, cluster, spot), "cluster → spot node group");
         assertTrue(hasEdge(d, eks, emr), "OIDC provider → job role and cluster → namespace, between the boxes");
-        assertFalse(hasEdge(d, nodeOf(d, plan, FullStackPlan.OIDC), nodeOf(d, plan, FullStackPlan.JOB_ROLE)), "not node to node across boxes");
-        var namespace = nodeOf(d, plan, FullStackPlan.NAMESPACE);
-        assertTrue(hasEdge(d, namespace, nodeOf(d, plan, FullStackPlan.VIRTUAL_CLUSTER)), "namespace → virtual cluster");
-        var studio = nodeOf(d, plan, FullStackPlan.STUDIO);
-        assertTrue(hasEdge(d, nodeOf(d, plan, FullStackPlan.ENGINE_SG), studio), "engine security group → studio");
-        assertTrue(hasEdge(d, nodeOf(d, plan, FullStackPlan.WORKSPACE_SG), studio), "workspace security group → studio");
+        assertFalse(hasEdge(d, nodeOf(d, plan, DevPlan.OIDC), nodeOf(d, plan, DevPlan.JOB_ROLE)), "not node to node across boxes");
+        var namespace = nodeOf(d, plan, DevPlan.NAMESPACE);
+        assertTrue(hasEdge(d, namespace, nodeOf(d, plan, DevPlan.VIRTUAL_CLUSTER)), "namespace → virtual cluster");
+        var studio = nodeOf(d, plan, DevPlan.STUDIO);
+        assertTrue(hasEdge(d, nodeOf(d, plan, DevPlan.ENGINE_SG), studio), "engine security group → studio");
+        assertTrue(hasEdge(d, nodeOf(d, plan, DevPlan.WORKSPACE_SG), studio), "workspace security group → studio");
         // Implied by subnets → cluster → node group: left out.
-        assertFalse(hasEdge(d, privateSubnets, nodeOf(d, plan, FullStackPlan.BASE_NODES)));
+        assertFalse(hasEdge(d, privateSubnets, base));
+    }
+
+    /**
+     * The add-ons the node groups wait for (vpc-cni, kube-proxy, the Pod Identity agent) and coredns, which waits
+     * for the node groups, are two nodes, so no arrows run both ways between add-ons and node groups.
+     */
+    @Test
+    void addOnsBeforeAndAfterTheNodesAreSeparateNodes() {
+        var plan = DevPlan.plan();
+        var d = ArchitectureDiagram.of(plan);
+        var before = nodeOf(d, plan, "dev-vpc-cni");
+        assertEquals(before, nodeOf(d, plan, "dev-kube-proxy"));
+        assertEquals(before, nodeOf(d, plan, "dev-eks-pod-identity-agent"));
+        var after = nodeOf(d, plan, "dev-coredns");
+        assertFalse(before.equals(after), "coredns has its own node");
+        assertEquals("3 EKS add-ons<br/>vpc-cni, kube-proxy, eks-pod-identity-agent", nodeById(d, before).label());
+        assertEquals("EKS add-on<br/>coredns", nodeById(d, after).label());
+        for (var nodes : List.of(DevPlan.BASE_NODES, DevPlan.SPOT_NODES)) {
+            var group = nodeOf(d, plan, nodes);
+            assertTrue(hasEdge(d, before, group), "add-ons → " + nodes);
+            assertTrue(hasEdge(d, group, after), nodes + " → coredns");
+            assertFalse(hasEdge(d, group, before), "no arrow back from " + nodes);
+        }
+    }
+
+    /** On both real plans, following arrows never comes back to where it started. */
+    @Test
+    void theRealDiagramsHaveNoCycles() {
+        for (var plan : List.of(DevPlan.plan(), TestStacks.planStackFile("prod"))) {
+            var d = ArchitectureDiagram.of(plan);
+            var next = new java.util.HashMap<String, List<String>>();
+            for (var e : d.edges()) {
+                next.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e.to());
+            }
+            for (var start : next.keySet()) {
+                var pending = new ArrayList<>(next.get(start));
+                var seen = new HashSet<String>();
+                while (!pending.isEmpty()) {
+                    var n = pending.remove(pending.size() - 1);
+                    assertFalse(n.equals(start), plan.stack() + ": a cycle through " + start);
+                    if (seen.add(n)) {
+                        pending.addAll(next.getOrDefault(n, List.of()));
+                    }
+                }
+            }
+        }
     }
 
     private static String box(ArchitectureDiagram d, String title) {
@@ -150,7 +195,7 @@ class ArchitectureDiagramTest {
         var labels = d.nodes().stream().map(ArchitectureDiagram.Node::label).toList();
         assertTrue(labels.contains("3 public subnets"), labels.toString());
         assertTrue(labels.contains("3 private subnets"), labels.toString());
-        assertTrue(labels.contains("4 EKS add-ons<br/>vpc-cni, kube-proxy, eks-pod-identity-agent, coredns"), labels.toString());
+        assertTrue(labels.contains("3 EKS add-ons<br/>vpc-cni, kube-proxy, eks-pod-identity-agent"), labels.toString());
         assertTrue(labels.contains("VPC endpoint<br/>s3 (Gateway)"), labels.toString());
         assertTrue(labels.stream().noneMatch(l -> l.toLowerCase().contains("route")), labels.toString());
         var md = MermaidWriter.markdown(d);

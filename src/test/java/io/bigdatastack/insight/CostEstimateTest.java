@@ -44,43 +44,116 @@ class CostEstimateTest {
         return p.build();
     }
 
+    /** The real program's plans, planned once on the fixed test clock. */
+    private static final class Plans {
+        private static Plan dev;
+        private static Plan prod;
+
+        static synchronized Plan dev() {
+            if (dev == null) {
+                dev = TestStacks.planStackFile("dev");
+            }
+            return dev;
+        }
+
+        static synchronized Plan prod() {
+            if (prod == null) {
+                prod = TestStacks.planStackFile("prod");
+            }
+            return prod;
+        }
+    }
+
+    private static String input(Plan plan, String name, String path) {
+        return plan.named(name).input(path).orElseThrow(() -> new AssertionError(name + " has no " + path)).toString();
+    }
+
+    /**
+     * The dev plan, priced by hand from prices/us-east-1.json (730 h a month) and what the plan holds: one cluster on
+     * standard support, 0.10 × 730 = 73.00; natGateways single: 1 NAT gateway, 0.045 × 730 = 32.85, and its Elastic
+     * IP, 0.005 × 730 = 3.65; base group at its minimum of 1 m5.large, 0.096 × 730 = 70.08; spot group at its
+     * minimum of 0 (priced at the dearest listed type, c5.2xlarge or c6i.2xlarge at 0.34, less 70%: 0.102), 0.00;
+     * the secrets KMS key, 1.00 a month. Total 180.58.
+     */
     @Test
-    void aHandComputedConfigMatchesToTheCent() {
-        // EKS 0.10 × 730 = 73.00; NAT 0.045 × 730 = 32.85; IPv4 0.005 × 730 = 3.65;
-        // base 2 × m5.large 0.096 × 730 = 140.16; spot 1 × c5.2xlarge (dearest of c5.2xlarge/c5a.2xlarge) 0.34 × 0.30 × 730 = 74.46;
-        // KMS key 1.00/month. Total 325.12.
-        var estimate = CostEstimate.of(FullStackPlan.plan(), "us-east-1");
+    void theDevPlanMatchesAHandComputedEstimateToTheCent() {
+        var plan = Plans.dev();
+        assertEquals(1, plan.ofType("aws:ec2/natGateway:NatGateway").size(), "dev has natGateways: single");
+        assertEquals(1, plan.ofType("aws:ec2/eip:Eip").size());
+        assertEquals("\"STANDARD\"", input(plan, "dev-cluster", "upgradePolicy.supportType"));
+        assertEquals("[\"m5.large\"]", input(plan, "dev-base", "instanceTypes"));
+        assertEquals("1", input(plan, "dev-base", "scalingConfig.minSize"));
+        assertEquals("0", input(plan, "dev-spot", "scalingConfig.minSize"));
+        assertEquals(1, plan.ofType("aws:kms/key:Key").size());
+
+        var estimate = CostEstimate.of(plan, "us-east-1");
         assertEquals(usd("73.00"), line(estimate, "EKS control plane (standard").monthly());
         assertEquals(usd("32.85"), line(estimate, "NAT gateway").monthly());
         assertEquals(usd("3.65"), line(estimate, "Public IPv4").monthly());
-        var base = line(estimate, "Node group " + FullStackPlan.BASE_NODES);
-        assertEquals(2, base.quantity());
+        var base = line(estimate, "Node group dev-base");
+        assertEquals(1, base.quantity());
         assertEquals(usd("0.096"), base.unitPrice());
-        assertEquals(usd("140.16"), base.monthly());
-        var spot = line(estimate, "Node group " + FullStackPlan.SPOT_NODES);
+        assertEquals(usd("70.08"), base.monthly());
+        var spot = line(estimate, "Node group dev-spot");
         assertEquals(CostEstimate.SPOT_NODES, spot.category());
+        assertEquals(0, spot.quantity());
         assertEquals(0, usd("0.102").compareTo(spot.unitPrice()), spot.unitPrice().toString());
-        assertEquals(usd("74.46"), spot.monthly());
+        assertEquals(usd("0.00"), spot.monthly());
         var kms = line(estimate, "KMS");
         assertEquals(usd("1.00"), kms.monthly());
         assertEquals(null, kms.hours());
-        assertEquals(usd("325.12"), estimate.monthlyTotal());
+        assertEquals(usd("180.58"), estimate.monthlyTotal());
         assertEquals(List.of(CostEstimate.CONTROL_PLANE, CostEstimate.NAT_GATEWAYS, CostEstimate.PUBLIC_IPV4,
                 CostEstimate.ON_DEMAND_NODES, CostEstimate.SPOT_NODES, CostEstimate.KMS_KEYS), estimate.categories());
         assertTrue(estimate.regionNote().isEmpty(), "us-east-1 has its own table");
     }
 
+    /**
+     * The prod plan by hand: control plane 73.00; natGateways perAz over 3 zones: 3 × 32.85 = 98.55 and 3 Elastic
+     * IPs, 3 × 3.65 = 10.95; base group at its minimum of 2 m5.xlarge, 2 × 0.192 × 730 = 280.32; spot at minimum 0,
+     * 0.00; KMS key 1.00. Total 463.82.
+     */
+    @Test
+    void theProdPlanMatchesAHandComputedEstimateToTheCent() {
+        var plan = Plans.prod();
+        assertEquals(3, plan.ofType("aws:ec2/natGateway:NatGateway").size(), "prod has a NAT gateway per zone");
+        assertEquals(3, plan.ofType("aws:ec2/eip:Eip").size());
+        assertEquals("\"STANDARD\"", input(plan, "prod-cluster", "upgradePolicy.supportType"));
+        assertEquals("[\"m5.xlarge\"]", input(plan, "prod-base", "instanceTypes"));
+        assertEquals("2", input(plan, "prod-base", "scalingConfig.minSize"));
+        assertEquals("0", input(plan, "prod-spot", "scalingConfig.minSize"));
+
+        var estimate = CostEstimate.of(plan, "us-east-1");
+        assertEquals(usd("73.00"), line(estimate, "EKS control plane (standard").monthly());
+        var nat = line(estimate, "NAT gateway");
+        assertEquals(3, nat.quantity());
+        assertEquals(usd("98.55"), nat.monthly());
+        assertEquals(usd("10.95"), line(estimate, "Public IPv4").monthly());
+        var base = line(estimate, "Node group prod-base");
+        assertEquals(2, base.quantity());
+        assertEquals(usd("0.192"), base.unitPrice());
+        assertEquals(usd("280.32"), base.monthly());
+        assertEquals(usd("0.00"), line(estimate, "Node group prod-spot").monthly());
+        assertEquals(usd("1.00"), line(estimate, "KMS").monthly());
+        assertEquals(usd("463.82"), estimate.monthlyTotal());
+    }
+
     @Test
     void usageBasedAndUnknownCostsAreListedNotZeroed() {
-        var estimate = CostEstimate.of(FullStackPlan.plan(), "us-east-1");
+        var estimate = CostEstimate.of(Plans.dev(), "us-east-1");
         assertTrue(unpriced(estimate, "NAT gateway data processing"));
         assertTrue(unpriced(estimate, "Data transfer"));
         assertTrue(unpriced(estimate, "aws:s3/bucketV2:BucketV2"));
         assertTrue(unpriced(estimate, "aws:cloudwatch/logGroup:LogGroup"));
         assertTrue(unpriced(estimate, "aws:emrcontainers/virtualCluster:VirtualCluster"));
-        assertTrue(unpriced(estimate, FullStackPlan.BASE_NODES + ": 2 × 50 GiB"), estimate.notPriced().toString());
-        // Every type of the full platform is classified: nothing falls through to "not in the price table".
-        assertFalse(unpriced(estimate, "not in the price table (prices/"), estimate.notPriced().toString());
+        assertTrue(unpriced(estimate, "dev-base: 1 × 50 GiB"), estimate.notPriced().toString());
+        // A group at minimum 0 has no root volumes to list.
+        assertFalse(unpriced(estimate, "dev-spot:"), estimate.notPriced().toString());
+        // Every type of the real platform is classified: nothing falls through to "not in the price table".
+        for (var plan : List.of(Plans.dev(), Plans.prod())) {
+            var e = CostEstimate.of(plan, "us-east-1");
+            assertFalse(unpriced(e, "not in the price table (prices/"), plan.stack() + ": " + e.notPriced());
+        }
         assertTrue(estimate.lineItems().stream().noneMatch(l -> l.item().contains("bucket") || l.item().contains("logGroup")));
     }
 
@@ -140,25 +213,28 @@ class CostEstimateTest {
         assertEquals(usd("70.08"), line(estimate, "Node group t-nodes").monthly()); // 0.096 × 730
     }
 
+    /** dev runs in us-west-2, which has no table: priced at us-east-1 rates, and the estimate says so. */
     @Test
-    void aRegionWithoutATableUsesUsEast1AndSaysSo() {
-        var estimate = CostEstimate.of(FullStackPlan.plan(), "eu-west-1");
+    void aRegionWithoutATableUsesUsEast1AndSaysSo() throws Exception {
+        var region = Planner.load(TestStacks.PROJECT_DIR, "dev", TestStacks.CLOCK).region();
+        assertEquals("us-west-2", region);
+        var estimate = CostEstimate.of(Plans.dev(), region);
         assertEquals("us-east-1", estimate.priceRegion());
-        assertTrue(estimate.regionNote().orElseThrow().contains("no price table for eu-west-1"));
+        assertTrue(estimate.regionNote().orElseThrow().contains("no price table for us-west-2"));
         assertTrue(estimate.toText().contains("us-east-1 prices were used"));
-        assertEquals(usd("325.12"), estimate.monthlyTotal());
+        assertEquals(usd("180.58"), estimate.monthlyTotal());
     }
 
     @Test
     void theJsonCarriesEveryFigureAndTheBasis() {
-        var json = CostEstimate.of(FullStackPlan.plan(), "us-west-2").toJson();
+        var json = CostEstimate.of(Plans.prod(), "us-west-2").toJson();
         assertEquals(Set.of("basis", "currency", "period", "hoursPerMonth", "stackRegion", "priceRegion", "priceDate", "priceFile",
                 "regionNote", "spotDiscount", "spotBasis", "lineItems", "notPriced", "noIdleChargeResources", "monthlyTotal"), json.keySet());
-        assertEquals("325.12", json.get("monthlyTotal").getAsBigDecimal().toPlainString());
+        assertEquals("463.82", json.get("monthlyTotal").getAsBigDecimal().toPlainString());
         assertEquals(730, json.get("hoursPerMonth").getAsInt());
         var first = json.getAsJsonArray("lineItems").get(0).getAsJsonObject();
         assertEquals(Set.of("category", "item", "resources", "quantity", "unitPrice", "per", "hours", "monthly", "source", "note"), first.keySet());
-        assertTrue(first.getAsJsonArray("resources").get(0).getAsString().startsWith("urn:pulumi:test::big-data-stack::"));
+        assertTrue(first.getAsJsonArray("resources").get(0).getAsString().startsWith("urn:pulumi:prod::big-data-stack::"));
         // Round-trips as JSON text (no NaN or other non-JSON values).
         JsonParser.parseString(json.toString());
     }
@@ -172,7 +248,7 @@ class CostEstimateTest {
     /** Checked on the real dev plan, whatever components it holds: the estimate accounts for every resource. */
     @Test
     void theDevPlanIsFullyAccountedForAndAddsUp() throws Exception {
-        var plan = TestStacks.planStackFile("dev");
+        var plan = Plans.dev();
         var region = Planner.load(TestStacks.PROJECT_DIR, "dev", io.bigdatastack.testing.TestStacks.CLOCK).region();
         var estimate = CostEstimate.of(plan, region);
 
