@@ -6,6 +6,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -25,12 +27,21 @@ class PlanDeterminismTest {
             Files.copy(Path.of(file), projectDir.resolve(file));
         }
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), FixedDatePlan.class.getName(),
+        // FixedDatePlan skips App.main, and with it the guard against the pinned SDK's livelock on Java 25 with a
+        // one-worker common pool (CommonPoolParallelism, pulumi-java#2270): the child gets this JVM's parallelism
+        // (surefire's argLine) explicitly, and a bounded wait, so a livelock fails the test instead of hanging CI.
+        var process = new ProcessBuilder(java,
+                "-Djava.util.concurrent.ForkJoinPool.common.parallelism=" + ForkJoinPool.getCommonPoolParallelism(),
+                "-cp", System.getProperty("java.class.path"), FixedDatePlan.class.getName(),
                 "plan", "dev", "--project-dir", projectDir.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(projectDir.resolve("plan.log").toFile())
                 .start();
-        assertEquals(0, process.waitFor(), () -> readQuietly(projectDir.resolve("plan.log")));
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("plan in a fresh JVM did not finish in 3 minutes: " + readQuietly(projectDir.resolve("plan.log")));
+        }
+        assertEquals(0, process.exitValue(), () -> readQuietly(projectDir.resolve("plan.log")));
         return projectDir.resolve("target/plan/dev.json");
     }
 
