@@ -7,10 +7,16 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -21,8 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The Java counterpart of terraform-aws-modules' documented-variables check: every input of a component (each public
  * method of a {@code *Args} class and of its {@code Builder}) and every public output (each public method of a
  * {@code ComponentResource} subclass returning a {@code com.pulumi.core.Output}) has a Javadoc comment directly above
- * its declaration. The classes are found from the compiled program (so a new component cannot be missed) and their
- * sources are scanned, since Javadoc is not in the bytecode.
+ * its declaration, and each component of a record an Args builder takes has an {@code @param}. The classes are found
+ * from the compiled program (so a new component cannot be missed) and their sources are scanned, since Javadoc is
+ * not in the bytecode. A source scan, not the javadoc tool's doclint: it adds no plugin and no time to the build.
  */
 class DocumentedDeclarationsTest {
 
@@ -60,6 +67,59 @@ class DocumentedDeclarationsTest {
                 "document each input (Args / Args.Builder public method) and output (Output accessor of a component) "
                         + "with a Javadoc comment directly above it: what it is, its unit or form, what changing it "
                         + "does");
+    }
+
+    /**
+     * The records an Args builder takes (e.g. {@code NodeGroupSpec}, {@code TeamSpec}, directly or as a list's
+     * elements) are inputs too: each of their components has an {@code @param} in the record's Javadoc.
+     */
+    @Test
+    void everyComponentOfARecordTheArgsTakeIsDocumented() throws Exception {
+        var records = new TreeSet<String>();
+        for (JavaClass c : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.bigdatastack")) {
+            if (c.getName().endsWith("Args$Builder")) {
+                for (Method setter : Class.forName(c.getName()).getMethods()) {
+                    for (Type parameter : setter.getGenericParameterTypes()) {
+                        collectProgramRecords(parameter, records);
+                    }
+                }
+            }
+        }
+        assertTrue(records.contains("io.bigdatastack.cluster.NodeGroupSpec"), "input records found: " + records);
+        assertTrue(records.contains("io.bigdatastack.emr.TeamSpec"), "input records found: " + records);
+
+        var undocumented = new ArrayList<String>();
+        for (String name : records) {
+            var record = Class.forName(name);
+            var top = record;
+            while (top.getEnclosingClass() != null) {
+                top = top.getEnclosingClass();
+            }
+            var source = Files.readString(SOURCES.resolve(top.getName().replace('.', '/') + ".java"));
+            var declaration = source.indexOf("record " + record.getSimpleName() + "(");
+            var javadoc = source.substring(Math.max(0, source.lastIndexOf("/**", declaration)), declaration);
+            for (RecordComponent component : record.getRecordComponents()) {
+                if (!Pattern.compile("@param\\s+" + component.getName() + "\\s").matcher(javadoc).find()) {
+                    undocumented.add(record.getSimpleName() + "." + component.getName());
+                }
+            }
+        }
+        assertEquals(List.of(), undocumented, "document each component with an @param in the record's Javadoc");
+    }
+
+    private static void collectProgramRecords(Type type, Set<String> records) {
+        if (type instanceof ParameterizedType parameterized) {
+            for (Type argument : parameterized.getActualTypeArguments()) {
+                collectProgramRecords(argument, records);
+            }
+        } else if (type instanceof WildcardType wildcard) {
+            for (Type bound : wildcard.getUpperBounds()) {
+                collectProgramRecords(bound, records);
+            }
+        } else if (type instanceof Class<?> c && c.isRecord() && c.getName().startsWith("io.bigdatastack.")) {
+            records.add(c.getName());
+        }
     }
 
     @Test
