@@ -2,8 +2,10 @@ package io.bigdatastack;
 
 import com.pulumi.resources.ComponentResource;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -35,6 +37,15 @@ class DocumentedDeclarationsTest {
 
     private static final Path SOURCES = Path.of("src/main/java");
 
+    /** The compiled program, imported once (an ArchUnit import takes seconds). */
+    private static JavaClasses program;
+
+    @BeforeAll
+    static void importProgram() {
+        program = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.bigdatastack");
+    }
+
     /** A public method (not a constructor, class, record, enum or interface): group 1 its return type, 2 its name. */
     private static final Pattern PUBLIC_METHOD = Pattern.compile(
             "^\\s*public\\s+(?:static\\s+|final\\s+|synchronized\\s+)*(?!class\\b|record\\b|enum\\b|interface\\b)"
@@ -44,8 +55,7 @@ class DocumentedDeclarationsTest {
     void everyComponentInputAndOutputIsDocumentedWhereDeclared() throws IOException {
         var argsFiles = new TreeSet<Path>();
         var componentFiles = new TreeSet<Path>();
-        for (JavaClass c : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.bigdatastack")) {
+        for (JavaClass c : program) {
             if (c.isTopLevelClass() && c.getSimpleName().endsWith("Args")) {
                 argsFiles.add(sourceOf(c));
             } else if (c.isTopLevelClass() && c.isAssignableTo(ComponentResource.class)) {
@@ -76,8 +86,7 @@ class DocumentedDeclarationsTest {
     @Test
     void everyComponentOfARecordTheArgsTakeIsDocumented() throws Exception {
         var records = new TreeSet<String>();
-        for (JavaClass c : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.bigdatastack")) {
+        for (JavaClass c : program) {
             if (c.getName().endsWith("Args$Builder")) {
                 for (Method setter : Class.forName(c.getName()).getMethods()) {
                     for (Type parameter : setter.getGenericParameterTypes()) {
