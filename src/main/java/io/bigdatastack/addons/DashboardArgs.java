@@ -9,10 +9,8 @@ import java.util.Objects;
 /**
  * Inputs of {@link Dashboard}.
  *
- * <ul>
- *   <li>{@code access}: what the login service account may do (read-only by default).</li>
- *   <li>{@code kubernetesProvider}: the cluster's provider; {@code nodeGroups}: the release waits for them.</li>
- * </ul>
+ * <p>Each input is documented at its {@link Builder} setter: what it is, its form or unit, and what changing it
+ * on a deployed stack does (update in place or replace).
  */
 public final class DashboardArgs {
 
@@ -26,6 +24,7 @@ public final class DashboardArgs {
         this.nodeGroups = List.copyOf(b.nodeGroups);
     }
 
+    /** A builder; the inputs are documented at its setters. */
     public static Builder builder() {
         return new Builder();
     }
@@ -35,10 +34,25 @@ public final class DashboardArgs {
         private Provider kubernetesProvider;
         private List<? extends Resource> nodeGroups = List.of();
 
+        /**
+         * What the login service account may do: {@link DashboardAccess#readOnly} (the default, the {@code view}
+         * ClusterRole) or {@link DashboardAccess#admin}. Changing it deletes the old login service account and its
+         * binding and creates the other pair ({@code headlamp-viewer} / {@code headlamp-admin}): tokens of the old one
+         * stop working.
+         */
         public Builder access(DashboardAccess value) { this.access = value; return this; }
+        /**
+         * The cluster's Kubernetes provider; the Helm release and service account are created through it. A provider
+         * pointing at another API server replaces them.
+         */
         public Builder kubernetesProvider(Provider value) { this.kubernetesProvider = value; return this; }
+        /** The node groups the Helm release waits for (ordering only). */
         public Builder nodeGroups(List<? extends Resource> value) { this.nodeGroups = value; return this; }
 
+        /**
+         * The inputs; throws {@link NullPointerException} or {@link IllegalArgumentException} naming a required input
+         * that is missing or wrong.
+         */
         public DashboardArgs build() { return new DashboardArgs(this); }
     }
 }

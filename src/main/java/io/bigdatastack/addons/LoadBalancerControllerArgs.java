@@ -11,16 +11,8 @@ import java.util.Objects;
 /**
  * Inputs of {@link LoadBalancerController}.
  *
- * <ul>
- *   <li>{@code clusterName}: the EKS cluster name; the controller tags what it creates with it.</li>
- *   <li>{@code region}, {@code vpcId}: given explicitly, so the controller never reads them from instance metadata
- *       (IMDSv2 with a hop limit of 1 hides it from pods).</li>
- *   <li>{@code oidcProviderArn}, {@code oidcIssuerUrl}: the cluster's IRSA identity provider.</li>
- *   <li>{@code kubernetesProvider}: the cluster's provider; {@code workloadReady}: the node groups and coredns the
- *       release waits for.</li>
- *   <li>{@code roleName}: the IAM role's (and policy's) physical name; {@code tags}: for the IAM resources, and the
- *       default tags of every load balancer the controller creates.</li>
- * </ul>
+ * <p>Each input is documented at its {@link Builder} setter: what it is, its form or unit, and what changing it
+ * on a deployed stack does (update in place or replace).
  */
 public final class LoadBalancerControllerArgs {
 
@@ -46,6 +38,7 @@ public final class LoadBalancerControllerArgs {
         this.tags = Map.copyOf(b.tags);
     }
 
+    /** A builder; the inputs are documented at its setters. */
     public static Builder builder() {
         return new Builder();
     }
@@ -61,16 +54,53 @@ public final class LoadBalancerControllerArgs {
         private String roleName;
         private Map<String, String> tags = Map.of();
 
+        /**
+         * The EKS cluster's name; the controller tags the load balancers it creates with it. Changing it updates the
+         * Helm release.
+         */
         public Builder clusterName(String value) { this.clusterName = value; return this; }
+        /**
+         * Region code, e.g. {@code eu-west-1}, given to the controller explicitly: IMDSv2 with a hop limit of 1 hides
+         * instance metadata from pods. Changing it updates the Helm release.
+         */
         public Builder region(String value) { this.region = value; return this; }
+        /**
+         * The cluster's VPC ID ({@code vpc-...}), given explicitly for the same reason as {@code region}. A new VPC
+         * updates the Helm release.
+         */
         public Builder vpcId(Output<String> value) { this.vpcId = value; return this; }
+        /**
+         * ARN of the cluster's IAM OIDC identity provider, the IRSA trust's principal. A new provider updates the
+         * role's trust in place.
+         */
         public Builder oidcProviderArn(Output<String> value) { this.oidcProviderArn = value; return this; }
+        /**
+         * The cluster's OIDC issuer URL ({@code https://oidc.eks...}), whose host is the prefix of the trust's
+         * condition keys. A new issuer updates the role's trust in place.
+         */
         public Builder oidcIssuerUrl(Output<String> value) { this.oidcIssuerUrl = value; return this; }
+        /**
+         * The cluster's Kubernetes provider; the Helm release is created through it. A provider pointing at another API
+         * server replaces the release.
+         */
         public Builder kubernetesProvider(Provider value) { this.kubernetesProvider = value; return this; }
+        /** The node groups and coredns the Helm release waits for (ordering only). */
         public Builder workloadReady(List<? extends Resource> value) { this.workloadReady = value; return this; }
+        /**
+         * Physical name of the IRSA role and of its policy (at most 64 characters, derived from project and stack).
+         * Changing it replaces both and updates the service account's annotation.
+         */
         public Builder roleName(String value) { this.roleName = value; return this; }
+        /**
+         * Tags for the IAM resources, and the default tags of every load balancer the controller creates. Changing them
+         * updates in place (the controller retags its load balancers).
+         */
         public Builder tags(Map<String, String> value) { this.tags = value; return this; }
 
+        /**
+         * The inputs; throws {@link NullPointerException} or {@link IllegalArgumentException} naming a required input
+         * that is missing or wrong.
+         */
         public LoadBalancerControllerArgs build() { return new LoadBalancerControllerArgs(this); }
     }
 }

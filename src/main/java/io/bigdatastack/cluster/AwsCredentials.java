@@ -11,6 +11,11 @@ import java.util.Optional;
  * resource would fail Unauthorized. {@code update-kubeconfig} writes a profile as {@code AWS_PROFILE} in the exec
  * environment and a role as {@code --role-arn} (https://docs.aws.amazon.com/cli/latest/reference/eks/update-kubeconfig.html,
  * https://docs.aws.amazon.com/cli/latest/reference/eks/get-token.html); so do we.
+ *
+ * @param profile the AWS CLI profile name ({@code aws:profile}), or empty for the default credential chain; changing it
+ *                updates the kubeconfig and so the Kubernetes provider
+ * @param roleArn the ARN of the role to assume ({@code aws:assumeRole}), or empty; changing it updates the kubeconfig
+ *                and so the Kubernetes provider
  */
 public record AwsCredentials(Optional<String> profile, Optional<String> roleArn) {
 

@@ -12,25 +12,8 @@ import java.util.Objects;
 /**
  * Inputs of {@link EmrOnEks}.
  *
- * <ul>
- *   <li>{@code clusterName}, {@code clusterArn}, {@code oidcProviderArn}, {@code oidcIssuerUrl}, {@code accountId},
- *       {@code kubernetesProvider}: the EKS cluster the virtual cluster runs on (set all six with
- *       {@link Builder#cluster(EksCluster)}). The cluster must use the {@code API} or {@code API_AND_CONFIG_MAP}
- *       authentication mode, so that EMR can create its own access entry.</li>
- *   <li>{@code namespace}: Kubernetes namespace of the virtual cluster (RFC 1123 label), created here.</li>
- *   <li>{@code jobRoleName}: the job execution role's name; fixed up front because its base36 form is part of the
- *       trust policy (see {@link EmrNames#jobRoleName}).</li>
- *   <li>{@code jobRoleBinding}: IRSA, Pod Identity or both (see {@link JobRoleBinding}).</li>
- *   <li>{@code releaseLabel}: EMR release of the job template and the sample command, e.g. {@code emr-7.13.0-latest}.</li>
- *   <li>{@code jobReadBuckets}: names of other S3 buckets jobs may read (no write).</li>
- *   <li>{@code glueCatalogAccess}: whether jobs may use this account's Glue Data Catalog in the Region.</li>
- *   <li>{@code logRetentionDays}: retention of the job log group, and age at which S3 job logs expire.</li>
- *   <li>{@code protectStatefulResources}: true protects the bucket and log group ({@code protect} +
- *       {@code retainOnDelete}) and versions the bucket; false makes them destroyable with their contents.</li>
- *   <li>{@code region}: for the Glue ARNs and the sample command.</li>
- *   <li>{@code namePrefix}: prefix of physical names, e.g. {@code big-data-stack-dev}.</li>
- *   <li>{@code tags}: tags for every taggable AWS resource.</li>
- * </ul>
+ * <p>Each input is documented at its {@link Builder} setter: what it is, its form or unit, and what changing it
+ * on a deployed stack does (update in place or replace).
  */
 public final class EmrOnEksArgs {
 
@@ -82,32 +65,50 @@ public final class EmrOnEksArgs {
         });
     }
 
+    /** A builder; the inputs are documented at its setters. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** See {@link Builder#clusterName}. */
     public Output<String> clusterName() { return clusterName; }
+    /** See {@link Builder#clusterArn}. */
     public Output<String> clusterArn() { return clusterArn; }
+    /** See {@link Builder#oidcProviderArn}. */
     public Output<String> oidcProviderArn() { return oidcProviderArn; }
+    /** See {@link Builder#oidcIssuerUrl}. */
     public Output<String> oidcIssuerUrl() { return oidcIssuerUrl; }
     /** The stack's partition, Region and account, for every ARN and account-scoped name the component writes. */
     public Output<AwsScope> scope() { return scope; }
     /** The account, from {@link #scope()} (bucket name, IRSA subjects). */
     public Output<String> accountId() { return scope.applyValue(AwsScope::accountId); }
+    /** See {@link Builder#kubernetesProvider}. */
     public Provider kubernetesProvider() { return kubernetesProvider; }
+    /** See {@link Builder#namespace}. */
     public String namespace() { return namespace; }
+    /** See {@link Builder#jobRoleName}. */
     public String jobRoleName() { return jobRoleName; }
+    /** See {@link Builder#jobRoleBinding}. */
     public JobRoleBinding jobRoleBinding() { return jobRoleBinding; }
+    /** See {@link Builder#releaseLabel}. */
     public String releaseLabel() { return releaseLabel; }
+    /** See {@link Builder#jobReadBuckets}. */
     public List<String> jobReadBuckets() { return jobReadBuckets; }
+    /** See {@link Builder#glueCatalogAccess}. */
     public boolean glueCatalogAccess() { return glueCatalogAccess; }
+    /** See {@link Builder#jobTemplate}. */
     public boolean jobTemplate() { return jobTemplate; }
     /** Whether {@code jobReadBuckets} came from a secret config value: the job role's policy is then a secret. */
     public boolean secretJobReadBuckets() { return secretJobReadBuckets; }
+    /** See {@link Builder#logRetentionDays}. */
     public int logRetentionDays() { return logRetentionDays; }
+    /** See {@link Builder#protectStatefulResources}. */
     public boolean protectStatefulResources() { return protectStatefulResources; }
+    /** See {@link Builder#region}. */
     public String region() { return region; }
+    /** See {@link Builder#namePrefix}. */
     public String namePrefix() { return namePrefix; }
+    /** See {@link Builder#tags}. */
     public Map<String, String> tags() { return tags; }
     /** The teams of {@code teams}; empty for a stack with the one default team of {@link #namespace()}. */
     public List<TeamSpec> teams() { return teams; }
@@ -143,27 +144,99 @@ public final class EmrOnEksArgs {
                     .kubernetesProvider(cluster.kubernetesProvider());
         }
 
+        /** The EKS cluster's name. A new cluster replaces the namespace and the virtual cluster. */
         public Builder clusterName(Output<String> value) { this.clusterName = value; return this; }
+        /** The EKS cluster's ARN, for the job role's and access entry's policies. */
         public Builder clusterArn(Output<String> value) { this.clusterArn = value; return this; }
+        /**
+         * ARN of the cluster's IAM OIDC identity provider, the IRSA trust's principal. A new provider updates the job
+         * role's trust in place.
+         */
         public Builder oidcProviderArn(Output<String> value) { this.oidcProviderArn = value; return this; }
+        /**
+         * The cluster's OIDC issuer URL ({@code https://oidc.eks...}), whose host is the prefix of the trust's
+         * condition keys. A new issuer updates the job role's trust in place.
+         */
         public Builder oidcIssuerUrl(Output<String> value) { this.oidcIssuerUrl = value; return this; }
+        /**
+         * The stack's partition, Region and account ({@link AwsScope#lookup}), for every ARN and account-scoped name
+         * the component writes.
+         */
         public Builder scope(Output<AwsScope> value) { this.scope = value; return this; }
+        /**
+         * The cluster's Kubernetes provider; the namespace and RBAC are created through it. A provider pointing at
+         * another API server replaces them.
+         */
         public Builder kubernetesProvider(Provider value) { this.kubernetesProvider = value; return this; }
+        /**
+         * Kubernetes namespace of the virtual cluster (RFC 1123 label), created here. Changing it replaces the
+         * namespace (with everything in it) and the virtual cluster; the job role's trust is updated.
+         */
         public Builder namespace(String value) { this.namespace = value; return this; }
+        /**
+         * The job execution role's name (at most 64 characters, see {@link EmrNames#jobRoleName}); fixed up front
+         * because its base36 form is part of the trust policy. Changing it replaces the role.
+         */
         public Builder jobRoleName(String value) { this.jobRoleName = value; return this; }
+        /**
+         * How pods get the job role: IRSA (the default), Pod Identity or both ({@link JobRoleBinding}); must suit
+         * {@code releaseLabel}. Changing it creates or deletes the Pod Identity association and updates the trust.
+         */
         public Builder jobRoleBinding(JobRoleBinding value) { this.jobRoleBinding = value; return this; }
+        /**
+         * EMR release of the job template and the sample command, e.g. {@code emr-7.13.0-latest}. Changing it updates
+         * the job template.
+         */
         public Builder releaseLabel(String value) { this.releaseLabel = value; return this; }
+        /**
+         * Names of other S3 buckets jobs may read (never write). Changing them updates the job role's policy in place.
+         */
         public Builder jobReadBuckets(List<String> value) { this.jobReadBuckets = value; return this; }
+        /**
+         * Whether jobs may use this account's Glue Data Catalog in the Region. Changing it updates the job role's
+         * policy in place.
+         */
         public Builder glueCatalogAccess(boolean value) { this.glueCatalogAccess = value; return this; }
+        /**
+         * Whether to create the EMR job template (true by default). Turning it off deletes the template's
+         * CloudFormation stack.
+         */
         public Builder jobTemplate(boolean value) { this.jobTemplate = value; return this; }
+        /**
+         * Whether {@code jobReadBuckets} came from a secret config value: the job role's policy is then a Pulumi
+         * secret.
+         */
         public Builder secretJobReadBuckets(boolean value) { this.secretJobReadBuckets = value; return this; }
+        /**
+         * Retention of the job log group, in days (a value CloudWatch Logs accepts; 30 by default), and the age at
+         * which S3 job logs expire. Lowering it is an update that deletes older logs.
+         */
         public Builder logRetentionDays(int value) { this.logRetentionDays = value; return this; }
+        /**
+         * True protects the bucket, log group, namespace and virtual cluster ({@code protect} + {@code retainOnDelete})
+         * and versions the bucket; false makes them destroyable with their contents. Changing it is an update.
+         */
         public Builder protectStatefulResources(boolean value) { this.protectStatefulResources = value; return this; }
+        /** Region code, e.g. {@code eu-west-1}, for the Glue ARNs and the sample command. */
         public Builder region(String value) { this.region = value; return this; }
+        /**
+         * Prefix of physical names (bucket, log group, virtual cluster, template), e.g. {@code big-data-stack-dev}.
+         * Changing it replaces them.
+         */
         public Builder namePrefix(String value) { this.namePrefix = value; return this; }
+        /** Tags for every taggable AWS resource. Changing them updates in place. */
         public Builder tags(Map<String, String> value) { this.tags = value; return this; }
+        /**
+         * The data teams ({@link TeamSpec}), each with its own namespace, virtual cluster, role and template; empty
+         * (the default) for one team from {@code namespace}. Setting it on a stack that had none replaces the default
+         * team's resources; later, adding a team creates, removing deletes, renaming replaces its resources.
+         */
         public Builder teams(List<TeamSpec> value) { this.teams = value; return this; }
 
+        /**
+         * The inputs; throws {@link NullPointerException} or {@link IllegalArgumentException} naming a required input
+         * that is missing or wrong.
+         */
         public EmrOnEksArgs build() { return new EmrOnEksArgs(this); }
     }
 }

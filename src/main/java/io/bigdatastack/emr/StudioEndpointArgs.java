@@ -10,14 +10,8 @@ import java.util.Objects;
 /**
  * Inputs of {@link StudioEndpoint}.
  *
- * <ul>
- *   <li>{@code virtualClusterId}, {@code jobRoleArn}, {@code logGroupName}, {@code bucketName}: from {@link EmrOnEks}
- *       (set all four with {@link Builder#emr(EmrOnEks)}); the endpoint logs where jobs do.</li>
- *   <li>{@code releaseLabel}: the stack's EMR release (emr-6.7.0 or later; StackConfig checks it).</li>
- *   <li>{@code loadBalancerController}: what makes the endpoint's ALB — the controller's Helm release. The endpoint
- *       depends on it, so it is created after the controller and destroyed before it.</li>
- *   <li>{@code namePrefix}: prefix of physical names; {@code tags}: the stack's tags.</li>
- * </ul>
+ * <p>Each input is documented at its {@link Builder} setter: what it is, its form or unit, and what changing it
+ * on a deployed stack does (update in place or replace).
  */
 public final class StudioEndpointArgs {
 
@@ -48,6 +42,7 @@ public final class StudioEndpointArgs {
         });
     }
 
+    /** A builder; the inputs are documented at its setters. */
     public static Builder builder() {
         return new Builder();
     }
@@ -68,15 +63,35 @@ public final class StudioEndpointArgs {
                     .logGroupName(emr.logGroupName()).bucketName(emr.jobBucketName());
         }
 
+        /**
+         * The EMR on EKS virtual cluster's ID the endpoint belongs to. Every endpoint property is create-only: any
+         * change replaces the endpoint (delete first), stopping attached kernels.
+         */
         public Builder virtualClusterId(Output<String> value) { this.virtualClusterId = value; return this; }
+        /** ARN of the job execution role the endpoint's kernels run as. A change replaces the endpoint. */
         public Builder jobRoleArn(Output<String> value) { this.jobRoleArn = value; return this; }
+        /** CloudWatch Logs group the endpoint logs to. A change replaces the endpoint. */
         public Builder logGroupName(Output<String> value) { this.logGroupName = value; return this; }
+        /** S3 bucket the endpoint logs to. A change replaces the endpoint. */
         public Builder bucketName(Output<String> value) { this.bucketName = value; return this; }
+        /**
+         * The stack's EMR release, {@code emr-6.7.0} or later (StackConfig checks it). A change replaces the endpoint.
+         */
         public Builder releaseLabel(String value) { this.releaseLabel = value; return this; }
+        /**
+         * What makes the endpoint's ALB: the AWS Load Balancer Controller's Helm release (required). The endpoint
+         * depends on it, so it is created after the controller and destroyed before it.
+         */
         public Builder loadBalancerController(List<? extends Resource> value) { this.loadBalancerController = value; return this; }
+        /** Prefix of physical names, e.g. {@code big-data-stack-dev}. A change replaces the endpoint. */
         public Builder namePrefix(String value) { this.namePrefix = value; return this; }
+        /** The stack's tags. A change replaces the endpoint too (one predictable path: {@code replaceOnChanges}). */
         public Builder tags(Map<String, String> value) { this.tags = value; return this; }
 
+        /**
+         * The inputs; throws {@link NullPointerException} or {@link IllegalArgumentException} naming a required input
+         * that is missing or wrong.
+         */
         public StudioEndpointArgs build() { return new StudioEndpointArgs(this); }
     }
 }

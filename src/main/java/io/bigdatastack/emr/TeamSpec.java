@@ -6,15 +6,17 @@ import java.util.Optional;
 /**
  * What the EMR component builds for one data team.
  *
- * @param name             the team's name
+ * @param name             the team's name (renaming a team replaces its namespace, virtual cluster, role and template)
  * @param namespace        its Kubernetes namespace
  * @param jobRoleName      its job execution role
  * @param dataPrefix       its prefix of the job bucket ({@code teams/<team>/}); empty for the one default team of a
  *                         stack without {@code teams}, which keeps today's whole-bucket access and log locations
- * @param readBuckets      other buckets its jobs read
+ * @param readBuckets      other buckets its jobs read (changing them updates its role's policy in place)
+ * @param glueCatalogAccess whether its jobs may use this account's Glue Data Catalog in the Region (an update in place)
  * @param secretReadBuckets whether {@code readBuckets} came from a secret (the policy document stays secret)
- * @param cpuQuota         ResourceQuota CPU (requests and limits), when given
- * @param memoryQuota      ResourceQuota memory (requests and limits), when given
+ * @param cpuQuota         ResourceQuota CPU (requests and limits) as a Kubernetes quantity, e.g. {@code 32}, when given
+ * @param memoryQuota      ResourceQuota memory (requests and limits) as a Kubernetes quantity, e.g. {@code 128Gi}, when
+ *                         given (quotas update in place)
  * @param studioGroups     Identity Center groups whose Studio session reaches only this team's virtual cluster
  */
 public record TeamSpec(String name, String namespace, String jobRoleName, Optional<String> dataPrefix, List<String> readBuckets,

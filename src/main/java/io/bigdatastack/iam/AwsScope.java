@@ -12,6 +12,10 @@ import com.pulumi.core.Output;
  *
  * <p>One per stack: {@code BigDataStack} calls {@link #lookup} once and hands the result to every component that writes
  * an ARN; nothing else calls {@code getPartition} or {@code getCallerIdentity}, and no code writes {@code arn:aws:}.
+ *
+ * @param partition the AWS partition, e.g. {@code aws}, {@code aws-cn}, {@code aws-us-gov}
+ * @param region    the Region code, e.g. {@code eu-west-1}
+ * @param accountId the 12-digit account ID the stack deploys to
  */
 public record AwsScope(String partition, String region, String accountId) {
 

@@ -10,6 +10,10 @@ import java.util.Objects;
  * {@code "<name>:<level>"}, e.g. {@code "ana"}, {@code "data-engineers:intermediate"}. The name is everything before
  * the last colon, so names themselves cannot contain one. Validation lives in
  * {@link io.bigdatastack.config.Validators}; {@link #parse} expects a validated entry.
+ *
+ * @param name  the Identity Center user or group name (compared case-insensitively); changing it replaces the session
+ *              mapping
+ * @param level the session policy it is mapped with; changing it updates the mapping in place
  */
 public record StudioMember(String name, StudioAccessLevel level) {
 
