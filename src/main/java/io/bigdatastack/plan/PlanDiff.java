@@ -242,7 +242,8 @@ public final class PlanDiff {
             reason = String.join("; ", reasons);
         } else if (!changes.isEmpty() || optionsChanged) {
             action = Action.UPDATE;
-            reason = changes.isEmpty() ? "resource options change" : "in-place update";
+            reason = changes.isEmpty() ? "resource options change: " + changedOptions(old.getAsJsonObject("options"), now.getAsJsonObject("options"))
+                    : "in-place update";
         } else {
             action = Action.UNCHANGED;
             reason = "";
@@ -251,6 +252,19 @@ public final class PlanDiff {
             reason = (reason.isEmpty() ? "" : reason + "; ") + String.join("; ", destroys);
         }
         return new Change(now.get("urn").getAsString(), type, name, action, List.copyOf(changes), stateful, destroys, reason);
+    }
+
+    /** The options that differ, as {@code protect: false => true}: an update that changes nothing else says which. */
+    private static String changedOptions(JsonObject before, JsonObject after) {
+        var keys = new TreeSet<String>(before.keySet());
+        keys.addAll(after.keySet());
+        var changed = new ArrayList<String>();
+        for (var key : keys) {
+            if (!java.util.Objects.equals(before.get(key), after.get(key))) {
+                changed.add(key + ": " + display(before.get(key)) + " => " + display(after.get(key)));
+            }
+        }
+        return String.join(", ", changed);
     }
 
     /** Updates that keep the resource but destroy what it retains, or remove what keeps it. */
@@ -482,7 +496,8 @@ public final class PlanDiff {
                         + (input.after() == null && input.note() != null ? "(" + input.note() + ")" : display(input.after()))
                         + (input.forcesReplacement() ? "   (forces replacement)" : ""));
             }
-            if (change.action() == Action.UNKNOWN || change.action() == Action.REPLACE || !change.destroysData().isEmpty()) {
+            if (change.action() == Action.UNKNOWN || change.action() == Action.REPLACE || !change.destroysData().isEmpty()
+                    || change.changedInputs().isEmpty()) {
                 out.println("        why: " + change.reason());
             }
         }

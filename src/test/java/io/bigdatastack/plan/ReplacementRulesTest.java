@@ -117,6 +117,15 @@ class ReplacementRulesTest {
     }
 
     @Test
+    void anUpdateOfOptionsOnlyNamesTheOptionsThatChange() {
+        var before = plan("s", "[" + EMR_COMPONENT + "," + resource("aws:iam/role:Role", "role", EMR, "{\"name\":\"r\"}", false) + "]");
+        var after = plan("s", "[" + EMR_COMPONENT + "," + resource("aws:iam/role:Role", "role", EMR, "{\"name\":\"r\"}", true) + "]");
+        var change = PlanDiff.compare(before, after, Planner.STATEFUL).changes().get(1);
+        assertEquals(PlanDiff.Action.UPDATE, change.action());
+        assertEquals("resource options change: protect: false => true, retainOnDelete: false => true", change.reason());
+    }
+
+    @Test
     void deletingAStatefulResourceIsARiskAndDeletingAnotherIsNot() {
         var logGroup = resource("aws:cloudwatch/logGroup:LogGroup", "logs", EMR, "{\"name\":\"/x\"}", false);
         var role = resource("aws:iam/role:Role", "role", EMR, "{\"name\":\"r\"}", false);
