@@ -30,6 +30,11 @@ describe(rule.name, () => {
         assert.equal(found.length, 1);
         assert.match(found[0].message, /Kubernetes 1\.35; AWS documents interactive endpoints for Kubernetes up to 1\.30/);
         assert.equal(found[0].urn, endpoint.urn);
+        // The program declares the endpoint through Cloud Control, not CloudFormation: the same report there.
+        const cloudControl = resource("aws:cloudcontrol/resource:Resource", { typeName: "AWS::EMRContainers::Endpoint" }, { name: "dev-emr-studio-endpoint" });
+        const viaCloudControl = await stackViolations(rule, stackOf([cluster("1.35"), cloudControl]));
+        assert.equal(viaCloudControl.length, 1);
+        assert.equal(viaCloudControl[0].urn, cloudControl.urn);
     });
 
     it("finds endpoints in CloudFormation templates and Cloud Control resources only", () => {

@@ -26,6 +26,21 @@ describe(rule.name, () => {
         assert.deepEqual(await resourceViolations(rule, role(policyJson({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }))), []);
     });
 
+    it("accepts the program's form (one StringEquals, the three EMR service accounts as a list) and reports a wildcard in that list", async () => {
+        const accounts = ["client", "driver", "executor"].map((kind) => `emr-containers-sa-spark-${kind}-123456789012-abc`);
+        const programs = (serviceAccounts: string[]) => ({
+            StringEquals: {
+                "aws:RequestTag/eks-cluster-arn": TEST_CLUSTER_ARN,
+                "aws:RequestTag/kubernetes-namespace": "emr-jobs",
+                "aws:RequestTag/kubernetes-service-account": serviceAccounts,
+            },
+        });
+        assert.deepEqual(await resourceViolations(rule, role(podIdentityTrust({ condition: programs(accounts) }))), []);
+        const widened = await resourceViolations(rule, role(podIdentityTrust({ condition: programs([...accounts, "*"]) })));
+        assert.equal(widened.length, 1, widened.join("\n"));
+        assert.match(widened[0], /kubernetes-service-account/);
+    });
+
     it("reports a Pod Identity trust without conditions, naming all three tags", async () => {
         const messages = await resourceViolations(rule, role(podIdentityTrust({ condition: {} })));
         assert.equal(messages.length, 3);

@@ -91,6 +91,8 @@ class LoadBalancerControllerTest {
         var policy = plan.named("aws:iam/policy:Policy", "test-lb-controller");
         var shipped = Files.readString(Path.of("src/main/resources/addons/aws-load-balancer-controller/v2.17.1/iam_policy.json"));
         assertEquals(shipped, policy.inputString("policy"));
+        // The policy pack's tests judge their own copy of the document: it must be the one the program ships.
+        assertEquals(shipped, Files.readString(Path.of("policy/fixtures/aws-load-balancer-controller-iam-policy.json")));
         assertEquals("big-data-stack-test-lb-controller", policy.inputString("name"));
         assertTrue(policy.inputString("description").contains(LoadBalancerControllerVersions.IAM_POLICY_SOURCE));
         assertTrue(LoadBalancerControllerVersions.IAM_POLICY_SOURCE.contains("/" + LoadBalancerControllerVersions.APP_VERSION + "/"));
@@ -113,6 +115,7 @@ class LoadBalancerControllerTest {
 
     @Test
     void releaseComesAfterTheNodesAndCorednsAndItsPermissions() {
+        assertEquals(2, plan.ofType("aws:eks/nodeGroup:NodeGroup").size());
         for (var group : plan.ofType("aws:eks/nodeGroup:NodeGroup")) {
             assertTrue(release().dependencies().contains(group.urn()), "release must wait for " + group.name());
         }
@@ -125,9 +128,9 @@ class LoadBalancerControllerTest {
     @Test
     void everyResourceIsInTheControllerComponent() {
         var component = plan.one(LoadBalancerController.TYPE);
-        for (var name : new String[]{"test-lb-controller", "test-aws-load-balancer-controller"}) {
-            plan.resources().stream().filter(r -> r.name().equals(name))
-                    .forEach(r -> assertEquals(component.urn(), r.parent(), r.urn()));
-        }
+        var named = plan.resources().stream()
+                .filter(r -> r.name().equals("test-lb-controller") || r.name().equals("test-aws-load-balancer-controller")).toList();
+        assertEquals(4, named.size(), "role, policy, attachment and Helm release");
+        named.forEach(r -> assertEquals(component.urn(), r.parent(), r.urn()));
     }
 }

@@ -96,6 +96,7 @@ class StudioEndpointTest {
         var release = plan.named("kubernetes:helm.sh/v3:Release", "test-aws-load-balancer-controller");
         assertTrue(endpointStack().dependencies().contains(release.urn()),
                 "Pulumi deletes dependents first: the endpoint (and EMR's Ingress) goes while the controller still removes its ALB");
+        assertEquals(2, plan.ofType("aws:eks/nodeGroup:NodeGroup").size());
         for (var group : plan.ofType("aws:eks/nodeGroup:NodeGroup")) {
             assertTrue(release.dependencies().contains(group.urn()));
         }
