@@ -5,10 +5,10 @@
 // the stack's inputs names the home account. A principal that merely mentions another account cannot forge this.
 // When nothing refers to a created role by ARN (e.g. values still unknown in a first preview) the home account is
 // unknown and rules that need it say so instead of guessing.
+import { ROLE_TYPE } from "./iam-document-sources";
 import type { ReviewedStack } from "./types";
 import { isObject } from "./values";
 
-const ROLE_TYPE = "aws:iam/role:Role";
 
 function* stringsIn(value: unknown): Generator<string> {
     if (typeof value === "string") {

@@ -10,11 +10,6 @@ export const SECURITY_GROUP_RULE_TYPE = "aws:ec2/securityGroupRule:SecurityGroup
 /** Current one-rule-per-resource form: source in cidrIpv4 / cidrIpv6 / referencedSecurityGroupId. */
 export const SECURITY_GROUP_INGRESS_RULE_TYPE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
 
-/** A CIDR with prefix length 0 matches every address: 0.0.0.0/0, ::/0 (or any other spelling of them). */
-export function isWorldCidr(cidr: string): boolean {
-    return /\/0+$/.test(cidr.trim());
-}
-
 /** Inline `ingress` blocks of a SecurityGroup. */
 export function inlineIngressRules(securityGroup: ReviewedResource): unknown[] {
     return securityGroup.type === SECURITY_GROUP_TYPE || securityGroup.type === DEFAULT_SECURITY_GROUP_TYPE ? listOf(securityGroup.props["ingress"]) : [];

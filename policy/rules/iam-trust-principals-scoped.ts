@@ -6,8 +6,8 @@
 // account's principals. The stack's own account is read from the plan (lib/home-account.ts), which is why this is a
 // stack rule. Service principals must be spelled out (no wildcard in `Service`).
 import { homeAccounts } from "../lib/home-account";
-import { ROLE_TYPE } from "../lib/iam-document-sources";
-import { describeStatement, hasWildcard, parsePolicyDocument } from "../lib/iam-policy-document";
+import { trustStatementsOf } from "../lib/iam-document-sources";
+import { describeStatement, hasWildcard } from "../lib/iam-policy-document";
 import { principalProblems, servicePrincipals } from "../lib/iam-principals";
 import type { StackRule } from "../lib/types";
 import { isObject, stringsOf } from "../lib/values";
@@ -21,12 +21,8 @@ export const iamTrustPrincipalsScoped: StackRule = {
     enforcementLevel: "mandatory",
     validateStack(stack, report) {
         const home = homeAccounts(stack);
-        for (const role of stack.resources.filter((resource) => resource.type === ROLE_TYPE)) {
-            const parsed = parsePolicyDocument(role.props["assumeRolePolicy"]);
-            if (!parsed.ok) {
-                continue; // reported by iam-policy-document-parsable
-            }
-            for (const statement of parsed.statements.filter((candidate) => candidate.effect === "Allow")) {
+        for (const role of stack.resources) {
+            for (const statement of trustStatementsOf(role).filter((candidate) => candidate.effect === "Allow")) {
                 const where = `Role ${role.name}: ${describeStatement(statement)} of \`assumeRolePolicy\``;
                 const problems = principalProblems(statement, home);
                 for (const service of servicePrincipals(statement.principal).filter(hasWildcard)) {

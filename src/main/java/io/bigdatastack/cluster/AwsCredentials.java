@@ -26,10 +26,6 @@ public record AwsCredentials(Optional<String> profile, Optional<String> roleArn)
         return new AwsCredentials(Optional.empty(), Optional.of(roleArn));
     }
 
-    public AwsCredentials withRole(Optional<String> otherRoleArn) {
-        return new AwsCredentials(profile, otherRoleArn.isPresent() ? otherRoleArn : roleArn);
-    }
-
     /** The {@code --profile}/{@code --role-arn} options of an {@code aws} command line (leading space, or empty). */
     public String cliOptions() {
         return profile.map(p -> " --profile " + p).orElse("") + roleArn.map(r -> " --role-arn " + r).orElse("");

@@ -16,11 +16,6 @@ public final class EmrNames {
         return namePrefix + "-" + team + "-emr-job";
     }
 
-    /** The CloudFormation stack of a team's job template. */
-    public static String teamJobTemplateStackName(String namePrefix, String team) {
-        return jobTemplateStackName(namePrefix + "-" + team);
-    }
-
     /** Where EMR uploads a team's job logs: {@code s3://<bucket>/teams/<team>/logs/}. */
     public static String teamS3LogUri(String bucketName, String dataPrefix) {
         return "s3://" + bucketName + "/" + dataPrefix + LOGS_PREFIX;

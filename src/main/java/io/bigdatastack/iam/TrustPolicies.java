@@ -37,18 +37,6 @@ public final class TrustPolicies {
     }
 
     /**
-     * An AWS service assumes the role only when acting for this account (the confused-deputy guard,
-     * https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html), for services that do not pass a
-     * usable {@code aws:SourceArn}.
-     */
-    public static PolicyDocument serviceForAccount(String servicePrincipal, String sourceAccount) {
-        return PolicyDocument.of(Statement.allow("")
-                .principal("Service", servicePrincipal)
-                .actions("sts:AssumeRole")
-                .condition("StringEquals", "aws:SourceAccount", sourceAccount));
-    }
-
-    /**
      * IRSA: pods whose service account matches {@code subject} assume the role with a token from the cluster's
      * OIDC provider. {@code StringEquals} for an exact service account; see {@link #webIdentityLike} for patterns.
      *

@@ -32,7 +32,7 @@ public final class PhysicalNames {
             return name;
         }
         String head = name.substring(0, maxLength - HASH_LENGTH - 1).replaceAll("[-.]+$", "");
-        return head + "-" + sha256Hex(name).substring(0, HASH_LENGTH);
+        return head + "-" + Hashing.sha256Hex(name).substring(0, HASH_LENGTH);
     }
 
     /**
@@ -59,9 +59,5 @@ public final class PhysicalNames {
      */
     public static String role(String namePrefix, String purpose) {
         return fit(namePrefix + "-" + purpose, IAM_ROLE_NAME_MAX);
-    }
-
-    private static String sha256Hex(String text) {
-        return Hashing.sha256Hex(text);
     }
 }

@@ -177,19 +177,14 @@ public final class Network extends ComponentResource {
     }
 
     /**
-     * AZ IDs where EKS cannot place a cluster's network interfaces (kept in {@link AwsRegions}). Names map to
-     * different IDs in each account, so the exclusion is by ID.
-     */
-    public static final List<String> EKS_UNSUPPORTED_ZONE_IDS = AwsRegions.EKS_UNSUPPORTED_ZONE_IDS;
-
-    /**
      * Regular AZs of the Region (no Local or Wavelength Zones) that EKS supports, checked against the count asked
      * for.
      */
     private Output<List<String>> pickAvailabilityZones(String region, int azCount) {
         return AwsFunctions.getAvailabilityZones(GetAvailabilityZonesArgs.builder()
                         .state("available")
-                        .excludeZoneIds(EKS_UNSUPPORTED_ZONE_IDS)
+                        // By AZ ID: names map to different IDs in each account, and EKS rejects some IDs (AwsRegions).
+                        .excludeZoneIds(AwsRegions.EKS_UNSUPPORTED_ZONE_IDS)
                         .filters(GetAvailabilityZonesFilterArgs.builder()
                                 .name("opt-in-status")
                                 .values("opt-in-not-required")
