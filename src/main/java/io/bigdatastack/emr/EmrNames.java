@@ -16,11 +16,6 @@ public final class EmrNames {
         return namePrefix + "-" + team + "-emr-job";
     }
 
-    /** Where EMR uploads a team's job logs: {@code s3://<bucket>/teams/<team>/logs/}. */
-    public static String teamS3LogUri(String bucketName, String dataPrefix) {
-        return "s3://" + bucketName + "/" + dataPrefix + LOGS_PREFIX;
-    }
-
     /** S3 key prefix of the Spark event logs and container logs EMR uploads; the lifecycle rule expires it. */
     public static final String LOGS_PREFIX = "logs/";
 
@@ -68,6 +63,11 @@ public final class EmrNames {
 
     /** Where EMR uploads a job's logs: {@code s3://<bucket>/logs/}. */
     public static String s3LogUri(String bucketName) {
-        return "s3://" + bucketName + "/" + LOGS_PREFIX;
+        return s3LogUri(bucketName, "");
+    }
+
+    /** Where EMR uploads job logs under a data prefix: {@code s3://<bucket>/<dataPrefix>logs/} ({@code teams/<team>/}). */
+    public static String s3LogUri(String bucketName, String dataPrefix) {
+        return "s3://" + bucketName + "/" + dataPrefix + LOGS_PREFIX;
     }
 }

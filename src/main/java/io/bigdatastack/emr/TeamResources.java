@@ -204,6 +204,6 @@ final class TeamResources {
 
     /** Today's {@code s3://<bucket>/logs/} for the default team, {@code s3://<bucket>/teams/<team>/logs/} for a team. */
     static String s3LogUri(TeamSpec team, String bucketName) {
-        return team.dataPrefix().map(prefix -> EmrNames.teamS3LogUri(bucketName, prefix)).orElse(EmrNames.s3LogUri(bucketName));
+        return EmrNames.s3LogUri(bucketName, team.dataPrefix().orElse(""));
     }
 }
