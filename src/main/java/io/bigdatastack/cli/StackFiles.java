@@ -125,9 +125,10 @@ public final class StackFiles {
         var text = Files.readString(file);
         var options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
+        var constructor = new NodeConstructor(options);
         Node root;
         try {
-            root = new Yaml(new SafeConstructor(options)).compose(new java.io.StringReader(text));
+            root = new Yaml(constructor).compose(new java.io.StringReader(text));
         } catch (MarkedYAMLException e) {
             var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             throw new StackFileException(at(file, mark) + "malformed YAML: " + e.getProblem()
@@ -148,10 +149,21 @@ public final class StackFiles {
             throw new StackFileException(String.join("\n", problems));
         }
         try {
-            Object document = new Yaml(new SafeConstructor(options)).load(text);
-            return document == null ? Map.of() : (Map<String, Object>) document;
+            // Built from the node tree just checked: the file is parsed once, not again by Yaml.load.
+            return (Map<String, Object>) constructor.construct(root);
         } catch (YAMLException e) {
             throw new StackFileException(file + ": " + e.getMessage());
+        }
+    }
+
+    /** SnakeYAML's safe constructor, applied to an already composed node tree. */
+    private static final class NodeConstructor extends SafeConstructor {
+        NodeConstructor(LoaderOptions options) {
+            super(options);
+        }
+
+        Object construct(Node node) {
+            return constructDocument(node);
         }
     }
 
