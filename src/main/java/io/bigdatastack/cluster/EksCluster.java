@@ -220,12 +220,11 @@ public final class EksCluster extends ComponentResource {
                 .build(), child);
 
         var humanRoleArn = adminRoleArn.map(arn -> arn.applyValue(Optional::of)).orElse(Output.of(Optional.empty()));
+        // Humans use the admin role when there is one; otherwise only the deployer (the cluster creator) is admin.
         var credentials = humanRoleArn.applyValue(role -> role.isPresent() ? AwsCredentials.role(role.get()) : args.deployerCredentials());
         this.humanCredentials = args.adminRoleName().isEmpty() && args.secrets().deployerCredentials() ? credentials.asSecret() : credentials;
-        this.kubeconfig = Output.tuple(cluster.name(), cluster.endpoint(), caData, humanRoleArn)
-                // Humans use the admin role when there is one; otherwise only the deployer (the cluster creator) is admin.
-                .applyValue(t -> Kubeconfig.render(t.t1, t.t2, t.t3, args.region(),
-                        t.t4.isPresent() ? AwsCredentials.role(t.t4.get()) : args.deployerCredentials()))
+        this.kubeconfig = Output.tuple(cluster.name(), cluster.endpoint(), caData, credentials)
+                .applyValue(t -> Kubeconfig.render(t.t1, t.t2, t.t3, args.region(), t.t4))
                 .asSecret();
 
         registerOutputs(Map.of(
