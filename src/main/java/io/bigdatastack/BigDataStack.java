@@ -14,12 +14,16 @@ import io.bigdatastack.addons.LoadBalancerController;
 import io.bigdatastack.addons.LoadBalancerControllerArgs;
 import io.bigdatastack.cluster.EksCluster;
 import io.bigdatastack.cluster.EksClusterArgs;
+import io.bigdatastack.cluster.InstanceCapacity;
 import io.bigdatastack.cluster.NodeGroupSpec;
 import io.bigdatastack.config.ConfigKeys;
+import io.bigdatastack.config.KubernetesQuantity;
 import io.bigdatastack.config.StackConfig;
 import io.bigdatastack.emr.EmrNames;
 import io.bigdatastack.emr.EmrOnEks;
 import io.bigdatastack.emr.EmrOnEksArgs;
+import io.bigdatastack.emr.SparkJobDefaults;
+import io.bigdatastack.emr.SparkPlacement;
 import io.bigdatastack.emr.StudioEndpoint;
 import io.bigdatastack.emr.StudioEndpointArgs;
 import io.bigdatastack.emr.TeamSpec;
@@ -34,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -125,6 +130,10 @@ public final class BigDataStack {
                 .namePrefix(physicalPrefix)
                 .tags(tags)
                 .teams(teamSpecs(config, physicalPrefix))
+                // Spark job defaults and team limits from what the node groups can launch (SparkJobDefaults, InstanceCapacity).
+                .sparkPlacement(SparkPlacement.managedNodeGroups())
+                .executorSlots(executorSlots(config))
+                .maxContainerMemoryMebibytes(largestAllocatableMemory(nodeGroups(config)))
                 .build(), ComponentResourceOptions.Empty);
 
         ctx.export("VpcId", network.vpcId());
@@ -197,7 +206,28 @@ public final class BigDataStack {
         }
         return config.teams().stream().map(team -> new TeamSpec(team.name(), team.namespace(),
                 EmrNames.teamJobRoleName(physicalPrefix, team.name()), Optional.of(team.dataPrefix()), team.readBuckets(),
-                team.glueCatalogAccess(), false, team.cpuQuota(), team.memoryQuota(), team.studioGroups())).toList();
+                team.glueCatalogAccess(), false, team.cpuQuota(), team.memoryQuota(), team.studioGroups(),
+                team.cpuQuota().map(q -> OptionalLong.of(KubernetesQuantity.parse(q).milliValueRoundedUp().longValueExact())).orElse(OptionalLong.empty()),
+                team.memoryQuota().map(q -> OptionalLong.of(KubernetesQuantity.parse(q).mebibytesRoundedDown())).orElse(OptionalLong.empty())))
+                .toList();
+    }
+
+    /** Default-size executors the spot group holds at its maximum size (the MaxExecutors default of a team without quota). */
+    static int executorSlots(StackConfig config) {
+        return SparkJobDefaults.executorSlots(config.spotNodes().instanceTypes(), config.spotNodes().maxSize());
+    }
+
+    /**
+     * Allocatable memory of the largest node any group can launch, or empty when a group lists an instance type the
+     * stack does not know (then no per-container maximum is imposed rather than a guessed one).
+     */
+    static OptionalLong largestAllocatableMemory(List<NodeGroupSpec> groups) {
+        var types = groups.stream().flatMap(group -> group.instanceTypes().stream()).toList();
+        var known = types.stream().map(InstanceCapacity::of).toList();
+        if (known.isEmpty() || known.stream().anyMatch(Optional::isEmpty)) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(known.stream().mapToLong(node -> node.orElseThrow().memoryMebibytes()).max().orElseThrow());
     }
 
     /** {@code Teams}: team name to its virtual cluster ID, job role ARN, job template ID and sample command. */
@@ -206,7 +236,19 @@ public final class BigDataStack {
             var team = emr.teams().get(name);
             return Output.tuple(team.virtualClusterId(), team.jobRoleArn(), team.jobTemplateId(), team.sampleJobCommand())
                     .applyValue(t -> Map.entry(name, (Map<String, String>) new TreeMap<>(Map.of(
-                            "virtualClusterId", t.t1, "jobRoleArn", t.t2, "jobTemplateId", t.t3, "sampleJobCommand", t.t4))));
+                            "virtualClusterId", t.t1, "jobRoleArn", t.t2, "jobTemplateId", t.t3, "sampleJobCommand", t.t4))))
+                    // What a team needs to run its own job (docs/spark-jobs.md, "Run your own job").
+                    .apply(entry -> Output.tuple(team.bucket(), team.s3LogUri(), team.logGroupName(), team.submitterPolicyArn())
+                            .applyValue(t -> {
+                                var values = new TreeMap<>(entry.getValue());
+                                values.put("bucket", t.t1);
+                                values.put("codePrefix", team.codePrefix());
+                                values.put("s3LogUri", t.t2);
+                                values.put("logGroupName", t.t3);
+                                values.put("logStreamPrefix", team.logStreamPrefix());
+                                values.put("submitterPolicyArn", t.t4);
+                                return Map.entry(entry.getKey(), (Map<String, String>) values);
+                            }));
         }).toList();
         return Output.all(perTeam).applyValue(entries -> {
             var map = new LinkedHashMap<String, Map<String, String>>();

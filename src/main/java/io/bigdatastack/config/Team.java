@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * @param name              RFC 1123 label, unique in the stack; also the namespace name for a team of {@code teams}
  * @param namespace         the team's Kubernetes namespace
- * @param cpuQuota          the namespace ResourceQuota's {@code requests.cpu} and {@code limits.cpu} (a Kubernetes quantity)
+ * @param cpuQuota          the namespace ResourceQuota's {@code requests.cpu} (a Kubernetes quantity; no {@code limits.cpu} quota)
  * @param memoryQuota       the namespace ResourceQuota's {@code requests.memory} and {@code limits.memory}
  * @param readBuckets       other buckets the team's jobs read (read-only), as {@code jobReadBuckets}
  * @param glueCatalogAccess whether the team's jobs use the Glue Data Catalog

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads the structured {@code teams} key. The Pulumi CLI hands a structured value (set in the stack file as a YAML list
@@ -23,13 +22,6 @@ import java.util.regex.Pattern;
 final class TeamsReader {
 
     static final Set<String> FIELDS = Set.of("name", "cpuQuota", "memoryQuota", "readBuckets", "glueCatalogAccess", "studioGroups");
-
-    /**
-     * A Kubernetes resource quantity in the forms a quota takes: a decimal number with an optional SI or binary suffix
-     * (https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/quantity/), e.g. {@code 16}, {@code 500m},
-     * {@code 64Gi}.
-     */
-    private static final Pattern QUANTITY = Pattern.compile("(?:[0-9]+(?:\\.[0-9]+)?|\\.[0-9]+)(?:m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?");
 
     private TeamsReader() {
     }
@@ -81,8 +73,8 @@ final class TeamsReader {
                     checkDerivedNames(reader, at + ".name", name, naming.physical(""));
                 }
             }
-            var cpu = quantity(reader, object, at, "cpuQuota");
-            var memory = quantity(reader, object, at, "memoryQuota");
+            var cpu = quota(reader, object, at, "cpuQuota", true);
+            var memory = quota(reader, object, at, "memoryQuota", false);
             var readBuckets = strings(reader, object, at, "readBuckets");
             for (int b = 0; b < readBuckets.size(); b++) {
                 expect(reader, at + ".readBuckets[" + b + "]", readBuckets.get(b), Validators.s3BucketName(readBuckets.get(b)));
@@ -197,10 +189,32 @@ final class TeamsReader {
         return Optional.of(element.getAsString().trim());
     }
 
-    private static Optional<String> quantity(ConfigReader reader, JsonObject object, String at, String field) {
+    /**
+     * A quota, parsed by the Kubernetes quantity grammar (KubernetesQuantity) and refused when it could not admit one job
+     * at the job defaults: one driver, the job submitter and one executor (SparkJobDefaults). A quota below that looks
+     * fine in the plan and then refuses every pod at admission.
+     *
+     * @param cpu {@code cpuQuota} (cores; bounds requests.cpu) or {@code memoryQuota} (bytes; bounds requests.memory and
+     *            limits.memory)
+     */
+    private static Optional<String> quota(ConfigReader reader, JsonObject object, String at, String field, boolean cpu) {
         var value = string(reader, object, at, field);
-        if (value.isPresent() && !QUANTITY.matcher(value.get()).matches()) {
-            reader.problem(at + "." + field + ": got '" + value.get() + "', expected a Kubernetes quantity such as 16, 500m or 64Gi");
+        if (value.isEmpty()) {
+            return value;
+        }
+        KubernetesQuantity quantity;
+        try {
+            quantity = KubernetesQuantity.parse(value.get());
+        } catch (IllegalArgumentException e) {
+            reader.problem(at + "." + field + ": got '" + value.get() + "', expected " + e.getMessage());
+            return Optional.empty();
+        }
+        var minimum = cpu ? KubernetesQuantity.millis(io.bigdatastack.emr.SparkJobDefaults.minimumCpuQuotaMillis())
+                : KubernetesQuantity.mebibytes(io.bigdatastack.emr.SparkJobDefaults.minimumMemoryQuotaMebibytes());
+        if (quantity.compareTo(minimum) < 0) {
+            reader.problem(at + "." + field + ": got '" + value.get() + "', expected at least " + minimum.text()
+                    + (cpu ? " (CPU requests" : " (memory requests and limits") + " of one Spark job at the job defaults: driver, job submitter"
+                    + " and one executor, each with EMR's logging container; a smaller quota refuses every job's pods at admission)");
             return Optional.empty();
         }
         return value;

@@ -103,7 +103,7 @@ public final class EmrOnEks extends ComponentResource {
         if (args.teams().isEmpty()) {
             var team = new TeamSpec(args.namespace(), args.namespace(), args.jobRoleName(), java.util.Optional.empty(),
                     args.jobReadBuckets(), args.glueCatalogAccess(), args.secretJobReadBuckets(), java.util.Optional.empty(),
-                    java.util.Optional.empty(), List.of());
+                    java.util.Optional.empty(), List.of(), java.util.OptionalLong.empty(), java.util.OptionalLong.empty());
             teamOutputs.put(team.name(), TeamResources.create(name, this, args, team, bucket, logGroup,
                     Stateful.EMR_NAMESPACE, Stateful.VIRTUAL_CLUSTER));
         } else {
@@ -115,7 +115,9 @@ public final class EmrOnEks extends ComponentResource {
         }
         this.teams = Map.copyOf(teamOutputs.entrySet().stream().collect(java.util.stream.Collectors.toMap(
                 Map.Entry::getKey, e -> new TeamOutputs(e.getValue().namespace(), e.getValue().virtualClusterId(),
-                        e.getValue().jobRoleArn(), e.getValue().jobTemplateId(), e.getValue().sampleJobCommand()))));
+                        e.getValue().jobRoleArn(), e.getValue().jobTemplateId(), e.getValue().sampleJobCommand(), e.getValue().bucket(),
+                        e.getValue().codePrefix(), e.getValue().s3LogUri(), e.getValue().logGroupName(), e.getValue().logStreamPrefix(),
+                        e.getValue().submitterPolicyArn()))));
         this.teamNames = List.copyOf(teamOutputs.keySet());
         var first = teamOutputs.values().iterator().next();
         this.namespace = first.namespace();
@@ -165,9 +167,15 @@ public final class EmrOnEks extends ComponentResource {
         return rules;
     }
 
-    /** What jobs of one team need: its namespace, virtual cluster, role, job template and sample command. */
+    /**
+     * What jobs of one team need: its namespace, virtual cluster, role, job template and sample command; and to run its
+     * own job: the job bucket, its code prefix there ({@code teams/<team>/jobs/}), its S3 log location, the log group
+     * and its stream prefix, and the ARN of its submitter managed policy ({@link SubmitterPolicies}).
+     */
     public record TeamOutputs(Output<String> namespace, Output<String> virtualClusterId, Output<String> jobRoleArn,
-                              Output<String> jobTemplateId, Output<String> sampleJobCommand) {
+                              Output<String> jobTemplateId, Output<String> sampleJobCommand, Output<String> bucket, String codePrefix,
+                              Output<String> s3LogUri, Output<String> logGroupName, String logStreamPrefix,
+                              Output<String> submitterPolicyArn) {
     }
 
     private final Map<String, TeamOutputs> teams;

@@ -37,6 +37,9 @@ public final class EmrOnEksArgs {
     private final String namePrefix;
     private final Map<String, String> tags;
     private final List<TeamSpec> teams;
+    private final SparkPlacement sparkPlacement;
+    private final int executorSlots;
+    private final java.util.OptionalLong maxContainerMemoryMebibytes;
 
     private EmrOnEksArgs(Builder b) {
         this.clusterName = Objects.requireNonNull(b.clusterName, "clusterName");
@@ -59,6 +62,12 @@ public final class EmrOnEksArgs {
         this.namePrefix = Objects.requireNonNull(b.namePrefix, "namePrefix");
         this.tags = Map.copyOf(b.tags);
         this.teams = List.copyOf(b.teams);
+        this.sparkPlacement = Objects.requireNonNull(b.sparkPlacement, "sparkPlacement");
+        if (b.executorSlots < 1) {
+            throw new IllegalArgumentException("executorSlots " + b.executorSlots + ": expected at least 1");
+        }
+        this.executorSlots = b.executorSlots;
+        this.maxContainerMemoryMebibytes = Objects.requireNonNull(b.maxContainerMemoryMebibytes, "maxContainerMemoryMebibytes");
         // StackConfig has refused a bad combination already; this asserts the same rule for other callers.
         EmrRules.jobRoleBindingForRelease(jobRoleBinding, releaseLabel).ifPresent(expected -> {
             throw new IllegalArgumentException("jobRoleBinding " + jobRoleBinding + ": expected " + expected);
@@ -112,6 +121,12 @@ public final class EmrOnEksArgs {
     public Map<String, String> tags() { return tags; }
     /** The teams of {@code teams}; empty for a stack with the one default team of {@link #namespace()}. */
     public List<TeamSpec> teams() { return teams; }
+    /** See {@link Builder#sparkPlacement}. */
+    public SparkPlacement sparkPlacement() { return sparkPlacement; }
+    /** See {@link Builder#executorSlots}. */
+    public int executorSlots() { return executorSlots; }
+    /** See {@link Builder#maxContainerMemoryMebibytes}. */
+    public java.util.OptionalLong maxContainerMemoryMebibytes() { return maxContainerMemoryMebibytes; }
 
     public static final class Builder {
         private Output<String> clusterName;
@@ -134,6 +149,9 @@ public final class EmrOnEksArgs {
         private String namePrefix;
         private Map<String, String> tags = Map.of();
         private List<TeamSpec> teams = List.of();
+        private SparkPlacement sparkPlacement = SparkPlacement.managedNodeGroups();
+        private int executorSlots = JobTemplateDocument.JobSettings.DEFAULT.defaultMaxExecutors();
+        private java.util.OptionalLong maxContainerMemoryMebibytes = java.util.OptionalLong.empty();
 
         /** Cluster name and ARN, OIDC provider and issuer and Kubernetes provider of {@code cluster}. */
         public Builder cluster(EksCluster cluster) {
@@ -232,6 +250,25 @@ public final class EmrOnEksArgs {
          * team's resources; later, adding a team creates, removing deletes, renaming replaces its resources.
          */
         public Builder teams(List<TeamSpec> value) { this.teams = value; return this; }
+        /**
+         * Node selectors of the job submitter, driver and executor pods ({@link SparkPlacement}; by default managed node
+         * groups' capacity types). Changing them updates every job template (CloudFormation replaces the template
+         * inside its stack: new template ID) and the sample commands; running jobs keep their pods.
+         */
+        public Builder sparkPlacement(SparkPlacement value) { this.sparkPlacement = value; return this; }
+        /**
+         * How many default-size executors the executor node groups hold at their maximum size
+         * ({@link SparkJobDefaults#executorSlots}): the {@code MaxExecutors} default of a team without a quota. Changing
+         * it updates the templates as above.
+         */
+        public Builder executorSlots(int value) { this.executorSlots = value; return this; }
+        /**
+         * Allocatable memory of the largest node the stack can launch, in MiB (see
+         * {@link io.bigdatastack.cluster.InstanceCapacity}); the team LimitRanges' per-container memory maximum. Empty
+         * (the default) when a node's instance type is unknown: no maximum is imposed then, rather than a guessed one.
+         * Changing it updates the LimitRanges in place; running pods are not affected.
+         */
+        public Builder maxContainerMemoryMebibytes(java.util.OptionalLong value) { this.maxContainerMemoryMebibytes = value; return this; }
 
         /**
          * The inputs; throws {@link NullPointerException} or {@link IllegalArgumentException} naming a required input

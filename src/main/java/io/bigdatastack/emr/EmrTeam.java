@@ -27,7 +27,8 @@ public final class EmrTeam extends ComponentResource {
                 "virtualClusterId", outputs.virtualClusterId(),
                 "jobRoleArn", outputs.jobRoleArn(),
                 "jobTemplateId", outputs.jobTemplateId(),
-                "sampleJobCommand", outputs.sampleJobCommand()));
+                "sampleJobCommand", outputs.sampleJobCommand(),
+                "submitterPolicyArn", outputs.submitterPolicyArn()));
     }
 
     TeamResources.Outputs outputs() {

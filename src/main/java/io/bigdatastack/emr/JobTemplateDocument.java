@@ -16,14 +16,16 @@ import java.util.TreeMap;
  * that is not declared cannot be filled in at StartJobRun
  * (https://docs.aws.amazon.com/emr/latest/EMR-on-EKS-DevelopmentGuide/use-job-template-parameters.html).
  *
- * <p>The template enforces the platform's choices (role, release, node placement, logging) and leaves two things to
- * the caller: {@code ${EntryPoint}} (default: the SparkPi example) and {@code ${ExecutorInstances}} (default 2).
+ * <p>The template enforces the platform's choices (role, release, node placement, logging, job sizes, dynamic allocation
+ * with shuffle tracking, adaptive query execution) and leaves to the caller: {@code ${EntryPoint}} (default: the
+ * SparkPi example), {@code ${JobClass}} (adhoc or production pod templates), and the dynamic-allocation bounds
+ * {@code ${MinExecutors}}, {@code ${MaxExecutors}} (default bounded by the team's quota) and
+ * {@code ${ExecutorIdleTimeout}}. Every template parameter is a value of {@code spark-defaults}; none can turn shuffle
+ * tracking off (SparkJobDefaults).
  */
 public final class JobTemplateDocument {
 
     public static final String ENTRY_POINT_PARAMETER = "EntryPoint";
-    public static final String EXECUTOR_INSTANCES_PARAMETER = "ExecutorInstances";
-    public static final String DEFAULT_EXECUTOR_INSTANCES = "2";
     /** {@code adhoc} (default) or {@code production}: which pod templates, and so which PriorityClasses, a job uses. */
     public static final String JOB_CLASS_PARAMETER = "JobClass";
     /** The stack outputs the document declares. */
@@ -32,11 +34,23 @@ public final class JobTemplateDocument {
 
     private static final com.google.gson.Gson GSON = Json.COMPACT;
 
+    /**
+     * What a team's jobs get besides names and ARNs.
+     *
+     * @param placement           node selectors of the job submitter, driver and executors
+     * @param defaultMaxExecutors the {@code MaxExecutors} parameter's default (SparkJobDefaults#defaultMaxExecutors)
+     */
+    public record JobSettings(SparkPlacement placement, int defaultMaxExecutors) {
+        /** Managed node groups; the executor bound of a quota-less team on the default spot group (20 nodes of c5.2xlarge class). */
+        public static final JobSettings DEFAULT = new JobSettings(SparkPlacement.managedNodeGroups(),
+                SparkJobDefaults.executorSlots(List.of("c5.2xlarge", "c5a.2xlarge", "c6i.2xlarge"), 20));
+    }
+
     private JobTemplateDocument() {
     }
 
     /**
-     * The CloudFormation template body (JSON).
+     * The CloudFormation template body (JSON) of the default team's template, with the default settings.
      *
      * @param namePrefix e.g. {@code big-data-stack-dev}; the template's name also carries a hash of its content,
      *                   because templates are immutable and CloudFormation creates the replacement before it deletes
@@ -45,19 +59,19 @@ public final class JobTemplateDocument {
     public static String render(String namePrefix, String executionRoleArn, String releaseLabel, String logGroupName,
                                 String bucketName, Map<String, String> tags) {
         return render(namePrefix, executionRoleArn, releaseLabel, logGroupName, SampleSparkJob.LOG_STREAM_PREFIX,
-                EmrNames.s3LogUri(bucketName), bucketName, "", tags);
+                EmrNames.s3LogUri(bucketName), bucketName, "", JobSettings.DEFAULT, tags);
     }
 
-    /** As above, for a team: its own CloudWatch stream prefix and S3 log location under its prefix. */
+    /** As above, for a team: its own CloudWatch stream prefix, S3 log location under its prefix, and job settings. */
     public static String render(String namePrefix, String executionRoleArn, String releaseLabel, String logGroupName,
                                 String logStreamPrefix, String s3LogUri, String bucketName, String dataPrefix,
-                                Map<String, String> tags) {
+                                JobSettings settings, Map<String, String> tags) {
         var data = new LinkedHashMap<String, Object>();
         data.put("ExecutionRoleArn", executionRoleArn);
         data.put("ReleaseLabel", releaseLabel);
         data.put("JobDriver", Map.of("SparkSubmitJobDriver", Map.of(
                 "EntryPoint", "${" + ENTRY_POINT_PARAMETER + "}",
-                "SparkSubmitParameters", SampleSparkJob.sparkSubmitParameters("${" + EXECUTOR_INSTANCES_PARAMETER + "}")
+                "SparkSubmitParameters", SampleSparkJob.sparkSubmitParameters(settings.placement())
                         // The job's class picks its pod templates and so its PriorityClasses (SparkPriority).
                         + SparkPriority.podTemplateConfs(bucketName, dataPrefix, "${" + JOB_CLASS_PARAMETER + "}").stream()
                                 .map(conf -> " --conf " + conf).collect(java.util.stream.Collectors.joining()))));
@@ -68,10 +82,18 @@ public final class JobTemplateDocument {
         monitoring.put("PersistentAppUI", SampleSparkJob.PERSISTENT_APP_UI);
         monitoring.put("CloudWatchMonitoringConfiguration", cloudWatch);
         monitoring.put("S3MonitoringConfiguration", Map.of("LogUri", s3LogUri));
-        data.put("ConfigurationOverrides", Map.of("MonitoringConfiguration", monitoring));
+        var sparkDefaults = SparkJobDefaults.sparkDefaults("${" + SparkJobDefaults.MIN_EXECUTORS_PARAMETER + "}",
+                "${" + SparkJobDefaults.MAX_EXECUTORS_PARAMETER + "}", "${" + SparkJobDefaults.IDLE_TIMEOUT_PARAMETER + "}");
+        data.put("ConfigurationOverrides", Map.of(
+                "ApplicationConfiguration", SparkJobDefaults.applicationConfiguration(sparkDefaults, settings.placement(), "Classification", "Properties"),
+                "MonitoringConfiguration", monitoring));
         var parameters = new LinkedHashMap<String, Object>();
         parameters.put(ENTRY_POINT_PARAMETER, Map.of("Type", "STRING", "DefaultValue", SampleSparkJob.ENTRY_POINT));
-        parameters.put(EXECUTOR_INSTANCES_PARAMETER, Map.of("Type", "NUMBER", "DefaultValue", DEFAULT_EXECUTOR_INSTANCES));
+        parameters.put(SparkJobDefaults.MIN_EXECUTORS_PARAMETER, Map.of("Type", "NUMBER",
+                "DefaultValue", String.valueOf(SparkJobDefaults.DEFAULT_MIN_EXECUTORS)));
+        parameters.put(SparkJobDefaults.MAX_EXECUTORS_PARAMETER, Map.of("Type", "NUMBER",
+                "DefaultValue", String.valueOf(settings.defaultMaxExecutors())));
+        parameters.put(SparkJobDefaults.IDLE_TIMEOUT_PARAMETER, Map.of("Type", "STRING", "DefaultValue", SparkJobDefaults.DEFAULT_IDLE_TIMEOUT));
         parameters.put(JOB_CLASS_PARAMETER, Map.of("Type", "STRING", "DefaultValue", SparkPriority.DEFAULT_JOB_CLASS));
         data.put("ParameterConfiguration", parameters);
 

@@ -2,9 +2,6 @@ package io.bigdatastack.emr;
 
 import io.bigdatastack.support.Json;
 
-import io.bigdatastack.cluster.EksCluster;
-import io.bigdatastack.cluster.NodeGroupSpec;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +13,8 @@ import java.util.regex.Pattern;
  * {@code SampleJobCommand} output are both built from it, so what the template enforces and what the command runs
  * cannot drift apart.
  *
- * <p>Placement: the driver on on-demand nodes (losing it loses the job), executors on spot nodes (Spark re-runs the
- * tasks of a reclaimed executor). EKS labels every managed node with {@code eks.amazonaws.com/capacityType}; Spark 3.3+
- * takes separate driver and executor node selectors.
+ * <p>Placement (job submitter and driver on-demand, executors on spot) comes from {@link SparkPlacement}; sizes and
+ * dynamic allocation from {@link SparkJobDefaults}.
  */
 public final class SampleSparkJob {
 
@@ -28,59 +24,46 @@ public final class SampleSparkJob {
     public static final String LOG_STREAM_PREFIX = "spark";
     public static final String PERSISTENT_APP_UI = "ENABLED";
 
-    public static final String DRIVER_NODE_SELECTOR =
-            "spark.kubernetes.driver.node.selector." + EksCluster.CAPACITY_TYPE_LABEL + "=" + NodeGroupSpec.ON_DEMAND;
-    public static final String EXECUTOR_NODE_SELECTOR =
-            "spark.kubernetes.executor.node.selector." + EksCluster.CAPACITY_TYPE_LABEL + "=" + NodeGroupSpec.SPOT;
-
     private static final com.google.gson.Gson GSON = Json.COMPACT;
     private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 
     private SampleSparkJob() {
     }
 
-    /** Small enough for the dev stack's m5.large driver node; the executors go to the spot group. */
-    public static String sparkSubmitParameters() {
-        return sparkSubmitParameters("2");
-    }
-
-    /** As {@link #sparkSubmitParameters()}, with the executor count given (a number, or a template placeholder). */
-    public static String sparkSubmitParameters(String executorInstances) {
-        var confs = List.of(
-                "spark.executor.instances=" + executorInstances,
-                "spark.executor.cores=1",
-                "spark.executor.memory=2G",
-                "spark.driver.cores=1",
-                "spark.driver.memory=2G",
-                DRIVER_NODE_SELECTOR,
-                EXECUTOR_NODE_SELECTOR);
-        return String.join(" ", confs.stream().map(conf -> "--conf " + conf).toList());
-    }
-
-    /** StartJobRun's {@code jobDriver}. */
-    public static Map<String, Object> jobDriver() {
-        return jobDriver(List.of());
+    /**
+     * The job's resources and placement as spark-submit parameters ({@link SparkJobDefaults#resourceConfs}); the
+     * dynamic-allocation settings go to {@code spark-defaults} ({@link #applicationConfiguration}).
+     */
+    public static String sparkSubmitParameters(SparkPlacement placement) {
+        return String.join(" ", SparkJobDefaults.resourceConfs(placement).stream().map(conf -> "--conf " + conf).toList());
     }
 
     /** StartJobRun's {@code jobDriver} with further {@code --conf} settings (a team's pod templates). */
-    public static Map<String, Object> jobDriver(List<String> extraConfs) {
+    public static Map<String, Object> jobDriver(SparkPlacement placement, List<String> extraConfs) {
         var submit = new LinkedHashMap<String, Object>();
         submit.put("entryPoint", ENTRY_POINT);
-        submit.put("sparkSubmitParameters", sparkSubmitParameters() + extraConfs.stream().map(conf -> " --conf " + conf)
+        submit.put("sparkSubmitParameters", sparkSubmitParameters(placement) + extraConfs.stream().map(conf -> " --conf " + conf)
                 .collect(java.util.stream.Collectors.joining()));
         return Map.of("sparkSubmitJobDriver", submit);
     }
 
     /**
-     * StartJobRun's {@code configurationOverrides}: logs to CloudWatch and S3, and the Spark UI kept after the job
-     * (https://docs.aws.amazon.com/emr-on-eks/latest/APIReference/API_MonitoringConfiguration.html).
+     * StartJobRun's {@code applicationConfiguration} of the sample job: the same spark-defaults as the job template, with
+     * the template's parameter defaults filled in ({@code maxExecutors} bounded by the team's quota), and the job
+     * submitter's placement.
      */
-    public static Map<String, Object> configurationOverrides(String logGroupName, String bucketName) {
-        return configurationOverrides(logGroupName, LOG_STREAM_PREFIX, EmrNames.s3LogUri(bucketName));
+    public static List<Map<String, Object>> applicationConfiguration(SparkPlacement placement, int maxExecutors) {
+        return SparkJobDefaults.applicationConfiguration(SparkJobDefaults.sparkDefaults(String.valueOf(SparkJobDefaults.DEFAULT_MIN_EXECUTORS),
+                String.valueOf(maxExecutors), SparkJobDefaults.DEFAULT_IDLE_TIMEOUT), placement, "classification", "properties");
     }
 
-    /** As above, with a team's stream prefix and S3 log location. */
-    public static Map<String, Object> configurationOverrides(String logGroupName, String logStreamPrefix, String s3LogUri) {
+    /**
+     * StartJobRun's {@code configurationOverrides}: the job's application configuration, logs to CloudWatch (the given
+     * stream prefix) and S3, and the Spark UI kept after the job
+     * (https://docs.aws.amazon.com/emr-on-eks/latest/APIReference/API_MonitoringConfiguration.html).
+     */
+    public static Map<String, Object> configurationOverrides(List<Map<String, Object>> applicationConfiguration, String logGroupName,
+                                                             String logStreamPrefix, String s3LogUri) {
         var cloudWatch = new LinkedHashMap<String, Object>();
         cloudWatch.put("logGroupName", logGroupName);
         cloudWatch.put("logStreamNamePrefix", logStreamPrefix);
@@ -88,22 +71,18 @@ public final class SampleSparkJob {
         monitoring.put("persistentAppUI", PERSISTENT_APP_UI);
         monitoring.put("cloudWatchMonitoringConfiguration", cloudWatch);
         monitoring.put("s3MonitoringConfiguration", Map.of("logUri", s3LogUri));
-        return Map.of("monitoringConfiguration", monitoring);
+        var overrides = new LinkedHashMap<String, Object>();
+        overrides.put("applicationConfiguration", applicationConfiguration);
+        overrides.put("monitoringConfiguration", monitoring);
+        return overrides;
     }
 
     /**
      * A ready-to-paste {@code aws emr-containers start-job-run} for a POSIX shell; the JSON arguments are serialized
-     * from {@link #jobDriver()} and {@link #configurationOverrides}, then single-quoted.
+     * from {@link #jobDriver} and {@link #configurationOverrides}, then single-quoted.
      */
     public static String startJobRunCommand(String virtualClusterId, String executionRoleArn, String releaseLabel, String region,
-                                            String logGroupName, String bucketName) {
-        return startJobRunCommand(virtualClusterId, executionRoleArn, releaseLabel, region, List.of(),
-                configurationOverrides(logGroupName, bucketName));
-    }
-
-    /** As above, with the given {@code configurationOverrides} (a team's logging). */
-    public static String startJobRunCommand(String virtualClusterId, String executionRoleArn, String releaseLabel, String region,
-                                            List<String> extraConfs, Map<String, Object> configurationOverrides) {
+                                            SparkPlacement placement, List<String> extraConfs, Map<String, Object> configurationOverrides) {
         var words = new ArrayList<String>();
         words.add("aws emr-containers start-job-run");
         words.add("--virtual-cluster-id " + shellQuote(virtualClusterId));
@@ -111,8 +90,8 @@ public final class SampleSparkJob {
         words.add("--execution-role-arn " + shellQuote(executionRoleArn));
         words.add("--release-label " + shellQuote(releaseLabel));
         words.add("--region " + shellQuote(region));
-        words.add("--job-driver " + shellQuote(GSON.toJson(jobDriver(extraConfs))));
-        words.add("--configuration-overrides " + shellQuote(GSON.toJson(configurationOverrides)));
+        words.add("--job-driver " + shellQuote(GSON.toJson(jobDriver(placement, extraConfs))));
+        words.add("--configuration-overrides " + shellQuote(GSON.toJson(JobTemplateDocument.canonical(configurationOverrides))));
         return String.join(" \\\n  ", words);
     }
 

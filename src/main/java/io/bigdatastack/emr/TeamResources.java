@@ -6,6 +6,8 @@ import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.eks.PodIdentityAssociation;
 import com.pulumi.aws.eks.PodIdentityAssociationArgs;
 import com.pulumi.aws.emrcontainers.VirtualCluster;
+import com.pulumi.aws.iam.Policy;
+import com.pulumi.aws.iam.PolicyArgs;
 import com.pulumi.aws.emrcontainers.VirtualClusterArgs;
 import com.pulumi.aws.emrcontainers.inputs.VirtualClusterContainerProviderArgs;
 import com.pulumi.aws.emrcontainers.inputs.VirtualClusterContainerProviderInfoArgs;
@@ -46,23 +48,31 @@ import java.util.Map;
 final class TeamResources {
 
     /**
-     * Defaults of the team's LimitRange, for a container that states no requests (Spark's driver and executor pods
-     * always state theirs, from spark.driver/executor.memory and cores). No default CPU limit: Spark sets none unless
-     * asked, and a default would throttle every executor to it. The maximum keeps one container below the default
-     * node size (m5.xlarge: 4 vCPU, 16 GiB) less what the kubelet and system pods reserve, so no single pod takes a
-     * whole node. https://kubernetes.io/docs/concepts/policy/limit-range/
+     * Defaults of the team's LimitRange, for a container that states no requests or memory limit (Spark's driver and
+     * executor containers state theirs; EMR's logging sidecars and job submitter need these). Deliberately no CPU
+     * default limit and no CPU maximum: for a Container item, Kubernetes makes {@code max} the default limit of a
+     * container that states none (https://kubernetes.io/docs/concepts/policy/limit-range/), so any CPU maximum would cap
+     * every Spark container that sets no CPU limit; Spark is sized by requests and a CPU limit only throttles it. The
+     * memory maximum is the allocatable memory of the largest node the stack can launch (EmrOnEksArgs), so it never caps
+     * a container below what a node holds and refuses at admission one no node could ever run.
      */
-    static final Map<String, String> DEFAULT_REQUEST = sorted(Map.of("cpu", "250m", "memory", "512Mi"));
-    static final Map<String, String> DEFAULT_LIMIT = sorted(Map.of("memory", "1Gi"));
-    static final Map<String, String> MAX_PER_CONTAINER = sorted(Map.of("cpu", "3", "memory", "12Gi"));
+    static final Map<String, String> DEFAULT_REQUEST = sorted(Map.of(
+            "cpu", SparkJobDefaults.DEFAULT_REQUEST_CPU_MILLIS + "m", "memory", SparkJobDefaults.DEFAULT_REQUEST_MEMORY_MIB + "Mi"));
+    static final Map<String, String> DEFAULT_LIMIT = sorted(Map.of("memory", SparkJobDefaults.DEFAULT_LIMIT_MEMORY_MIB / 1024 + "Gi"));
 
     /** Map.of iterates differently per JVM; plans must be identical on every run. */
     private static Map<String, String> sorted(Map<String, String> map) {
         return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(map));
     }
 
+    /**
+     * What the component hands back for one team; the last five are what a team needs to run its own job: where its
+     * code goes ({@code s3://<bucket>/<code prefix>}), where its logs land, and the managed policy that lets a person or
+     * CI submit its jobs.
+     */
     record Outputs(Output<String> namespace, Output<String> virtualClusterId, Output<String> jobRoleArn,
-                   Output<String> jobTemplateId, Output<String> sampleJobCommand) {
+                   Output<String> jobTemplateId, Output<String> sampleJobCommand, Output<String> bucket, String codePrefix,
+                   Output<String> s3LogUri, Output<String> logGroupName, String logStreamPrefix, Output<String> submitterPolicyArn) {
     }
 
     private TeamResources() {
@@ -85,21 +95,23 @@ final class TeamResources {
         var namespace = namespaceResource.metadata().applyValue(m -> m.name().orElseThrow());
         var inNamespace = CustomResourceOptions.builder().parent(parent).provider(args.kubernetesProvider()).build();
 
+        var limitItem = LimitRangeItemArgs.builder()
+                .type("Container")
+                .defaultRequest(DEFAULT_REQUEST)
+                .default_(DEFAULT_LIMIT);
+        args.maxContainerMemoryMebibytes().ifPresent(mebibytes -> limitItem.max(Map.of("memory", mebibytes + "Mi")));
         new LimitRange(name + "-limits", LimitRangeArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name("team-defaults").namespace(namespace).build())
-                .spec(LimitRangeSpecArgs.builder().limits(LimitRangeItemArgs.builder()
-                        .type("Container")
-                        .defaultRequest(DEFAULT_REQUEST)
-                        .default_(DEFAULT_LIMIT)
-                        .max(MAX_PER_CONTAINER)
-                        .build()).build())
+                .spec(LimitRangeSpecArgs.builder().limits(limitItem.build()).build())
                 .build(), inNamespace);
         if (team.cpuQuota().isPresent() || team.memoryQuota().isPresent()) {
-            // A quota on requests and limits: the namespace's jobs together never hold more than the team's share; pods
-            // beyond it are refused at admission (https://kubernetes.io/docs/concepts/policy/resource-quotas/), and the
-            // LimitRange above gives request-less pods the values the quota needs.
+            // A quota on what Spark sizes by: CPU requests, memory requests and memory limits (Spark sets a memory limit
+            // equal to the request). Not limits.cpu: it would force a CPU limit on every container, which only
+            // throttles Spark. The namespace's jobs together never hold more than the team's share; pods beyond it are
+            // refused at admission (https://kubernetes.io/docs/concepts/policy/resource-quotas/), and the LimitRange
+            // above gives request-less pods the values the quota needs.
             var hard = new LinkedHashMap<String, String>();
-            team.cpuQuota().ifPresent(cpu -> { hard.put("requests.cpu", cpu); hard.put("limits.cpu", cpu); });
+            team.cpuQuota().ifPresent(cpu -> hard.put("requests.cpu", cpu));
             team.memoryQuota().ifPresent(memory -> { hard.put("requests.memory", memory); hard.put("limits.memory", memory); });
             new ResourceQuota(name + "-quota", ResourceQuotaArgs.builder()
                     .metadata(ObjectMetaArgs.builder().name("team-quota").namespace(namespace).build())
@@ -175,13 +187,16 @@ final class TeamResources {
         // AWS::EMRContainers::JobTemplate is a recent type, so a stack can leave it out (jobTemplate: false) in a
         // Region that lacks it; turning it off later deletes the template.
         var templatePrefix = team.dataPrefix().isPresent() ? args.namePrefix() + "-" + team.name() : args.namePrefix();
+        var settings = new JobTemplateDocument.JobSettings(args.sparkPlacement(),
+                SparkJobDefaults.defaultMaxExecutors(team.cpuQuotaMillis(), team.memoryQuotaMebibytes(), args.executorSlots()));
         Output<String> jobTemplateId;
+        Output<java.util.Optional<String>> jobTemplateArn;
         if (args.jobTemplate()) {
             var jobTemplate = new Stack(name + "-job-template", StackArgs.builder()
                     .name(EmrNames.jobTemplateStackName(templatePrefix))
                     .templateBody(Output.tuple(role.arn(), logGroup.name(), bucket.bucket()).applyValue(t ->
                             JobTemplateDocument.render(templatePrefix, t.t1, args.releaseLabel(), t.t2, team.logStreamPrefix(),
-                                    s3LogUri(team, t.t3), t.t3, dataPrefix, tags)))
+                                    s3LogUri(team, t.t3), t.t3, dataPrefix, settings, tags)))
                     // A failed first create leaves nothing behind to block the next attempt.
                     .onFailure("DELETE")
                     .tags(tags)
@@ -190,16 +205,32 @@ final class TeamResources {
                     .dependsOn(jobPrerequisites)
                     .build());
             jobTemplateId = jobTemplate.outputs().applyValue(outputs -> outputs.get(JobTemplateDocument.ID_OUTPUT));
+            jobTemplateArn = jobTemplate.outputs().applyValue(outputs -> java.util.Optional.ofNullable(outputs.get(JobTemplateDocument.ARN_OUTPUT)));
         } else {
             jobTemplateId = Output.of(EmrOnEks.NO_JOB_TEMPLATE);
+            jobTemplateArn = Output.of(java.util.Optional.empty());
         }
 
         var sampleJobCommand = Output.tuple(virtualCluster.id(), role.arn(), logGroup.name(), bucket.bucket())
-                .applyValue(t -> SampleSparkJob.startJobRunCommand(t.t1, t.t2, args.releaseLabel(), args.region(),
+                .applyValue(t -> SampleSparkJob.startJobRunCommand(t.t1, t.t2, args.releaseLabel(), args.region(), args.sparkPlacement(),
                         // The sample is an ad hoc job: it runs under the team's ad hoc pod templates.
                         SparkPriority.podTemplateConfs(t.t4, dataPrefix, SparkPriority.DEFAULT_JOB_CLASS),
-                        SampleSparkJob.configurationOverrides(t.t3, team.logStreamPrefix(), s3LogUri(team, t.t4))));
-        return new Outputs(namespace, virtualCluster.id(), role.arn(), jobTemplateId, sampleJobCommand);
+                        SampleSparkJob.configurationOverrides(SampleSparkJob.applicationConfiguration(args.sparkPlacement(),
+                                settings.defaultMaxExecutors()), t.t3, team.logStreamPrefix(), s3LogUri(team, t.t4))));
+
+        // --- Submitter policy: what a person or CI needs to run this team's jobs, and nothing else ---
+        // A customer managed policy the stack creates and outputs; nothing attaches it (who submits is the account's
+        // business): `aws iam attach-role-policy` / `attach-group-policy` with its ARN (docs/spark-jobs.md).
+        var submitterDocument = Output.tuple(virtualCluster.arn(), role.arn(), jobTemplateArn, bucket.arn(), logGroup.arn())
+                .applyValue(t -> SubmitterPolicies.document(team, t.t1, t.t2, t.t3, t.t4, t.t5).toJson());
+        var submitterPolicy = new Policy(name + "-submitter-policy", PolicyArgs.builder()
+                .name(SubmitterPolicies.policyName(args.namePrefix(), team))
+                .description("Start and watch EMR on EKS jobs of " + team.namespace() + " (" + args.namePrefix() + ") with its job role only")
+                .policy(submitterDocument)
+                .tags(tags)
+                .build(), child);
+        return new Outputs(namespace, virtualCluster.id(), role.arn(), jobTemplateId, sampleJobCommand, bucket.bucket(), team.codePrefix(),
+                bucket.bucket().applyValue(b -> s3LogUri(team, b)), logGroup.name(), team.logStreamPrefix(), submitterPolicy.arn());
     }
 
     /** Today's {@code s3://<bucket>/logs/} for the default team, {@code s3://<bucket>/teams/<team>/logs/} for a team. */
