@@ -78,7 +78,8 @@ public final class KubernetesQuantity implements Comparable<KubernetesQuantity> 
             try {
                 exponent = Integer.parseInt(matcher.group("exponent").substring(1).replace("+", ""));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("an exponent Kubernetes can represent; got " + matcher.group("exponent"));
+                throw new IllegalArgumentException("a quantity of at most 2^63-1 in magnitude (Kubernetes caps larger ones); the exponent "
+                        + matcher.group("exponent") + " is out of range");
             }
             if (Math.abs(exponent) > 100) {
                 throw new IllegalArgumentException("a quantity of at most 2^63-1 in magnitude (Kubernetes caps larger ones); the exponent "

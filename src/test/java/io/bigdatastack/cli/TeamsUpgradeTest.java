@@ -64,9 +64,10 @@ class TeamsUpgradeTest {
                 }
             }
         }
-        // New resources: the default team's LimitRange and pod templates, and the Spark PriorityClasses; all creates.
+        // New resources: the default team's LimitRange, pod templates and submitter policy, and the Spark PriorityClasses;
+        // all creates.
         var added = now.keySet().stream().filter(urn -> !old.containsKey(urn)).map(urn -> now.get(urn).get("type").getAsString()).sorted().toList();
-        assertEquals(java.util.List.of("aws:s3/bucketObjectv2:BucketObjectv2", "aws:s3/bucketObjectv2:BucketObjectv2",
+        assertEquals(java.util.List.of("aws:iam/policy:Policy", "aws:s3/bucketObjectv2:BucketObjectv2", "aws:s3/bucketObjectv2:BucketObjectv2",
                 "aws:s3/bucketObjectv2:BucketObjectv2", "aws:s3/bucketObjectv2:BucketObjectv2", "kubernetes:core/v1:LimitRange",
                 "kubernetes:scheduling.k8s.io/v1:PriorityClass", "kubernetes:scheduling.k8s.io/v1:PriorityClass",
                 "kubernetes:scheduling.k8s.io/v1:PriorityClass", "kubernetes:scheduling.k8s.io/v1:PriorityClass"), added);

@@ -122,7 +122,7 @@ class EmrOnEksTest {
                 "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
                 "aws:s3/bucketVersioningV2:BucketVersioningV2", "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
                 "aws:s3/bucketPolicy:BucketPolicy", "aws:cloudwatch/logGroup:LogGroup", "aws:iam/role:Role", "aws:iam/rolePolicy:RolePolicy",
-                "aws:emrcontainers/virtualCluster:VirtualCluster", "aws:cloudformation/stack:Stack"),
+                "aws:emrcontainers/virtualCluster:VirtualCluster", "aws:cloudformation/stack:Stack", "aws:iam/policy:Policy"),
                 children.stream().map(Plan.Resource::type).collect(Collectors.toSet()));
         for (var child : children) {
             assertTrue(child.name().startsWith("test-emr-"), child.name());
@@ -353,7 +353,7 @@ class EmrOnEksTest {
                 r.input(property).ifPresent(value -> documents.add(JsonParser.parseString(value.getAsString()).getAsJsonObject()));
             }
         }
-        assertEquals(3, documents.size(), "trust, permissions and bucket policy");
+        assertEquals(4, documents.size(), "trust, permissions, bucket policy and submitter policy");
         for (var document : documents) {
             for (var statement : statements(document)) {
                 var actions = strings(statement.get("Action"));
@@ -361,7 +361,7 @@ class EmrOnEksTest {
                     continue; // The TLS-only bucket policy denies s3:* on purpose.
                 }
                 for (var action : actions) {
-                    assertTrue(REAL_ACTION.matcher(action).matches(), "not a specific action: " + action + " in " + statement);
+                    assertTrue(REAL_ACTION_OR_EMR.matcher(action).matches(), "not a specific action: " + action + " in " + statement);
                 }
                 // "*" only for actions IAM cannot scope (no resource type in the Service Authorization Reference).
                 if (statement.has("Resource") && !ACTIONS_WITHOUT_RESOURCE_TYPES.containsAll(actions)) {
@@ -372,6 +372,7 @@ class EmrOnEksTest {
     }
 
     private static final Set<String> ACTIONS_WITHOUT_RESOURCE_TYPES = Set.of("logs:DescribeLogGroups");
+    private static final Pattern REAL_ACTION_OR_EMR = Pattern.compile("(s3|logs|glue|sts|emr-containers):[A-Z][A-Za-z]+");
 
     @Test
     void noManagedPoliciesOnTheJobRoleAndNoFullAccessAnywhere() {
@@ -480,7 +481,7 @@ class EmrOnEksTest {
     // --- Job template ---
 
     @Test
-    void jobTemplateEnforcesThePlatformAndTakesEntryPointAndExecutorsAsParameters() {
+    void jobTemplateEnforcesThePlatformAndTakesEntryPointAndDynamicAllocationBoundsAsParameters() {
         var stack = emrOne(plan, "aws:cloudformation/stack:Stack");
         assertEquals("big-data-stack-test-spark-pi", stack.inputString("name"));
         assertEquals("DELETE", stack.inputString("onFailure"));
@@ -496,18 +497,24 @@ class EmrOnEksTest {
         var driver = data.getAsJsonObject("JobDriver").getAsJsonObject("SparkSubmitJobDriver");
         assertEquals("${EntryPoint}", driver.get("EntryPoint").getAsString());
         var submit = driver.get("SparkSubmitParameters").getAsString();
-        assertTrue(submit.contains("--conf spark.executor.instances=${ExecutorInstances}"), submit);
+        assertFalse(submit.contains("spark.executor.instances"), "executors scale with the work, not a fixed count: " + submit);
         assertTrue(submit.contains("--conf spark.kubernetes.driver.node.selector.eks.amazonaws.com/capacityType=ON_DEMAND"), submit);
         assertTrue(submit.contains("--conf spark.kubernetes.executor.node.selector.eks.amazonaws.com/capacityType=SPOT"), submit);
 
         // Every placeholder is declared, with a type and a default (an undeclared one cannot be filled at StartJobRun).
         var parameters = data.getAsJsonObject("ParameterConfiguration");
-        assertEquals(Set.of("EntryPoint", "ExecutorInstances", "JobClass"), parameters.keySet());
+        assertEquals(Set.of("EntryPoint", "JobClass", "MinExecutors", "MaxExecutors", "ExecutorIdleTimeout"), parameters.keySet());
         assertEquals("adhoc", parameters.getAsJsonObject("JobClass").get("DefaultValue").getAsString());
         assertTrue(submit.contains("--conf spark.kubernetes.driver.podTemplateFile=s3://" + BUCKET + "/pod-templates/${JobClass}-driver.yaml"), submit);
         assertEquals("STRING", parameters.getAsJsonObject("EntryPoint").get("Type").getAsString());
         assertEquals("local:///usr/lib/spark/examples/src/main/python/pi.py", parameters.getAsJsonObject("EntryPoint").get("DefaultValue").getAsString());
-        assertEquals("NUMBER", parameters.getAsJsonObject("ExecutorInstances").get("Type").getAsString());
+        assertEquals("NUMBER", parameters.getAsJsonObject("MinExecutors").get("Type").getAsString());
+        assertEquals("NUMBER", parameters.getAsJsonObject("MaxExecutors").get("Type").getAsString());
+        assertEquals("1", parameters.getAsJsonObject("MinExecutors").get("DefaultValue").getAsString());
+        assertEquals("60s", parameters.getAsJsonObject("ExecutorIdleTimeout").get("DefaultValue").getAsString());
+        // No quota on the default team: bounded by what the default spot group holds at its maximum (20 c5.2xlarge-class
+        // nodes; per node min(7910m / 1250m, 15391Mi / 3379Mi) = 4 executors).
+        assertEquals("80", parameters.getAsJsonObject("MaxExecutors").get("DefaultValue").getAsString());
         var placeholders = java.util.regex.Pattern.compile("\\$\\{(\\w+)}").matcher(data.toString()).results()
                 .map(m -> m.group(1)).collect(Collectors.toSet());
         assertEquals(parameters.keySet(), placeholders);
@@ -609,11 +616,19 @@ class EmrOnEksTest {
         var parameters = submit.get("sparkSubmitParameters").getAsString();
         assertTrue(parameters.contains("--conf spark.kubernetes.driver.node.selector.eks.amazonaws.com/capacityType=ON_DEMAND"), parameters);
         assertTrue(parameters.contains("--conf spark.kubernetes.executor.node.selector.eks.amazonaws.com/capacityType=SPOT"), parameters);
-        assertTrue(parameters.contains("--conf spark.executor.instances="), parameters);
+        assertFalse(parameters.contains("spark.executor.instances"), parameters);
         assertTrue(parameters.contains("--conf spark.kubernetes.executor.podTemplateFile=s3://" + BUCKET + "/pod-templates/adhoc-executor.yaml"), parameters);
 
         assertEquals(JsonParser.parseString("""
-                {"monitoringConfiguration": {
+                {"applicationConfiguration": [
+                   {"classification": "spark-defaults", "properties": {
+                      "spark.dynamicAllocation.enabled": "true", "spark.dynamicAllocation.shuffleTracking.enabled": "true",
+                      "spark.dynamicAllocation.minExecutors": "1", "spark.dynamicAllocation.maxExecutors": "80",
+                      "spark.dynamicAllocation.executorIdleTimeout": "60s", "spark.sql.adaptive.enabled": "true",
+                      "spark.sql.adaptive.coalescePartitions.enabled": "true", "spark.decommission.enabled": "false"}},
+                   {"classification": "emr-job-submitter", "properties": {
+                      "jobsubmitter.node.selector.eks.amazonaws.com/capacityType": "ON_DEMAND"}}],
+                 "monitoringConfiguration": {
                    "persistentAppUI": "ENABLED",
                    "cloudWatchMonitoringConfiguration": {"logGroupName": "%s", "logStreamNamePrefix": "spark"},
                    "s3MonitoringConfiguration": {"logUri": "s3://%s/logs/"}}}

@@ -2,6 +2,7 @@ package io.bigdatastack.emr;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.bigdatastack.config.InvalidConfigException;
 import io.bigdatastack.plan.Plan;
 import io.bigdatastack.testing.Json;
@@ -71,15 +72,59 @@ class TeamsTest {
     void quotasOnlyWhereGiven() {
         var quota = teamOne("analytics", "kubernetes:core/v1:ResourceQuota");
         var hard = quota.input("spec.hard").orElseThrow().getAsJsonObject();
+        // Exactly what Spark is sized by: CPU requests, memory requests and limits; never limits.cpu.
+        assertEquals(Set.of("requests.cpu", "requests.memory", "limits.memory"), hard.keySet());
         assertEquals("32", hard.get("requests.cpu").getAsString());
-        assertEquals("32", hard.get("limits.cpu").getAsString());
         assertEquals("128Gi", hard.get("requests.memory").getAsString());
         assertEquals("128Gi", hard.get("limits.memory").getAsString());
         assertEquals(1, plan.ofType("kubernetes:core/v1:ResourceQuota").size(), "ml sets no quota");
-        var limits = teamOne("ml", "kubernetes:core/v1:LimitRange").input("spec.limits").orElseThrow().getAsJsonArray().get(0).getAsJsonObject();
-        assertEquals("250m", limits.getAsJsonObject("defaultRequest").get("cpu").getAsString());
-        assertFalse(limits.getAsJsonObject("default").has("cpu"), "no default CPU limit: it would throttle Spark executors");
-        assertTrue(limits.has("max"));
+        for (var team : List.of("analytics", "ml")) {
+            var items = teamOne(team, "kubernetes:core/v1:LimitRange").input("spec.limits").orElseThrow().getAsJsonArray();
+            assertEquals(1, items.size());
+            var limits = items.get(0).getAsJsonObject();
+            assertEquals("250m", limits.getAsJsonObject("defaultRequest").get("cpu").getAsString());
+            // A Container max without a default becomes the default limit (limit-range docs): no CPU in either.
+            assertFalse(limits.getAsJsonObject("default").has("cpu"), "no default CPU limit: it would throttle Spark executors");
+            assertFalse(limits.getAsJsonObject("max").has("cpu"), "a CPU max would become every container's CPU limit");
+            assertFalse(limits.has("maxLimitRequestRatio") || limits.has("min"), limits.toString());
+            // The memory max is the largest default node's allocatable memory (c5.2xlarge: 16384 - (255 + 11 x 58) - 100 MiB),
+            // not a size that caps a container below the node it runs on.
+            assertEquals("15391Mi", limits.getAsJsonObject("max").get("memory").getAsString());
+            assertEquals("1Gi", limits.getAsJsonObject("default").get("memory").getAsString());
+        }
+    }
+
+    @Test
+    void everyTemplateScalesExecutorsWithShuffleTrackingAndBoundsThemByTheQuota() {
+        for (var team : List.of("analytics", "ml")) {
+            var data = JsonParser.parseString(teamOne(team, "aws:cloudformation/stack:Stack").inputString("templateBody")).getAsJsonObject()
+                    .getAsJsonObject("Resources").getAsJsonObject("JobTemplate").getAsJsonObject("Properties").getAsJsonObject("JobTemplateData");
+            var configurations = data.getAsJsonObject("ConfigurationOverrides").getAsJsonArray("ApplicationConfiguration");
+            var byClassification = configurations.asList().stream().map(JsonElement::getAsJsonObject)
+                    .collect(Collectors.toMap(c -> c.get("Classification").getAsString(), c -> c.getAsJsonObject("Properties")));
+            var defaults = byClassification.get("spark-defaults");
+            assertEquals("true", defaults.get("spark.dynamicAllocation.enabled").getAsString());
+            assertEquals("true", defaults.get("spark.dynamicAllocation.shuffleTracking.enabled").getAsString());
+            assertEquals("${MinExecutors}", defaults.get("spark.dynamicAllocation.minExecutors").getAsString());
+            assertEquals("${MaxExecutors}", defaults.get("spark.dynamicAllocation.maxExecutors").getAsString());
+            assertEquals("${ExecutorIdleTimeout}", defaults.get("spark.dynamicAllocation.executorIdleTimeout").getAsString());
+            assertEquals("true", defaults.get("spark.sql.adaptive.enabled").getAsString());
+            assertEquals("false", defaults.get("spark.decommission.enabled").getAsString(), "custom image only (best-practices guide)");
+            assertEquals(Map.of("jobsubmitter.node.selector.eks.amazonaws.com/capacityType", "ON_DEMAND"),
+                    byClassification.get("emr-job-submitter").asMap().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                            e -> e.getValue().getAsString())));
+        }
+        // analytics (32 CPU, 128Gi): per job 1600m + 1250m per executor of CPU requests, 5939Mi + 3891Mi per executor of
+        // memory limits: (32000 - 1600) / 1250 = 24 executors by CPU, (131072 - 5939) / 3891 = 32 by memory.
+        assertEquals("24", maxExecutorsDefault("analytics"));
+        // ml has no quota: bounded by the default spot group (20 nodes x 4 executors).
+        assertEquals("80", maxExecutorsDefault("ml"));
+    }
+
+    private static String maxExecutorsDefault(String team) {
+        return JsonParser.parseString(teamOne(team, "aws:cloudformation/stack:Stack").inputString("templateBody")).getAsJsonObject()
+                .getAsJsonObject("Resources").getAsJsonObject("JobTemplate").getAsJsonObject("Properties").getAsJsonObject("JobTemplateData")
+                .getAsJsonObject("ParameterConfiguration").getAsJsonObject("MaxExecutors").get("DefaultValue").getAsString();
     }
 
     @Test
@@ -159,7 +204,14 @@ class TeamsTest {
         assertEquals(List.of("analytics", "ml"), List.copyOf(teams.keySet()));
         for (var team : List.of("analytics", "ml")) {
             var entry = teams.getAsJsonObject(team);
-            assertEquals(Set.of("virtualClusterId", "jobRoleArn", "jobTemplateId", "sampleJobCommand"), entry.keySet());
+            assertEquals(Set.of("virtualClusterId", "jobRoleArn", "jobTemplateId", "sampleJobCommand", "bucket", "codePrefix", "s3LogUri",
+                    "logGroupName", "logStreamPrefix", "submitterPolicyArn"), entry.keySet());
+            assertEquals("big-data-stack-test-emr-123456789012", entry.get("bucket").getAsString());
+            assertEquals("teams/" + team + "/jobs/", entry.get("codePrefix").getAsString());
+            assertEquals("s3://big-data-stack-test-emr-123456789012/teams/" + team + "/logs/", entry.get("s3LogUri").getAsString());
+            assertEquals("/aws/emr-containers/big-data-stack-test/jobs", entry.get("logGroupName").getAsString());
+            assertEquals(team, entry.get("logStreamPrefix").getAsString());
+            assertEquals("arn:aws:iam::123456789012:policy/big-data-stack-test-" + team + "-job-submitter", entry.get("submitterPolicyArn").getAsString());
             assertTrue(entry.get("jobRoleArn").getAsString().endsWith(":role/big-data-stack-test-" + team + "-emr-job"), entry.toString());
             assertTrue(entry.get("sampleJobCommand").getAsString().contains("teams/" + team + "/logs/"), entry.toString());
             assertTrue(entry.get("sampleJobCommand").getAsString().contains("spark.kubernetes.driver.podTemplateFile=s3://big-data-stack-test-emr-123456789012/teams/"
@@ -168,6 +220,93 @@ class TeamsTest {
         assertEquals(teams.getAsJsonObject("analytics").get("jobRoleArn"), plan.outputs().get("JobRoleArn"));
         assertEquals(teams.getAsJsonObject("analytics").get("virtualClusterId"), plan.outputs().get("EMRVirtualClusterID"));
         assertFalse(teams.getAsJsonObject("ml").get("virtualClusterId").equals(plan.outputs().get("EMRVirtualClusterID")));
+    }
+
+    @Test
+    void eachSubmitterPolicyStartsJobsOnlyOnItsClusterWithItsRoleAndReadsOnlyItsPrefixes() {
+        var teams = plan.outputs().get("Teams").getAsJsonObject();
+        for (var team : List.of("analytics", "ml")) {
+            var other = team.equals("ml") ? "analytics" : "ml";
+            var entry = teams.getAsJsonObject(team);
+            var policy = teamOne(team, "aws:iam/policy:Policy");
+            assertEquals("big-data-stack-test-" + team + "-job-submitter", policy.inputString("name"));
+            var cluster = "arn:aws:emr-containers:us-east-1:123456789012:/virtualclusters/" + entry.get("virtualClusterId").getAsString();
+            var role = entry.get("jobRoleArn").getAsString();
+            var template = "arn:aws:emr-containers:us-east-1:123456789012:/jobtemplates/" + entry.get("jobTemplateId").getAsString();
+            var statements = statements(policy, "policy");
+            var starts = statements.stream().filter(st -> strings(st.get("Action")).contains("emr-containers:StartJobRun")).toList();
+            assertEquals(2, starts.size(), starts.toString());
+            for (var start : starts) {
+                assertEquals(List.of("emr-containers:StartJobRun"), strings(start.get("Action")));
+                assertEquals(List.of(cluster), strings(start.get("Resource")));
+                var condition = start.getAsJsonObject("Condition");
+                // Every StartJobRun pins the role: exactly (ArnEquals), or when the request names one (template case).
+                var roleCondition = condition.has("ArnEquals") && condition.getAsJsonObject("ArnEquals").has("emr-containers:ExecutionRoleArn")
+                        ? condition.getAsJsonObject("ArnEquals") : condition.getAsJsonObject("ArnEqualsIfExists");
+                assertEquals(role, roleCondition.get("emr-containers:ExecutionRoleArn").getAsString());
+                if (roleCondition != condition.getAsJsonObject("ArnEquals")) {
+                    assertEquals(template, condition.getAsJsonObject("ArnEquals").get("emr-containers:JobTemplateArn").getAsString());
+                }
+            }
+            var text = statements.toString();
+            assertTrue(statements.stream().flatMap(st -> strings(st.get("Action")).stream()).allMatch(a -> a.startsWith("emr-containers:")
+                    || a.startsWith("s3:") || a.startsWith("logs:")), "no iam:PassRole: EMR on EKS checks the role by condition key: " + text);
+            assertFalse(text.contains("teams/" + other + "/") || text.contains(teams.getAsJsonObject(other).get("virtualClusterId").getAsString()), text);
+            assertTrue(statements.stream().flatMap(st -> strings(st.get("Resource")).stream()).noneMatch(r -> r.equals("*") || r.endsWith(":*")), text);
+            var objects = statements.stream().filter(st -> strings(st.get("Action")).stream().anyMatch(a -> a.startsWith("s3:") && a.endsWith("Object")))
+                    .flatMap(st -> strings(st.get("Resource")).stream()).collect(Collectors.toSet());
+            assertEquals(Set.of("arn:aws:s3:::big-data-stack-test-emr-123456789012/teams/" + team + "/jobs/*",
+                    "arn:aws:s3:::big-data-stack-test-emr-123456789012/teams/" + team + "/logs/*"), objects);
+            var puts = statements.stream().filter(st -> strings(st.get("Action")).contains("s3:PutObject"))
+                    .flatMap(st -> strings(st.get("Resource")).stream()).toList();
+            assertEquals(List.of("arn:aws:s3:::big-data-stack-test-emr-123456789012/teams/" + team + "/jobs/*"), puts, "uploads only to the code prefix");
+            var events = statements.stream().filter(st -> strings(st.get("Action")).contains("logs:GetLogEvents"))
+                    .flatMap(st -> strings(st.get("Resource")).stream()).toList();
+            assertEquals(List.of("arn:aws:logs:us-east-1:123456789012:log-group:/aws/emr-containers/big-data-stack-test/jobs:log-stream:" + team + "/*"), events);
+            assertFalse(text.contains("logs:FilterLogEvents"), "the log group is shared: filtering it would read other teams' logs");
+        }
+    }
+
+    @Test
+    void theSampleCommandCarriesTheSameDefaultsAsItsTemplate() {
+        var command = plan.outputs().get("Teams").getAsJsonObject().getAsJsonObject("analytics").get("sampleJobCommand").getAsString();
+        var words = io.bigdatastack.testing.ShellWords.split(command);
+        var overrides = JsonParser.parseString(words.get(words.indexOf("--configuration-overrides") + 1)).getAsJsonObject();
+        var defaults = overrides.getAsJsonArray("applicationConfiguration").asList().stream().map(JsonElement::getAsJsonObject)
+                .filter(c -> c.get("classification").getAsString().equals("spark-defaults")).findFirst().orElseThrow().getAsJsonObject("properties");
+        assertEquals("true", defaults.get("spark.dynamicAllocation.enabled").getAsString());
+        assertEquals("true", defaults.get("spark.dynamicAllocation.shuffleTracking.enabled").getAsString());
+        assertEquals(maxExecutorsDefault("analytics"), defaults.get("spark.dynamicAllocation.maxExecutors").getAsString());
+    }
+
+    @Test
+    void quotasAreKubernetesQuantitiesLargeEnoughForOneJob() {
+        // Accepted: the real grammar (signs, decimal exponents, SI and binary suffixes) at or above one job's needs.
+        for (var quotas : List.of(new String[] {"2850m", "9830Mi"}, new String[] {"+3", "10Gi"}, new String[] {"2.85", "1.031e10"},
+                new String[] {"3e0", "0.01Ti"}, new String[] {"1e1", "10307921510"})) {
+            TestStacks.config(Map.of("teams", "[{\"name\": \"a\", \"cpuQuota\": \"" + quotas[0] + "\", \"memoryQuota\": \"" + quotas[1] + "\"}]"));
+        }
+        var error = assertThrows(InvalidConfigException.class, () -> TestStacks.config(Map.of("teams", """
+                [{"name": "a", "cpuQuota": "1e1.5", "memoryQuota": "128"},
+                 {"name": "b", "cpuQuota": "Infinity", "memoryQuota": "NaN"},
+                 {"name": "c", "cpuQuota": "2", "memoryQuota": "12 Gi"},
+                 {"name": "d", "cpuQuota": "-32", "memoryQuota": "1e400"},
+                 {"name": "e", "cpuQuota": "2849m", "memoryQuota": "9829Mi"},
+                 {"name": "f", "cpuQuota": "32k8", "memoryQuota": "8Gb"}]""")));
+        var message = error.getMessage();
+        assertTrue(message.contains("big-data-stack:teams[0].cpuQuota: got '1e1.5', expected a Kubernetes quantity"), message);
+        assertTrue(message.contains("big-data-stack:teams[0].memoryQuota: got '128', expected at least 9830Mi"), message);
+        assertTrue(message.contains("big-data-stack:teams[1].cpuQuota: got 'Infinity', expected a Kubernetes quantity"), message);
+        assertTrue(message.contains("big-data-stack:teams[1].memoryQuota: got 'NaN', expected a Kubernetes quantity"), message);
+        assertTrue(message.contains("big-data-stack:teams[2].cpuQuota: got '2', expected at least 2850m"), message);
+        assertTrue(message.contains("big-data-stack:teams[2].memoryQuota: got '12 Gi', expected a Kubernetes quantity"), message);
+        assertTrue(message.contains("big-data-stack:teams[3].cpuQuota: got '-32', expected at least 2850m"), message);
+        assertTrue(message.contains("big-data-stack:teams[3].memoryQuota: got '1e400', expected a quantity of at most 2^63-1"), message);
+        assertTrue(message.contains("big-data-stack:teams[4].cpuQuota: got '2849m', expected at least 2850m"), message);
+        assertTrue(message.contains("big-data-stack:teams[4].memoryQuota: got '9829Mi', expected at least 9830Mi"), message);
+        assertTrue(message.contains("big-data-stack:teams[5].cpuQuota: got '32k8'"), message);
+        assertTrue(message.contains("big-data-stack:teams[5].memoryQuota: got '8Gb'"), message);
+        assertEquals(12, error.problems().size(), message);
     }
 
     @Test
