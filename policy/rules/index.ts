@@ -38,6 +38,9 @@ import { k8sNoBroadClusterAdminBindings } from "./k8s-no-broad-cluster-admin-bin
 import { resourcePolicyPrincipalsScoped } from "./resource-policy-principals-scoped";
 import { s3NoPublicAcls } from "./s3-no-public-acls";
 
+import { emrDynamicAllocationShuffleTracking } from "./emr-dynamic-allocation-shuffle-tracking";
+import { emrStartJobRunRoleScoped } from "./emr-start-job-run-role-scoped";
+
 export const ALL_RULES: readonly Rule[] = [
     // IAM
     iamPolicyDocumentParsable,
@@ -83,4 +86,7 @@ export const ALL_RULES: readonly Rule[] = [
     costNodeInstanceTypes,
     // EMR on EKS (advisory)
     emrEndpointKubernetesVersion,
+    // EMR on EKS jobs
+    emrDynamicAllocationShuffleTracking,
+    emrStartJobRunRoleScoped,
 ];
