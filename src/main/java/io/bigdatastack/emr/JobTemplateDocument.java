@@ -18,9 +18,9 @@ import java.util.TreeMap;
  *
  * <p>The template enforces the platform's choices (role, release, node placement, logging, job sizes, dynamic allocation
  * with shuffle tracking, adaptive query execution) and leaves to the caller: {@code ${EntryPoint}} (default: the
- * SparkPi example), {@code ${JobClass}} (adhoc or production pod templates), and the dynamic-allocation bounds
- * {@code ${MinExecutors}}, {@code ${MaxExecutors}} (default bounded by the team's quota) and
- * {@code ${ExecutorIdleTimeout}}. Every template parameter is a value of {@code spark-defaults}; none can turn shuffle
+ * SparkPi example), {@code ${JobClass}} (adhoc or production pod templates), and dynamic allocation's
+ * {@code ${ExecutorInstances}} (executors to start with), {@code ${MinExecutors}}, {@code ${MaxExecutors}} (default
+ * bounded by the team's quota) and {@code ${ExecutorIdleTimeout}}. Every template parameter is a value of {@code spark-defaults}; none can turn shuffle
  * tracking off (SparkJobDefaults).
  */
 public final class JobTemplateDocument {
@@ -82,13 +82,16 @@ public final class JobTemplateDocument {
         monitoring.put("PersistentAppUI", SampleSparkJob.PERSISTENT_APP_UI);
         monitoring.put("CloudWatchMonitoringConfiguration", cloudWatch);
         monitoring.put("S3MonitoringConfiguration", Map.of("LogUri", s3LogUri));
-        var sparkDefaults = SparkJobDefaults.sparkDefaults("${" + SparkJobDefaults.MIN_EXECUTORS_PARAMETER + "}",
+        var sparkDefaults = SparkJobDefaults.sparkDefaults("${" + SparkJobDefaults.INITIAL_EXECUTORS_PARAMETER + "}",
+                "${" + SparkJobDefaults.MIN_EXECUTORS_PARAMETER + "}",
                 "${" + SparkJobDefaults.MAX_EXECUTORS_PARAMETER + "}", "${" + SparkJobDefaults.IDLE_TIMEOUT_PARAMETER + "}");
         data.put("ConfigurationOverrides", Map.of(
                 "ApplicationConfiguration", SparkJobDefaults.applicationConfiguration(sparkDefaults, settings.placement(), "Classification", "Properties"),
                 "MonitoringConfiguration", monitoring));
         var parameters = new LinkedHashMap<String, Object>();
         parameters.put(ENTRY_POINT_PARAMETER, Map.of("Type", "STRING", "DefaultValue", SampleSparkJob.ENTRY_POINT));
+        parameters.put(SparkJobDefaults.INITIAL_EXECUTORS_PARAMETER, Map.of("Type", "NUMBER",
+                "DefaultValue", String.valueOf(SparkJobDefaults.DEFAULT_MIN_EXECUTORS)));
         parameters.put(SparkJobDefaults.MIN_EXECUTORS_PARAMETER, Map.of("Type", "NUMBER",
                 "DefaultValue", String.valueOf(SparkJobDefaults.DEFAULT_MIN_EXECUTORS)));
         parameters.put(SparkJobDefaults.MAX_EXECUTORS_PARAMETER, Map.of("Type", "NUMBER",

@@ -54,6 +54,7 @@ public final class SampleSparkJob {
      */
     public static List<Map<String, Object>> applicationConfiguration(SparkPlacement placement, int maxExecutors) {
         return SparkJobDefaults.applicationConfiguration(SparkJobDefaults.sparkDefaults(String.valueOf(SparkJobDefaults.DEFAULT_MIN_EXECUTORS),
+                String.valueOf(SparkJobDefaults.DEFAULT_MIN_EXECUTORS),
                 String.valueOf(maxExecutors), SparkJobDefaults.DEFAULT_IDLE_TIMEOUT), placement, "classification", "properties");
     }
 

@@ -30,6 +30,12 @@ public final class SparkJobDefaults {
     public static final String MIN_EXECUTORS_PARAMETER = "MinExecutors";
     public static final String MAX_EXECUTORS_PARAMETER = "MaxExecutors";
     public static final String IDLE_TIMEOUT_PARAMETER = "ExecutorIdleTimeout";
+    /**
+     * How many executors a job starts with ({@code spark.dynamicAllocation.initialExecutors}); dynamic allocation then
+     * scales between the bounds. Kept under the name templates used for the fixed count before, so clients passing
+     * {@code ExecutorInstances} keep working (Spark starts with max(minExecutors, initialExecutors)).
+     */
+    public static final String INITIAL_EXECUTORS_PARAMETER = "ExecutorInstances";
     /** One executor from the start: the smallest job the quota check below admits runs at once. */
     public static final int DEFAULT_MIN_EXECUTORS = 1;
     /**
@@ -170,10 +176,11 @@ public final class SparkJobDefaults {
      * permissions (https://aws.github.io/aws-emr-containers-best-practices/cost-optimization/docs/node-decommission/).
      * The stack runs the stock images, so it stays off until AWS documents it working with them.
      */
-    public static Map<String, String> sparkDefaults(String minExecutors, String maxExecutors, String idleTimeout) {
+    public static Map<String, String> sparkDefaults(String initialExecutors, String minExecutors, String maxExecutors, String idleTimeout) {
         var properties = new TreeMap<String, String>();
         properties.put("spark.dynamicAllocation.enabled", "true");
         properties.put("spark.dynamicAllocation.shuffleTracking.enabled", "true");
+        properties.put("spark.dynamicAllocation.initialExecutors", initialExecutors);
         properties.put("spark.dynamicAllocation.minExecutors", minExecutors);
         properties.put("spark.dynamicAllocation.maxExecutors", maxExecutors);
         properties.put("spark.dynamicAllocation.executorIdleTimeout", idleTimeout);

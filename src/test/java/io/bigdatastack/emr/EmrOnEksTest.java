@@ -503,7 +503,9 @@ class EmrOnEksTest {
 
         // Every placeholder is declared, with a type and a default (an undeclared one cannot be filled at StartJobRun).
         var parameters = data.getAsJsonObject("ParameterConfiguration");
-        assertEquals(Set.of("EntryPoint", "JobClass", "MinExecutors", "MaxExecutors", "ExecutorIdleTimeout"), parameters.keySet());
+        // ExecutorInstances stays (now the executors a job starts with), so clients that pass it keep working.
+        assertEquals(Set.of("EntryPoint", "JobClass", "ExecutorInstances", "MinExecutors", "MaxExecutors", "ExecutorIdleTimeout"), parameters.keySet());
+        assertEquals("1", parameters.getAsJsonObject("ExecutorInstances").get("DefaultValue").getAsString());
         assertEquals("adhoc", parameters.getAsJsonObject("JobClass").get("DefaultValue").getAsString());
         assertTrue(submit.contains("--conf spark.kubernetes.driver.podTemplateFile=s3://" + BUCKET + "/pod-templates/${JobClass}-driver.yaml"), submit);
         assertEquals("STRING", parameters.getAsJsonObject("EntryPoint").get("Type").getAsString());
@@ -623,7 +625,8 @@ class EmrOnEksTest {
                 {"applicationConfiguration": [
                    {"classification": "spark-defaults", "properties": {
                       "spark.dynamicAllocation.enabled": "true", "spark.dynamicAllocation.shuffleTracking.enabled": "true",
-                      "spark.dynamicAllocation.minExecutors": "1", "spark.dynamicAllocation.maxExecutors": "80",
+                      "spark.dynamicAllocation.initialExecutors": "1", "spark.dynamicAllocation.minExecutors": "1",
+                      "spark.dynamicAllocation.maxExecutors": "80",
                       "spark.dynamicAllocation.executorIdleTimeout": "60s", "spark.sql.adaptive.enabled": "true",
                       "spark.sql.adaptive.coalescePartitions.enabled": "true", "spark.decommission.enabled": "false"}},
                    {"classification": "emr-job-submitter", "properties": {

@@ -105,6 +105,7 @@ class TeamsTest {
             var defaults = byClassification.get("spark-defaults");
             assertEquals("true", defaults.get("spark.dynamicAllocation.enabled").getAsString());
             assertEquals("true", defaults.get("spark.dynamicAllocation.shuffleTracking.enabled").getAsString());
+            assertEquals("${ExecutorInstances}", defaults.get("spark.dynamicAllocation.initialExecutors").getAsString());
             assertEquals("${MinExecutors}", defaults.get("spark.dynamicAllocation.minExecutors").getAsString());
             assertEquals("${MaxExecutors}", defaults.get("spark.dynamicAllocation.maxExecutors").getAsString());
             assertEquals("${ExecutorIdleTimeout}", defaults.get("spark.dynamicAllocation.executorIdleTimeout").getAsString());
