@@ -23,6 +23,19 @@ class SparkJobDefaultsTest {
         assertEquals(5939 + 3891, SparkJobDefaults.minimumMemoryQuotaMebibytes());
     }
 
+    /** docs/spark-jobs.md states the minimums and the worked example; they must be what the code computes. */
+    @Test
+    void theDocsStateWhatTheCodeComputes() throws java.io.IOException {
+        var docs = java.nio.file.Files.readString(java.nio.file.Path.of("docs/spark-jobs.md"));
+        for (var fragment : List.of("`cpuQuota` below `" + SparkJobDefaults.minimumCpuQuotaMillis() + "m`",
+                "`memoryQuota` below `" + SparkJobDefaults.minimumMemoryQuotaMebibytes() + "Mi`",
+                "(32000 - " + SparkJobDefaults.fixedPods().cpuMillis() + ") / " + SparkJobDefaults.executorPod().cpuMillis() + " = **"
+                        + SparkJobDefaults.defaultMaxExecutors(OptionalLong.of(32_000), OptionalLong.empty(), 1) + "**",
+                "spark.decommission.enabled=false", "jobsubmitter.node.selector.eks.amazonaws.com/capacityType=ON_DEMAND")) {
+            org.junit.jupiter.api.Assertions.assertTrue(docs.contains(fragment), "docs/spark-jobs.md should say: " + fragment);
+        }
+    }
+
     @Test
     void maxExecutorsIsWhatTheQuotaHoldsAfterTheFixedPods() {
         assertEquals(24, SparkJobDefaults.defaultMaxExecutors(OptionalLong.of(32_000), OptionalLong.of(128 * 1024), 80));
