@@ -19,6 +19,9 @@ class JobTemplateSwitchAndPodSecurityTest {
         assertEquals(EmrOnEks.NO_JOB_TEMPLATE, without.outputs().get("JobTemplateId").getAsString());
         // Everything else of EMR on EKS is still there.
         assertEquals(1, without.ofType("aws:emrcontainers/virtualCluster:VirtualCluster").size());
+        // The submitter policy then only allows direct submissions with the team's role: no template statements.
+        var submitter = without.named("aws:iam/policy:Policy", "test-emr-submitter-policy").inputString("policy");
+        assertTrue(submitter.contains("emr-containers:ExecutionRoleArn") && !submitter.contains("JobTemplate"), submitter);
         var with = TestStacks.plan(Map.of());
         assertEquals(1, with.ofType("aws:cloudformation/stack:Stack").stream().filter(s -> s.name().endsWith("-job-template")).count());
     }
