@@ -152,6 +152,25 @@ export function confsOfSubmitParameters(parameters: string): SparkSetting[] {
     return settings;
 }
 
+/**
+ * The literal text of a value: a string, or the strings a CloudFormation `Fn::Sub` / `Fn::Join` assembles (their
+ * `${...}` references stay as placeholders, which the rule treats as "could be anything"); undefined otherwise.
+ */
+export function textOf(value: unknown): string | undefined {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
+        return String(value);
+    }
+    const sub = field(value, "Fn::Sub");
+    if (sub !== undefined) {
+        return textOf(Array.isArray(sub) ? sub[0] : sub);
+    }
+    const join = field(value, "Fn::Join");
+    if (Array.isArray(join) && join.length === 2 && typeof join[0] === "string" && Array.isArray(join[1])) {
+        return join[1].map((part) => textOf(part) ?? "${?}").join(join[0]);
+    }
+    return undefined;
+}
+
 /** The properties of every `spark-defaults` classification, nested ones included, in declaration order. */
 function sparkDefaultsOf(configurations: unknown): SparkSetting[] {
     const settings: SparkSetting[] = [];
@@ -159,7 +178,8 @@ function sparkDefaultsOf(configurations: unknown): SparkSetting[] {
         if (String(field(configuration, "Classification") ?? "").trim().toLowerCase() === "spark-defaults") {
             const properties = field(configuration, "Properties");
             for (const [key, value] of Object.entries(isObject(properties) ? properties : {})) {
-                settings.push({ key: key.trim(), value: String(value).trim(), source: "spark-defaults" });
+                // A value the rule cannot read (another intrinsic function) counts as a placeholder: it could be anything.
+                settings.push({ key: key.trim(), value: (textOf(value) ?? "${?}").trim(), source: "spark-defaults" });
             }
         }
         settings.push(...sparkDefaultsOf(field(configuration, "Configurations")));
@@ -171,6 +191,9 @@ function sparkDefaultsOf(configurations: unknown): SparkSetting[] {
 export function sparkSettingsOf(data: JsonObject): SparkSetting[] {
     const overrides = field(data, "ConfigurationOverrides");
     const defaults = sparkDefaultsOf(field(overrides, "ApplicationConfiguration", "ApplicationConfigurations"));
-    const submit = field(field(field(data, "JobDriver"), "SparkSubmitJobDriver"), "SparkSubmitParameters");
-    return [...defaults, ...(typeof submit === "string" ? confsOfSubmitParameters(submit) : [])];
+    const driver = field(data, "JobDriver");
+    // spark-submit parameters, or a Spark SQL job's parameters (the same --conf flags).
+    const submit = textOf(field(field(driver, "SparkSubmitJobDriver"), "SparkSubmitParameters"));
+    const sql = textOf(field(field(driver, "SparkSqlJobDriver"), "SparkSqlParameters"));
+    return [...defaults, ...[submit, sql].flatMap((parameters) => (parameters === undefined ? [] : confsOfSubmitParameters(parameters)))];
 }

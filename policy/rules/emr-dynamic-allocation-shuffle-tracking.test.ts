@@ -88,6 +88,16 @@ describe(rule.name, () => {
         assert.equal((await resourceViolations(rule, cloudControl)).length, 1);
     });
 
+    it("reads CloudFormation Fn::Sub / Fn::Join values and Spark SQL job parameters", async () => {
+        const viaSub = data({ "spark.dynamicAllocation.enabled": { "Fn::Sub": "true" }, "spark.dynamicAllocation.shuffleTracking.enabled": { "Fn::Join": ["", ["tr", "ue"]] } });
+        assert.deepEqual(await resourceViolations(rule, cfnStack(viaSub)), []);
+        const unreadable = data({ "spark.dynamicAllocation.enabled": "true", "spark.dynamicAllocation.shuffleTracking.enabled": { "Fn::If": ["c", "true", "false"] } });
+        assert.equal((await resourceViolations(rule, cfnStack(unreadable))).length, 1, "a value the rule cannot read is not the literal true");
+        const sql = data(undefined);
+        sql["JobDriver"] = { SparkSqlJobDriver: { EntryPoint: "q.sql", SparkSqlParameters: { "Fn::Sub": "--conf spark.dynamicAllocation.enabled=true" } } };
+        assert.equal((await resourceViolations(rule, cfnStack(sql))).length, 1);
+    });
+
     it("reports a template body it cannot read when it declares a job template", async () => {
         const messages = await resourceViolations(rule, resource("aws:cloudformation/stack:Stack", { templateBody: "Resources: [\n  Type: AWS::EMRContainers::JobTemplate: {" }));
         assert.equal(messages.length, 1);
