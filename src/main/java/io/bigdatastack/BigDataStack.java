@@ -92,7 +92,7 @@ public final class BigDataStack {
                 .oidcIssuerUrl(cluster.oidcIssuerUrl())
                 .scope(scope)
                 .kubernetesProvider(cluster.kubernetesProvider())
-                .nodeGroups(cluster.workloadReady())
+                .workloadReady(cluster.workloadReady())
                 .roleName(PhysicalNames.role(physicalPrefix, "cluster-autoscaler"))
                 .tags(tags)
                 .build(), ComponentResourceOptions.Empty);
