@@ -30,6 +30,7 @@ public final class EmrOnEksArgs {
     private final List<String> jobReadBuckets;
     private final boolean glueCatalogAccess;
     private final boolean jobTemplate;
+    private final SparkPlacement placement;
     private final boolean secretJobReadBuckets;
     private final int logRetentionDays;
     private final boolean protectStatefulResources;
@@ -52,6 +53,7 @@ public final class EmrOnEksArgs {
         this.jobReadBuckets = List.copyOf(b.jobReadBuckets);
         this.glueCatalogAccess = b.glueCatalogAccess;
         this.jobTemplate = b.jobTemplate;
+        this.placement = java.util.Objects.requireNonNull(b.placement, "placement");
         this.secretJobReadBuckets = b.secretJobReadBuckets;
         this.logRetentionDays = b.logRetentionDays;
         this.protectStatefulResources = b.protectStatefulResources;
@@ -98,6 +100,8 @@ public final class EmrOnEksArgs {
     public boolean glueCatalogAccess() { return glueCatalogAccess; }
     /** See {@link Builder#jobTemplate}. */
     public boolean jobTemplate() { return jobTemplate; }
+    /** See {@link Builder#placement}. */
+    public SparkPlacement placement() { return placement; }
     /** Whether {@code jobReadBuckets} came from a secret config value: the job role's policy is then a secret. */
     public boolean secretJobReadBuckets() { return secretJobReadBuckets; }
     /** See {@link Builder#logRetentionDays}. */
@@ -127,6 +131,7 @@ public final class EmrOnEksArgs {
         private List<String> jobReadBuckets = List.of();
         private boolean glueCatalogAccess;
         private boolean jobTemplate = true;
+        private SparkPlacement placement = SparkPlacement.MANAGED_NODE_GROUPS;
         private boolean secretJobReadBuckets;
         private int logRetentionDays = 30;
         private boolean protectStatefulResources;
@@ -202,6 +207,12 @@ public final class EmrOnEksArgs {
          * CloudFormation stack.
          */
         public Builder jobTemplate(boolean value) { this.jobTemplate = value; return this; }
+        /**
+         * Where drivers and executors run ({@link SparkPlacement}): managed node groups (the default) or Karpenter's
+         * pools. A change rewrites the pod templates, the job template (a new JobTemplate ID) and the sample command;
+         * running jobs keep their pods where they are, new jobs use the new selectors.
+         */
+        public Builder placement(SparkPlacement value) { this.placement = value; return this; }
         /**
          * Whether {@code jobReadBuckets} came from a secret config value: the job role's policy is then a Pulumi
          * secret.

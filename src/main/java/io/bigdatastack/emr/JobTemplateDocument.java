@@ -52,12 +52,20 @@ public final class JobTemplateDocument {
     public static String render(String namePrefix, String executionRoleArn, String releaseLabel, String logGroupName,
                                 String logStreamPrefix, String s3LogUri, String bucketName, String dataPrefix,
                                 Map<String, String> tags) {
+        return render(namePrefix, executionRoleArn, releaseLabel, logGroupName, logStreamPrefix, s3LogUri, bucketName, dataPrefix,
+                tags, SparkPlacement.MANAGED_NODE_GROUPS);
+    }
+
+    /** As above, with the node selectors of {@code placement}. */
+    public static String render(String namePrefix, String executionRoleArn, String releaseLabel, String logGroupName,
+                                String logStreamPrefix, String s3LogUri, String bucketName, String dataPrefix,
+                                Map<String, String> tags, SparkPlacement placement) {
         var data = new LinkedHashMap<String, Object>();
         data.put("ExecutionRoleArn", executionRoleArn);
         data.put("ReleaseLabel", releaseLabel);
         data.put("JobDriver", Map.of("SparkSubmitJobDriver", Map.of(
                 "EntryPoint", "${" + ENTRY_POINT_PARAMETER + "}",
-                "SparkSubmitParameters", SampleSparkJob.sparkSubmitParameters("${" + EXECUTOR_INSTANCES_PARAMETER + "}")
+                "SparkSubmitParameters", SampleSparkJob.sparkSubmitParameters("${" + EXECUTOR_INSTANCES_PARAMETER + "}", placement)
                         // The job's class picks its pod templates and so its PriorityClasses (SparkPriority).
                         + SparkPriority.podTemplateConfs(bucketName, dataPrefix, "${" + JOB_CLASS_PARAMETER + "}").stream()
                                 .map(conf -> " --conf " + conf).collect(java.util.stream.Collectors.joining()))));

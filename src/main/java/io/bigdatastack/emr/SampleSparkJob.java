@@ -46,14 +46,25 @@ public final class SampleSparkJob {
 
     /** As {@link #sparkSubmitParameters()}, with the executor count given (a number, or a template placeholder). */
     public static String sparkSubmitParameters(String executorInstances) {
-        var confs = List.of(
+        return sparkSubmitParameters(executorInstances, SparkPlacement.MANAGED_NODE_GROUPS);
+    }
+
+    /** As {@link #sparkSubmitParameters(String)}, with the node selectors (and driver annotations) of {@code placement}. */
+    public static String sparkSubmitParameters(String executorInstances, SparkPlacement placement) {
+        if (placement.equals(SparkPlacement.MANAGED_NODE_GROUPS)) {
+            return sparkSubmitParameters(executorInstances, List.of(DRIVER_NODE_SELECTOR, EXECUTOR_NODE_SELECTOR));
+        }
+        return sparkSubmitParameters(executorInstances, placement.sparkConfs());
+    }
+
+    private static String sparkSubmitParameters(String executorInstances, List<String> placementConfs) {
+        var confs = new ArrayList<>(List.of(
                 "spark.executor.instances=" + executorInstances,
                 "spark.executor.cores=1",
                 "spark.executor.memory=2G",
                 "spark.driver.cores=1",
-                "spark.driver.memory=2G",
-                DRIVER_NODE_SELECTOR,
-                EXECUTOR_NODE_SELECTOR);
+                "spark.driver.memory=2G"));
+        confs.addAll(placementConfs);
         return String.join(" ", confs.stream().map(conf -> "--conf " + conf).toList());
     }
 
@@ -64,9 +75,14 @@ public final class SampleSparkJob {
 
     /** StartJobRun's {@code jobDriver} with further {@code --conf} settings (a team's pod templates). */
     public static Map<String, Object> jobDriver(List<String> extraConfs) {
+        return jobDriver(extraConfs, SparkPlacement.MANAGED_NODE_GROUPS);
+    }
+
+    /** StartJobRun's {@code jobDriver} under {@code placement}, with further {@code --conf} settings. */
+    public static Map<String, Object> jobDriver(List<String> extraConfs, SparkPlacement placement) {
         var submit = new LinkedHashMap<String, Object>();
         submit.put("entryPoint", ENTRY_POINT);
-        submit.put("sparkSubmitParameters", sparkSubmitParameters() + extraConfs.stream().map(conf -> " --conf " + conf)
+        submit.put("sparkSubmitParameters", sparkSubmitParameters("2", placement) + extraConfs.stream().map(conf -> " --conf " + conf)
                 .collect(java.util.stream.Collectors.joining()));
         return Map.of("sparkSubmitJobDriver", submit);
     }
@@ -104,6 +120,14 @@ public final class SampleSparkJob {
     /** As above, with the given {@code configurationOverrides} (a team's logging). */
     public static String startJobRunCommand(String virtualClusterId, String executionRoleArn, String releaseLabel, String region,
                                             List<String> extraConfs, Map<String, Object> configurationOverrides) {
+        return startJobRunCommand(virtualClusterId, executionRoleArn, releaseLabel, region, extraConfs, configurationOverrides,
+                SparkPlacement.MANAGED_NODE_GROUPS);
+    }
+
+    /** As above, under {@code placement}. */
+    public static String startJobRunCommand(String virtualClusterId, String executionRoleArn, String releaseLabel, String region,
+                                            List<String> extraConfs, Map<String, Object> configurationOverrides,
+                                            SparkPlacement placement) {
         var words = new ArrayList<String>();
         words.add("aws emr-containers start-job-run");
         words.add("--virtual-cluster-id " + shellQuote(virtualClusterId));
@@ -111,7 +135,7 @@ public final class SampleSparkJob {
         words.add("--execution-role-arn " + shellQuote(executionRoleArn));
         words.add("--release-label " + shellQuote(releaseLabel));
         words.add("--region " + shellQuote(region));
-        words.add("--job-driver " + shellQuote(GSON.toJson(jobDriver(extraConfs))));
+        words.add("--job-driver " + shellQuote(GSON.toJson(jobDriver(extraConfs, placement))));
         words.add("--configuration-overrides " + shellQuote(GSON.toJson(configurationOverrides)));
         return String.join(" \\\n  ", words);
     }

@@ -133,7 +133,7 @@ final class TeamResources {
                     BucketObjectv2Args.builder()
                             .bucket(bucket.id())
                             .key(priority.podTemplateKey(dataPrefix))
-                            .content(priority.podTemplate())
+                            .content(priority.podTemplate(args.placement()))
                             .contentType("application/yaml")
                             .tags(tags)
                             .build(), child));
@@ -181,7 +181,7 @@ final class TeamResources {
                     .name(EmrNames.jobTemplateStackName(templatePrefix))
                     .templateBody(Output.tuple(role.arn(), logGroup.name(), bucket.bucket()).applyValue(t ->
                             JobTemplateDocument.render(templatePrefix, t.t1, args.releaseLabel(), t.t2, team.logStreamPrefix(),
-                                    s3LogUri(team, t.t3), t.t3, dataPrefix, tags)))
+                                    s3LogUri(team, t.t3), t.t3, dataPrefix, tags, args.placement())))
                     // A failed first create leaves nothing behind to block the next attempt.
                     .onFailure("DELETE")
                     .tags(tags)
@@ -198,7 +198,7 @@ final class TeamResources {
                 .applyValue(t -> SampleSparkJob.startJobRunCommand(t.t1, t.t2, args.releaseLabel(), args.region(),
                         // The sample is an ad hoc job: it runs under the team's ad hoc pod templates.
                         SparkPriority.podTemplateConfs(t.t4, dataPrefix, SparkPriority.DEFAULT_JOB_CLASS),
-                        SampleSparkJob.configurationOverrides(t.t3, team.logStreamPrefix(), s3LogUri(team, t.t4))));
+                        SampleSparkJob.configurationOverrides(t.t3, team.logStreamPrefix(), s3LogUri(team, t.t4)), args.placement()));
         return new Outputs(namespace, virtualCluster.id(), role.arn(), jobTemplateId, sampleJobCommand);
     }
 
