@@ -10,6 +10,10 @@ import io.bigdatastack.addons.ClusterAutoscalerArgs;
 import io.bigdatastack.addons.Dashboard;
 import io.bigdatastack.addons.DashboardArgs;
 import io.bigdatastack.addons.DashboardKind;
+import io.bigdatastack.addons.AddonRoleBinding;
+import io.bigdatastack.addons.Karpenter;
+import io.bigdatastack.addons.KarpenterArgs;
+import io.bigdatastack.addons.NodeProvisioner;
 import io.bigdatastack.addons.LoadBalancerController;
 import io.bigdatastack.addons.LoadBalancerControllerArgs;
 import io.bigdatastack.cluster.EksCluster;
@@ -20,6 +24,7 @@ import io.bigdatastack.config.StackConfig;
 import io.bigdatastack.emr.EmrNames;
 import io.bigdatastack.emr.EmrOnEks;
 import io.bigdatastack.emr.EmrOnEksArgs;
+import io.bigdatastack.emr.SparkPlacement;
 import io.bigdatastack.emr.StudioEndpoint;
 import io.bigdatastack.emr.StudioEndpointArgs;
 import io.bigdatastack.emr.TeamSpec;
@@ -84,18 +89,43 @@ public final class BigDataStack {
                 .tags(tags)
                 .build(), ComponentResourceOptions.Empty);
 
-        new ClusterAutoscaler(prefix, ClusterAutoscalerArgs.builder()
-                .clusterName(config.cluster().name())
-                .kubernetesVersion(config.cluster().kubernetesVersion())
-                .region(config.region())
-                .oidcProviderArn(cluster.oidcProviderArn())
-                .oidcIssuerUrl(cluster.oidcIssuerUrl())
-                .scope(scope)
-                .kubernetesProvider(cluster.kubernetesProvider())
-                .workloadReady(cluster.workloadReady())
-                .roleName(PhysicalNames.role(physicalPrefix, "cluster-autoscaler"))
-                .tags(tags)
-                .build(), ComponentResourceOptions.Empty);
+        var karpenter = config.addons().nodeProvisioner() == NodeProvisioner.KARPENTER;
+        if (!karpenter) {
+            new ClusterAutoscaler(prefix, ClusterAutoscalerArgs.builder()
+                    .clusterName(config.cluster().name())
+                    .kubernetesVersion(config.cluster().kubernetesVersion())
+                    .region(config.region())
+                    .oidcProviderArn(cluster.oidcProviderArn())
+                    .oidcIssuerUrl(cluster.oidcIssuerUrl())
+                    .scope(scope)
+                    .kubernetesProvider(cluster.kubernetesProvider())
+                    .workloadReady(cluster.workloadReady())
+                    .roleName(PhysicalNames.role(physicalPrefix, "cluster-autoscaler"))
+                    .tags(tags)
+                    .build(), ComponentResourceOptions.Empty);
+        } else {
+            // Karpenter instead of the autoscaler: the base group keeps its size; Spark gets Karpenter's NodePools.
+            new Karpenter(prefix, KarpenterArgs.builder()
+                    .clusterName(config.cluster().name())
+                    .kubernetesVersion(config.cluster().kubernetesVersion())
+                    .region(config.region())
+                    .oidcProviderArn(cluster.oidcProviderArn())
+                    .oidcIssuerUrl(cluster.oidcIssuerUrl())
+                    .clusterArn(cluster.clusterArn())
+                    .roleBinding(AddonRoleBinding.following(config.emr().jobRoleBinding()))
+                    .scope(scope)
+                    .kubernetesProvider(cluster.kubernetesProvider())
+                    .workloadReady(cluster.workloadReady())
+                    .roleName(PhysicalNames.role(physicalPrefix, "karpenter-controller"))
+                    .privateSubnetIds(network.privateSubnetIds())
+                    .privateSubnetCount(config.network().privateSubnetCidrs().size())
+                    .nodeSecurityGroupId(cluster.clusterSecurityGroupId())
+                    .namePrefix(physicalPrefix)
+                    .controllerReplicas(Math.min(2, config.baseNodes().minSize()))
+                    .pools(config.addons().karpenter().orElseThrow())
+                    .tags(tags)
+                    .build(), ComponentResourceOptions.Empty);
+        }
 
         if (config.addons().dashboard() == DashboardKind.headlamp) {
             var dashboard = new Dashboard(prefix, DashboardArgs.builder()
@@ -125,6 +155,7 @@ public final class BigDataStack {
                 .namePrefix(physicalPrefix)
                 .tags(tags)
                 .teams(teamSpecs(config, physicalPrefix))
+                .placement(karpenter ? SparkPlacement.KARPENTER : SparkPlacement.MANAGED_NODE_GROUPS)
                 .build(), ComponentResourceOptions.Empty);
 
         ctx.export("VpcId", network.vpcId());
@@ -216,13 +247,18 @@ public final class BigDataStack {
     }
 
     /**
-     * Two groups: {@code base} (on-demand) keeps system pods and Spark drivers alive; {@code spot} takes executors,
+     * Two groups (one, {@code base}, with Karpenter): {@code base} (on-demand) keeps system pods and Spark drivers alive; {@code spot} takes executors,
      * which Spark re-runs when a spot node is reclaimed. Pods choose by the {@code eks.amazonaws.com/capacityType}
      * label EKS sets (see the sample job's node selectors).
      */
     static List<NodeGroupSpec> nodeGroups(StackConfig config) {
         var base = config.baseNodes();
         var spot = config.spotNodes();
+        if (config.addons().nodeProvisioner() == NodeProvisioner.KARPENTER) {
+            // Karpenter's spark-executor pool replaces the spot group; the base group hosts system pods and Karpenter.
+            return List.of(new NodeGroupSpec("base", NodeGroupSpec.ON_DEMAND, base.instanceTypes(), base.minSize(), base.desiredSize(),
+                    base.maxSize(), base.diskGiB(), Map.of()));
+        }
         return List.of(
                 new NodeGroupSpec("base", NodeGroupSpec.ON_DEMAND, base.instanceTypes(), base.minSize(), base.desiredSize(),
                         base.maxSize(), base.diskGiB(), Map.of()),

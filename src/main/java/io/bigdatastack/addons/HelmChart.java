@@ -34,11 +34,23 @@ public record HelmChart(String chart, String repository, String version) {
 
     public Release install(String logicalName, String releaseName, String namespace, Output<Map<String, Object>> values,
                            Resource parent, Provider provider, List<Resource> dependsOn) {
+        return install(logicalName, releaseName, namespace, values, parent, provider, dependsOn, false);
+    }
+
+    /**
+     * As above; {@code skipCrds} leaves out the chart's crds/ directory, for a chart whose CRDs another release
+     * installs and upgrades (Helm installs a crds/ directory once and never upgrades it).
+     */
+    public Release install(String logicalName, String releaseName, String namespace, Output<Map<String, Object>> values,
+                           Resource parent, Provider provider, List<Resource> dependsOn, boolean skipCrds) {
         var args = ReleaseArgs.builder()
                 .name(releaseName)
                 .namespace(namespace)
                 .chart(chart)
                 .version(version);
+        if (skipCrds) {
+            args.skipCrds(true);
+        }
         if (repository != null) {
             args.repositoryOpts(RepositoryOptsArgs.builder().repo(repository).build());
         }
