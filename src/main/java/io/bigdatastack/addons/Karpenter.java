@@ -111,7 +111,7 @@ public final class Karpenter extends ComponentResource {
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(nodeRole.grants()).build());
 
         // --- Interruption queue and rules ---
-        var queue = new Queue(name + "-karpenter-interruption", QueueArgs.builder()
+        var queue = new Queue(name + "-karpenter-interruption-queue", QueueArgs.builder()
                 .name(PhysicalNames.fit(args.namePrefix + "-karpenter", 80))
                 .messageRetentionSeconds(template.queueMessageRetentionSeconds())
                 .sqsManagedSseEnabled(true)
@@ -137,7 +137,7 @@ public final class Karpenter extends ComponentResource {
                     .arn(queue.arn())
                     .build(), child));
         }
-        var queuePolicy = new QueuePolicy(name + "-karpenter-interruption", QueuePolicyArgs.builder()
+        var queuePolicy = new QueuePolicy(name + "-karpenter-interruption-queue", QueuePolicyArgs.builder()
                 .queueUrl(queue.url())
                 .policy(Output.tuple(queue.arn(), Output.all(ruleArns), args.scope)
                         .applyValue(t -> queuePolicy(t.t1, t.t2, t.t3.accountId()).toJson()))
@@ -356,9 +356,9 @@ public final class Karpenter extends ComponentResource {
         return requirement;
     }
 
-    /** {@code SpotInterruption} to {@code spot-interruption}. */
+    /** {@code SpotInterruption} to {@code spot-interruption}, {@code IAMIntegration} to {@code iam-integration}. */
     static String kebab(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+        return camel.replaceAll("([A-Z]+)([A-Z][a-z])", "$1-$2").replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
     }
 
     /** The controller's Helm release: what must go before the controller on destroy depends on it. */
