@@ -38,6 +38,10 @@ import { k8sNoBroadClusterAdminBindings } from "./k8s-no-broad-cluster-admin-bin
 import { resourcePolicyPrincipalsScoped } from "./resource-policy-principals-scoped";
 import { s3NoPublicAcls } from "./s3-no-public-acls";
 
+import { karpenterControllerPassRoleScoped } from "./karpenter-controller-pass-role-scoped";
+import { karpenterNodeClassHardened } from "./karpenter-node-class-hardened";
+import { sqsQueueTlsOnly } from "./sqs-queue-tls-only";
+
 export const ALL_RULES: readonly Rule[] = [
     // IAM
     iamPolicyDocumentParsable,
@@ -83,4 +87,8 @@ export const ALL_RULES: readonly Rule[] = [
     costNodeInstanceTypes,
     // EMR on EKS (advisory)
     emrEndpointKubernetesVersion,
+    // Karpenter (nodeProvisioner: karpenter)
+    karpenterControllerPassRoleScoped,
+    karpenterNodeClassHardened,
+    sqsQueueTlsOnly,
 ];

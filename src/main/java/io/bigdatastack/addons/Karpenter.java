@@ -146,6 +146,7 @@ public final class Karpenter extends ComponentResource {
         // --- Controller role: upstream's policies for this cluster, node role and queue ---
         var policies = Output.tuple(args.scope, nodeRole.role().arn(), queue.arn())
                 .applyValue(t -> template.controllerPolicies(t.t1.partition(), t.t1.region(), t.t1.accountId(), args.clusterName, t.t2, t.t3));
+        // The policies' names and order, without the stack's values (which are Outputs).
         var policyNames = template.controllerPolicies("aws", "r", "0", "c", "n", "q").stream()
                 .map(KarpenterTemplate.ControllerPolicy::logicalName).toList();
         var addonRole = AddonRole.create(name + "-karpenter", args, this, "Karpenter controller", NAMESPACE, SERVICE_ACCOUNT, role -> {
@@ -155,7 +156,7 @@ public final class Karpenter extends ComponentResource {
                 role.customerManagedPolicy(name + "-karpenter-" + suffix,
                         PhysicalNames.fit(args.roleName + "-" + suffix, PhysicalNames.IAM_POLICY_NAME_MAX),
                         "Karpenter " + KarpenterVersions.VERSION + " upstream " + policyNames.get(i) + " (" + KarpenterVersions.TEMPLATE_SOURCE + ")",
-                        policies.applyValue(list -> list.get(index).document()));
+                        policies.applyValue(list -> KarpenterTemplate.scopeInstanceProfiles(list.get(index).document(), args.clusterName)));
             }
             return role;
         });

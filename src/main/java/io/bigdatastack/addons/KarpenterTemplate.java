@@ -94,6 +94,17 @@ public final class KarpenterTemplate {
         }).toList();
     }
 
+    /**
+     * {@code document} with upstream's {@code instance-profile/*} resources narrowed to the profiles Karpenter makes
+     * for this cluster: it names each {@code <clusterName>_<hash>} (EC2NodeClass.InstanceProfileName,
+     * pkg/apis/v1/ec2nodeclass.go of the pinned version). Upstream already conditions those statements on this
+     * cluster's tags; the narrower resource also keeps iam:CreateInstanceProfile and iam:AddRoleToInstanceProfile off
+     * every other profile of the account, whatever its tags.
+     */
+    public static String scopeInstanceProfiles(String document, String clusterName) {
+        return document.replace(":instance-profile/*\"", ":instance-profile/" + clusterName + "_*\"");
+    }
+
     /** The AWS managed policy names of the node role ({@code KarpenterNodeRole.ManagedPolicyArns}), in template order. */
     @SuppressWarnings("unchecked")
     public List<String> nodeManagedPolicies() {

@@ -166,6 +166,9 @@ class KarpenterTest {
         }
         assertEquals(1, passRoles.size());
         assertEquals(List.of("arn:aws:iam::123456789012:role/" + nodeRole.inputString("name")), strings(passRoles.get(0).get("Resource")));
+        var iamIntegration = policies.get(1).inputString("policy");
+        assertFalse(iamIntegration.contains("instance-profile/*"), "narrowed to this cluster's profiles: " + iamIntegration);
+        assertTrue(iamIntegration.contains(":instance-profile/" + CLUSTER + "_*\""), iamIntegration);
         var lifecycle = policies.get(0).inputString("policy");
         assertTrue(lifecycle.contains("\"aws:ResourceTag/kubernetes.io/cluster/" + CLUSTER + "\": \"owned\""), lifecycle);
         assertTrue(lifecycle.contains("arn:aws:ec2:us-east-1:*:instance/*"), lifecycle);
@@ -382,6 +385,24 @@ class KarpenterTest {
         assertEquals(io.bigdatastack.insight.CostEstimate.SPOT_NODES, pools.stream().filter(l -> l.item().contains("spark-executor")).findFirst().orElseThrow().category());
         assertTrue(estimate.notPriced().stream().anyMatch(n -> n.item().equals("Karpenter controller")));
         assertEquals(CostOf.base(defaults), estimate.total(io.bigdatastack.insight.CostEstimate.ON_DEMAND_NODES));
+    }
+
+    /**
+     * A prod-shaped stack with Karpenter, written to target/plan/ beside the stack files' plans: {@code mvn verify}
+     * runs the policy pack over that directory, so the pack's zero-false-positive check covers Karpenter's resources
+     * (IRSA here; the Pod Identity variant is covered by the rules' own tests).
+     */
+    @Test
+    void aProdShapedKarpenterPlanIsWrittenForThePolicyCheck() throws Exception {
+        var stack = "prod-karpenter";
+        var config = io.bigdatastack.config.StackConfig.load(TestStacks.source(stack, TestStacks.overrides(
+                "nodeProvisioner", "karpenter", "natGateways", "perAz", "endpointPublicAccessCidrs", "[\"203.0.113.0/24\"]",
+                "baseNodeMinSize", "2", "baseNodeDesiredSize", "2", "protectStatefulResources", "true", "eksAdminRoleName", "PlatformAdmin")),
+                TestStacks.CLOCK);
+        var prodPlan = io.bigdatastack.cli.Planner.plan(config, stack);
+        var file = io.bigdatastack.plan.PlanJson.write(prodPlan, java.nio.file.Path.of("target", "plan"));
+        assertTrue(java.nio.file.Files.readString(file).contains("kubernetes:karpenter.sh/v1:NodePool"));
+        assertEquals(2, prodPlan.named("kubernetes:helm.sh/v3:Release", "prod-karpenter-karpenter").input("values.replicas").orElseThrow().getAsInt());
     }
 
     /** The default stack's on-demand line: the base group Karpenter keeps. */
