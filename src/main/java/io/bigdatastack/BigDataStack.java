@@ -90,7 +90,9 @@ public final class BigDataStack {
                 .build(), ComponentResourceOptions.Empty);
 
         var karpenter = config.addons().nodeProvisioner() == NodeProvisioner.KARPENTER;
-        if (!karpenter) {
+        // During a migration (nodeProvisionerMigration) both provisioners run: each only serves pods whose node
+        // selectors its nodes satisfy, so jobs started before the switch keep their provisioner.
+        if (config.addons().clusterAutoscaler()) {
             new ClusterAutoscaler(prefix, ClusterAutoscalerArgs.builder()
                     .clusterName(config.cluster().name())
                     .kubernetesVersion(config.cluster().kubernetesVersion())
@@ -103,7 +105,8 @@ public final class BigDataStack {
                     .roleName(PhysicalNames.role(physicalPrefix, "cluster-autoscaler"))
                     .tags(tags)
                     .build(), ComponentResourceOptions.Empty);
-        } else {
+        }
+        if (config.addons().karpenterInstalled()) {
             // Karpenter instead of the autoscaler: the base group keeps its size; Spark gets Karpenter's NodePools.
             new Karpenter(prefix, KarpenterArgs.builder()
                     .clusterName(config.cluster().name())
@@ -254,7 +257,7 @@ public final class BigDataStack {
     static List<NodeGroupSpec> nodeGroups(StackConfig config) {
         var base = config.baseNodes();
         var spot = config.spotNodes();
-        if (config.addons().nodeProvisioner() == NodeProvisioner.KARPENTER) {
+        if (!config.addons().clusterAutoscaler()) {
             // Karpenter's spark-executor pool replaces the spot group; the base group hosts system pods and Karpenter.
             return List.of(new NodeGroupSpec("base", NodeGroupSpec.ON_DEMAND, base.instanceTypes(), base.minSize(), base.desiredSize(),
                     base.maxSize(), base.diskGiB(), Map.of()));

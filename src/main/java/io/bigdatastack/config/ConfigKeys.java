@@ -92,6 +92,8 @@ public final class ConfigKeys {
     public static final ConfigKey NODE_PROVISIONER = ConfigKey.string("nodeProvisioner", "cluster-autoscaler",
             "What adds nodes for Spark: cluster-autoscaler (base and spot managed node groups) or karpenter (recommended for new stacks: the base group stays for system pods; drivers and executors get Karpenter nodes; no spot group). Switching a running stack: docs/karpenter.md.")
             .checkedBy(NodeProvisioner::check);
+    public static final ConfigKey NODE_PROVISIONER_MIGRATION = ConfigKey.bool("nodeProvisionerMigration", false,
+            "true while switching nodeProvisioner on a running stack: the previous provisioner stays (Cluster Autoscaler and spot group, or Karpenter and its pools) so jobs started before the switch keep getting nodes; new jobs use the new one. Set false once those jobs have ended (docs/karpenter.md).");
     public static final ConfigKey KARPENTER_DRIVER_CPU_LIMIT = ConfigKey.integer("karpenterDriverCpuLimit", 64,
             "With karpenter: most vCPUs of all spark-driver nodes together (NodePool limit; an update, running nodes stay).");
     public static final ConfigKey KARPENTER_DRIVER_MEMORY_GIB_LIMIT = ConfigKey.integer("karpenterDriverMemoryGiBLimit", 256,
@@ -167,7 +169,7 @@ public final class ConfigKeys {
             BASE_NODE_INSTANCE_TYPES, BASE_NODE_MIN_SIZE, BASE_NODE_DESIRED_SIZE, BASE_NODE_MAX_SIZE, BASE_NODE_DISK_GIB,
             SPOT_NODE_INSTANCE_TYPES, SPOT_NODE_MIN_SIZE, SPOT_NODE_DESIRED_SIZE, SPOT_NODE_MAX_SIZE, SPOT_NODE_DISK_GIB,
             DASHBOARD, DASHBOARD_ACCESS, LOAD_BALANCER_CONTROLLER,
-            NODE_PROVISIONER, KARPENTER_DRIVER_CPU_LIMIT, KARPENTER_DRIVER_MEMORY_GIB_LIMIT, KARPENTER_EXECUTOR_CPU_LIMIT,
+            NODE_PROVISIONER, NODE_PROVISIONER_MIGRATION, KARPENTER_DRIVER_CPU_LIMIT, KARPENTER_DRIVER_MEMORY_GIB_LIMIT, KARPENTER_EXECUTOR_CPU_LIMIT,
             KARPENTER_EXECUTOR_MEMORY_GIB_LIMIT, KARPENTER_ARCHITECTURES, KARPENTER_AMI_ALIAS, KARPENTER_NODE_DISK_GIB,
             KARPENTER_EXECUTOR_CONSOLIDATE_AFTER_SECONDS,
             LOG_RETENTION_DAYS,

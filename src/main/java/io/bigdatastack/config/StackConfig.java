@@ -97,11 +97,22 @@ public record StackConfig(
     }
 
     /**
-     * Cluster add-ons. {@code karpenter} holds the Spark pools when {@code nodeProvisioner} is {@code karpenter}, and
-     * is empty otherwise.
+     * Cluster add-ons. {@code karpenter} holds the Spark pools whenever Karpenter is installed ({@code nodeProvisioner}
+     * is {@code karpenter}, or a migration away from it is under way), and is empty otherwise.
+     * {@code migration}: the previous provisioner is kept beside the chosen one ({@code nodeProvisionerMigration}).
      */
     public record Addons(DashboardKind dashboard, DashboardAccess dashboardAccess, NodeProvisioner nodeProvisioner,
-                         Optional<KarpenterPools> karpenter) {
+                         boolean migration, Optional<KarpenterPools> karpenter) {
+
+        /** Whether the Cluster Autoscaler and the spot node group are built. */
+        public boolean clusterAutoscaler() {
+            return nodeProvisioner == NodeProvisioner.CLUSTER_AUTOSCALER || migration;
+        }
+
+        /** Whether Karpenter and its pools are built. */
+        public boolean karpenterInstalled() {
+            return nodeProvisioner == NodeProvisioner.KARPENTER || migration;
+        }
     }
 
     /** {@code users} and {@code groups} are Identity Center identities with their session policy level (SSO only). */
@@ -180,7 +191,7 @@ public record StackConfig(
         var spotNodes = readNodeGroup(reader, SPOT_NODE_INSTANCE_TYPES, SPOT_NODE_MIN_SIZE, SPOT_NODE_DESIRED_SIZE, SPOT_NODE_MAX_SIZE, SPOT_NODE_DISK_GIB);
 
         var addons = readAddons(reader);
-        if (addons.nodeProvisioner() == NodeProvisioner.KARPENTER) {
+        if (addons.karpenterInstalled()) {
             KarpenterVersions.check(cluster.kubernetesVersion())
                     .ifPresent(expected -> reader.reject(KUBERNETES_VERSION, cluster.kubernetesVersion(), expected));
         }
@@ -433,8 +444,9 @@ public record StackConfig(
         var provisioner = reader.check(NODE_PROVISIONER, provisionerText)
                 ? NodeProvisioner.parse(provisionerText).orElseThrow() : NodeProvisioner.CLUSTER_AUTOSCALER;
         var pools = readKarpenterPools(reader);
-        return new Addons(dashboard, access, provisioner,
-                provisioner == NodeProvisioner.KARPENTER ? pools : Optional.empty());
+        boolean migration = reader.bool(NODE_PROVISIONER_MIGRATION);
+        return new Addons(dashboard, access, provisioner, migration,
+                provisioner == NodeProvisioner.KARPENTER || migration ? pools : Optional.empty());
     }
 
     /** Most Karpenter consolidation delay accepted: past a day an empty executor node is a forgotten bill. */

@@ -387,6 +387,29 @@ class KarpenterTest {
         assertEquals(CostOf.base(defaults), estimate.total(io.bigdatastack.insight.CostEstimate.ON_DEMAND_NODES));
     }
 
+    @Test
+    void aMigrationKeepsEveryResourceOfTheAutoscalerStackAndAddsKarpenterForNewJobs() {
+        var migrating = TestStacks.plan(Map.of("nodeProvisioner", "karpenter", "nodeProvisionerMigration", "true"));
+        var urns = new TreeSet<String>();
+        migrating.resources().forEach(r -> urns.add(r.urn()));
+        var deleted = defaults.resources().stream().map(Plan.Resource::urn).filter(urn -> !urns.contains(urn)).toList();
+        assertEquals(List.of(), deleted, "step 1 of a switch deletes nothing: running jobs keep the spot group and autoscaler");
+        for (var name : List.of("test-spot", "test-cluster-autoscaler")) {
+            var before = defaults.named(name);
+            assertEquals(before.inputs(), migrating.named(before.type(), name).inputs(), name);
+        }
+        assertEquals(2, migrating.ofType("kubernetes:karpenter.sh/v1:NodePool").size());
+        // New jobs already go to the pools.
+        assertTrue(migrating.named("test-emr-pod-template-adhoc-executor").inputString("content").contains("spark-executor"));
+
+        // The way back: Karpenter and its pools stay beside the autoscaler; jobs use the node groups again.
+        var back = TestStacks.plan(Map.of("nodeProvisionerMigration", "true"));
+        assertEquals(2, back.ofType("kubernetes:karpenter.sh/v1:NodePool").size());
+        assertEquals(1, back.ofType(ClusterAutoscaler.TYPE).size());
+        assertEquals(2, back.ofType("aws:eks/nodeGroup:NodeGroup").size());
+        assertFalse(back.named("test-emr-pod-template-adhoc-executor").inputString("content").contains("karpenter"));
+    }
+
     /**
      * A prod-shaped stack with Karpenter, written to target/plan/ beside the stack files' plans: {@code mvn verify}
      * runs the policy pack over that directory, so the pack's zero-false-positive check covers Karpenter's resources
