@@ -374,6 +374,16 @@ class KarpenterTest {
     }
 
     @Test
+    void oneJobIsPinnedToOneZoneByTheNodeSelectorSparkAppliesToDriverAndExecutors() {
+        // spark.kubernetes.node.selector.* applies to driver and executor pods alike
+        // (https://spark.apache.org/docs/latest/running-on-kubernetes.html#spark-properties).
+        assertEquals("spark.kubernetes.node.selector.topology.kubernetes.io/zone=us-west-2a", SparkPlacement.zoneConf("us-west-2a"));
+        assertEquals(List.of("spark.kubernetes.driver.node.selector.karpenter.sh/nodepool=spark-driver",
+                "spark.kubernetes.executor.node.selector.karpenter.sh/nodepool=spark-executor",
+                "spark.kubernetes.driver.annotation.karpenter.sh/do-not-disrupt=true"), SparkPlacement.KARPENTER.sparkConfs());
+    }
+
+    @Test
     void theIdleEstimateShowsBothPoolsAtZeroAndTheControllerOnTheBaseNodes() {
         var estimate = io.bigdatastack.insight.CostEstimate.of(plan, "us-east-1");
         var pools = estimate.lineItems().stream().filter(l -> l.item().startsWith("Karpenter NodePool")).toList();
