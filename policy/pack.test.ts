@@ -67,9 +67,10 @@ describe("policy pack served by the Pulumi policy runtime", { timeout: 60_000 },
             "iam-no-data-access-on-all-resources", "iam-no-full-access-managed-policies", "iam-no-privilege-escalation",
             "iam-no-wildcard-actions", "iam-pass-role-scoped", "iam-pod-identity-trust-scoped", "iam-policy-document-parsable",
             "iam-policy-document-secret", "iam-trust-principals-scoped", "iam-web-identity-trust-scoped",
-            "k8s-no-broad-cluster-admin-bindings", "k8s-no-load-balancer-services", "resource-policy-principals-scoped",
+            "k8s-no-broad-cluster-admin-bindings", "k8s-no-load-balancer-services",
+            "karpenter-controller-pass-role-scoped", "karpenter-node-class-hardened", "resource-policy-principals-scoped",
             "s3-encryption-configured", "s3-no-public-acls", "s3-public-access-blocked", "s3-tls-only-bucket-policy",
-            "studio-workspace-sg-no-ingress",
+            "sqs-queue-tls-only", "studio-workspace-sg-no-ingress",
         ]);
         assert.equal(levels.get("emr-endpoint-kubernetes-version"), analyzerProto.EnforcementLevel.ADVISORY);
         assert.equal(levels.get("iam-no-wildcard-actions"), analyzerProto.EnforcementLevel.MANDATORY);

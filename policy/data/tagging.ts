@@ -48,4 +48,7 @@ export const TAGGABLE_TYPES: ReadonlySet<string> = new Set([
     "aws:emr/studio:Studio",
     "aws:servicecatalog/portfolio:Portfolio",
     "aws:servicecatalog/product:Product",
+    // Karpenter (nodeProvisioner: karpenter): the interruption queue and its EventBridge rules
+    "aws:sqs/queue:Queue",
+    "aws:cloudwatch/eventRule:EventRule",
 ]);

@@ -70,7 +70,7 @@ export function kubernetesObjectsOf(resource: ReviewedResource): LocatedObject[]
         });
         return found;
     }
-    const match = /^kubernetes:[^:]+:([A-Za-z]+)$/.exec(resource.type);
+    const match = /^kubernetes:[^:]+:([A-Za-z][A-Za-z0-9]*)$/.exec(resource.type); // kinds may hold digits (EC2NodeClass)
     if (!match || resource.type.startsWith("kubernetes:helm.sh/") || resource.type.startsWith("kubernetes:yaml")) {
         return [];
     }

@@ -40,6 +40,9 @@ import { s3NoPublicAcls } from "./s3-no-public-acls";
 
 import { emrDynamicAllocationShuffleTracking } from "./emr-dynamic-allocation-shuffle-tracking";
 import { emrStartJobRunRoleScoped } from "./emr-start-job-run-role-scoped";
+import { karpenterControllerPassRoleScoped } from "./karpenter-controller-pass-role-scoped";
+import { karpenterNodeClassHardened } from "./karpenter-node-class-hardened";
+import { sqsQueueTlsOnly } from "./sqs-queue-tls-only";
 
 export const ALL_RULES: readonly Rule[] = [
     // IAM
@@ -89,4 +92,8 @@ export const ALL_RULES: readonly Rule[] = [
     // EMR on EKS jobs
     emrDynamicAllocationShuffleTracking,
     emrStartJobRunRoleScoped,
+    // Karpenter (nodeProvisioner: karpenter)
+    karpenterControllerPassRoleScoped,
+    karpenterNodeClassHardened,
+    sqsQueueTlsOnly,
 ];

@@ -17,7 +17,7 @@ import { listOf } from "../lib/values";
 /** Operators under which `aws:SecureTransport: false` means "the request came over plain HTTP". */
 const BOOLEAN_OPERATORS = new Set(["bool", "boolifexists"]);
 
-function conditionIsInsecureTransportOnly(statement: PolicyStatement): boolean {
+export function conditionIsInsecureTransportOnly(statement: PolicyStatement): boolean {
     const entries = Object.entries(statement.condition).flatMap(([operator, keys]) => Object.entries(keys).map(([key, value]) => ({ operator, key, value })));
     return (
         entries.length === 1 &&

@@ -10,6 +10,10 @@ import io.bigdatastack.addons.ClusterAutoscalerArgs;
 import io.bigdatastack.addons.Dashboard;
 import io.bigdatastack.addons.DashboardArgs;
 import io.bigdatastack.addons.DashboardKind;
+import io.bigdatastack.addons.AddonRoleBinding;
+import io.bigdatastack.addons.Karpenter;
+import io.bigdatastack.addons.KarpenterArgs;
+import io.bigdatastack.addons.NodeProvisioner;
 import io.bigdatastack.addons.LoadBalancerController;
 import io.bigdatastack.addons.LoadBalancerControllerArgs;
 import io.bigdatastack.cluster.EksCluster;
@@ -89,18 +93,46 @@ public final class BigDataStack {
                 .tags(tags)
                 .build(), ComponentResourceOptions.Empty);
 
-        new ClusterAutoscaler(prefix, ClusterAutoscalerArgs.builder()
-                .clusterName(config.cluster().name())
-                .kubernetesVersion(config.cluster().kubernetesVersion())
-                .region(config.region())
-                .oidcProviderArn(cluster.oidcProviderArn())
-                .oidcIssuerUrl(cluster.oidcIssuerUrl())
-                .scope(scope)
-                .kubernetesProvider(cluster.kubernetesProvider())
-                .nodeGroups(cluster.workloadReady())
-                .roleName(PhysicalNames.role(physicalPrefix, "cluster-autoscaler"))
-                .tags(tags)
-                .build(), ComponentResourceOptions.Empty);
+        var karpenter = config.addons().nodeProvisioner() == NodeProvisioner.KARPENTER;
+        // During a migration (nodeProvisionerMigration) both provisioners run: each only serves pods whose node
+        // selectors its nodes satisfy, so jobs started before the switch keep their provisioner.
+        if (config.addons().clusterAutoscaler()) {
+            new ClusterAutoscaler(prefix, ClusterAutoscalerArgs.builder()
+                    .clusterName(config.cluster().name())
+                    .kubernetesVersion(config.cluster().kubernetesVersion())
+                    .region(config.region())
+                    .oidcProviderArn(cluster.oidcProviderArn())
+                    .oidcIssuerUrl(cluster.oidcIssuerUrl())
+                    .scope(scope)
+                    .kubernetesProvider(cluster.kubernetesProvider())
+                    .workloadReady(cluster.workloadReady())
+                    .roleName(PhysicalNames.role(physicalPrefix, "cluster-autoscaler"))
+                    .tags(tags)
+                    .build(), ComponentResourceOptions.Empty);
+        }
+        if (config.addons().karpenterInstalled()) {
+            // Karpenter instead of the autoscaler: the base group keeps its size; Spark gets Karpenter's NodePools.
+            new Karpenter(prefix, KarpenterArgs.builder()
+                    .clusterName(config.cluster().name())
+                    .kubernetesVersion(config.cluster().kubernetesVersion())
+                    .region(config.region())
+                    .oidcProviderArn(cluster.oidcProviderArn())
+                    .oidcIssuerUrl(cluster.oidcIssuerUrl())
+                    .clusterArn(cluster.clusterArn())
+                    .roleBinding(AddonRoleBinding.following(config.emr().jobRoleBinding()))
+                    .scope(scope)
+                    .kubernetesProvider(cluster.kubernetesProvider())
+                    .workloadReady(cluster.workloadReady())
+                    .roleName(PhysicalNames.role(physicalPrefix, "karpenter-controller"))
+                    .privateSubnetIds(network.privateSubnetIds())
+                    .privateSubnetCount(config.network().privateSubnetCidrs().size())
+                    .nodeSecurityGroupId(cluster.clusterSecurityGroupId())
+                    .namePrefix(physicalPrefix)
+                    .controllerReplicas(Math.min(2, config.baseNodes().minSize()))
+                    .pools(config.addons().karpenter().orElseThrow())
+                    .tags(tags)
+                    .build(), ComponentResourceOptions.Empty);
+        }
 
         if (config.addons().dashboard() == DashboardKind.headlamp) {
             var dashboard = new Dashboard(prefix, DashboardArgs.builder()
@@ -130,10 +162,13 @@ public final class BigDataStack {
                 .namePrefix(physicalPrefix)
                 .tags(tags)
                 .teams(teamSpecs(config, physicalPrefix))
-                // Spark job defaults and team limits from what the node groups can launch (SparkJobDefaults, InstanceCapacity).
-                .sparkPlacement(SparkPlacement.managedNodeGroups())
+                // Spark job defaults and team limits from what the nodes can launch (SparkJobDefaults, InstanceCapacity).
+                .sparkPlacement(karpenter ? SparkPlacement.KARPENTER : SparkPlacement.MANAGED_NODE_GROUPS)
                 .executorSlots(executorSlots(config))
-                .maxContainerMemoryMebibytes(largestAllocatableMemory(nodeGroups(config)))
+                .maxContainerMemoryMebibytes(karpenter
+                        // Karpenter picks instance types per pod from the pools' requirements: no fixed largest node,
+                        // so no memory maximum that could cap a Spark container below the node it gets.
+                        ? OptionalLong.empty() : largestAllocatableMemory(nodeGroups(config)))
                 .build(), ComponentResourceOptions.Empty);
 
         ctx.export("VpcId", network.vpcId());
@@ -212,8 +247,12 @@ public final class BigDataStack {
                 .toList();
     }
 
-    /** Default-size executors the spot group holds at its maximum size (the MaxExecutors default of a team without quota). */
+    /** Default-size executors the spot group (or Karpenter's executor pool) holds at most: the MaxExecutors default of a team without quota. */
     static int executorSlots(StackConfig config) {
+        if (config.addons().nodeProvisioner() == NodeProvisioner.KARPENTER) {
+            var pools = config.addons().karpenter().orElseThrow();
+            return SparkJobDefaults.executorSlots(pools.executorCpuLimit(), pools.executorMemoryGiBLimit());
+        }
         return SparkJobDefaults.executorSlots(config.spotNodes().instanceTypes(), config.spotNodes().maxSize());
     }
 
@@ -258,13 +297,18 @@ public final class BigDataStack {
     }
 
     /**
-     * Two groups: {@code base} (on-demand) keeps system pods and Spark drivers alive; {@code spot} takes executors,
+     * Two groups (one, {@code base}, with Karpenter): {@code base} (on-demand) keeps system pods and Spark drivers alive; {@code spot} takes executors,
      * which Spark re-runs when a spot node is reclaimed. Pods choose by the {@code eks.amazonaws.com/capacityType}
      * label EKS sets (see the sample job's node selectors).
      */
     static List<NodeGroupSpec> nodeGroups(StackConfig config) {
         var base = config.baseNodes();
         var spot = config.spotNodes();
+        if (!config.addons().clusterAutoscaler()) {
+            // Karpenter's spark-executor pool replaces the spot group; the base group hosts system pods and Karpenter.
+            return List.of(new NodeGroupSpec("base", NodeGroupSpec.ON_DEMAND, base.instanceTypes(), base.minSize(), base.desiredSize(),
+                    base.maxSize(), base.diskGiB(), Map.of()));
+        }
         return List.of(
                 new NodeGroupSpec("base", NodeGroupSpec.ON_DEMAND, base.instanceTypes(), base.minSize(), base.desiredSize(),
                         base.maxSize(), base.diskGiB(), Map.of()),

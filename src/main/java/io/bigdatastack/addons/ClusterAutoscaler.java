@@ -3,16 +3,11 @@ package io.bigdatastack.addons;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.Resource;
-import io.bigdatastack.iam.IamRole;
 import io.bigdatastack.cluster.EksCluster;
 import io.bigdatastack.iam.AwsScope;
 import io.bigdatastack.iam.PolicyDocument;
 import io.bigdatastack.iam.PolicyDocument.Statement;
-import io.bigdatastack.iam.TrustPolicies;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,33 +32,25 @@ public final class ClusterAutoscaler extends ComponentResource {
 
     public ClusterAutoscaler(String name, ClusterAutoscalerArgs args, ComponentResourceOptions options) {
         super(TYPE, name, null, options);
-        var child = CustomResourceOptions.builder().parent(this).build();
         var imageTag = ClusterAutoscalerVersions.imageTag(args.kubernetesVersion).orElseThrow(() -> new IllegalArgumentException(
                 "no Cluster Autoscaler release for Kubernetes " + args.kubernetesVersion + " in ClusterAutoscalerVersions"));
 
-        var iamRole = IamRole.builder(name + "-autoscaler", args.roleName, this)
-                .description("Cluster Autoscaler of EKS cluster " + args.clusterName + " (IRSA, " + NAMESPACE + "/" + SERVICE_ACCOUNT + ")")
-                .trust(Output.tuple(args.oidcProviderArn, args.oidcIssuerUrl).applyValue(t ->
-                        TrustPolicies.webIdentity(t.t1, TrustPolicies.issuerHostPath(t.t2), serviceAccountSubject()).toJson()))
-                .tags(args.tags)
-                .customerManagedPolicy(name + "-autoscaler", args.roleName,
+        var addonRole = AddonRole.create(name + "-autoscaler", args, this, "Cluster Autoscaler", NAMESPACE, SERVICE_ACCOUNT,
+                role -> role.customerManagedPolicy(name + "-autoscaler", args.roleName,
                         "Lets Cluster Autoscaler resize only the Auto Scaling groups of EKS cluster " + args.clusterName,
-                        args.scope.applyValue(scope -> permissions(args.clusterName, scope).toJson()))
-                .build();
-        var role = iamRole.role();
+                        args.scope.applyValue(scope -> permissions(args.clusterName, scope).toJson())));
+        var role = addonRole.iamRole().role();
 
-        var releaseDependencies = new ArrayList<Resource>(args.nodeGroups);
-        releaseDependencies.addAll(iamRole.grants());
         CHART.install(name + "-cluster-autoscaler", "cluster-autoscaler", NAMESPACE,
                 role.arn().applyValue(arn -> values(args.clusterName, args.region, imageTag, arn)),
-                this, args.kubernetesProvider, releaseDependencies);
+                this, args.kubernetesProvider, addonRole.releaseDependencies());
 
         this.roleArn = role.arn();
         registerOutputs(Map.of("roleArn", roleArn));
     }
 
     public static String serviceAccountSubject() {
-        return "system:serviceaccount:" + NAMESPACE + ":" + SERVICE_ACCOUNT;
+        return AddonRole.serviceAccountSubject(NAMESPACE, SERVICE_ACCOUNT);
     }
 
     /** The autoscaler's IAM permissions, per the EKS best-practices guide. */

@@ -4,13 +4,8 @@ import com.pulumi.core.Output;
 import com.pulumi.kubernetes.helm.v3.Release;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.Resource;
-import io.bigdatastack.iam.IamRole;
 import io.bigdatastack.cluster.EksCluster;
-import io.bigdatastack.iam.TrustPolicies;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,32 +38,24 @@ public final class LoadBalancerController extends ComponentResource {
 
     public LoadBalancerController(String name, LoadBalancerControllerArgs args, ComponentResourceOptions options) {
         super(TYPE, name, null, options);
-        var child = CustomResourceOptions.builder().parent(this).build();
 
-        var iamRole = IamRole.builder(name + "-lb-controller", args.roleName, this)
-                .description("AWS Load Balancer Controller of EKS cluster " + args.clusterName + " (IRSA, " + NAMESPACE + "/" + SERVICE_ACCOUNT + ")")
-                .trust(Output.tuple(args.oidcProviderArn, args.oidcIssuerUrl).applyValue(t ->
-                        TrustPolicies.webIdentity(t.t1, TrustPolicies.issuerHostPath(t.t2), serviceAccountSubject()).toJson()))
-                .tags(args.tags)
-                .customerManagedPolicy(name + "-lb-controller", args.roleName,
+        var addonRole = AddonRole.create(name + "-lb-controller", args, this, "AWS Load Balancer Controller", NAMESPACE, SERVICE_ACCOUNT,
+                role -> role.customerManagedPolicy(name + "-lb-controller", args.roleName,
                         "AWS Load Balancer Controller " + LoadBalancerControllerVersions.APP_VERSION + " upstream policy ("
                                 + LoadBalancerControllerVersions.IAM_POLICY_SOURCE + ")",
-                        Output.of(LoadBalancerControllerVersions.iamPolicy()))
-                .build();
-        var role = iamRole.role();
+                        Output.of(LoadBalancerControllerVersions.iamPolicy())));
+        var role = addonRole.iamRole().role();
 
-        var releaseDependencies = new ArrayList<Resource>(args.workloadReady);
-        releaseDependencies.addAll(iamRole.grants());
         this.release = CHART.install(name + "-aws-load-balancer-controller", RELEASE_NAME, NAMESPACE,
                 Output.tuple(role.arn(), args.vpcId).applyValue(t -> values(args.clusterName, args.region, t.t2, t.t1, args.tags)),
-                this, args.kubernetesProvider, releaseDependencies);
+                this, args.kubernetesProvider, addonRole.releaseDependencies());
 
         this.roleArn = role.arn();
         registerOutputs(Map.of("roleArn", roleArn));
     }
 
     public static String serviceAccountSubject() {
-        return "system:serviceaccount:" + NAMESPACE + ":" + SERVICE_ACCOUNT;
+        return AddonRole.serviceAccountSubject(NAMESPACE, SERVICE_ACCOUNT);
     }
 
     /**

@@ -100,6 +100,7 @@ public final class EksCluster extends ComponentResource {
     private final Optional<Output<String>> adminRoleArn;
     private final Output<AwsCredentials> humanCredentials;
     private final List<Resource> workloadReady;
+    private final Output<String> clusterSecurityGroupId;
 
     public EksCluster(String name, EksClusterArgs args, ComponentResourceOptions options) {
         super(TYPE, name, null, options);
@@ -166,6 +167,7 @@ public final class EksCluster extends ComponentResource {
 
         this.clusterName = cluster.name();
         this.clusterArn = cluster.arn();
+        this.clusterSecurityGroupId = cluster.vpcConfig().applyValue(vpc -> vpc.clusterSecurityGroupId().orElseThrow());
         this.oidcIssuerUrl = cluster.identities().applyValue(ids -> ids.get(0).oidcs().get(0).issuer().orElseThrow());
 
         // --- Identity for pods (IRSA) ---
@@ -338,6 +340,12 @@ public final class EksCluster extends ComponentResource {
 
     /** The cluster's ARN (Pod Identity tags sessions with it). */
     public Output<String> clusterArn() { return clusterArn; }
+
+    /**
+     * The cluster security group EKS creates and attaches to the control plane's interfaces and to managed nodes
+     * (https://docs.aws.amazon.com/eks/latest/userguide/sec-group-reqs.html); nodes of other provisioners join with it.
+     */
+    public Output<String> clusterSecurityGroupId() { return clusterSecurityGroupId; }
 
     /** The Kubernetes minor version, e.g. {@code 1.35}. */
     public String kubernetesVersion() { return kubernetesVersion; }

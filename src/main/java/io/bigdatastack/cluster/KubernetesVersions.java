@@ -71,6 +71,24 @@ public final class KubernetesVersions {
                         + " or kubernetesSupportType is set to EXTENDED");
     }
 
+    /**
+     * Karpenter's compatibility matrix: the oldest Karpenter release that supports each Kubernetes minor of the table
+     * (https://karpenter.sh/v1.14/upgrading/compatibility/, generated upstream from
+     * hack/docs/compatibilitymatrix_gen; read at aws/karpenter-provider-aws commit 1d927085dd81, 2026-08-21). A minor
+     * missing here has no known Karpenter support, and {@code nodeProvisioner: karpenter} refuses it
+     * ({@code addons.KarpenterVersions#check}). Add the entry with the row.
+     */
+    private static final java.util.Map<String, String> KARPENTER_MINIMUM = java.util.Map.of(
+            "1.33", "1.5",
+            "1.34", "1.6",
+            "1.35", "1.9",
+            "1.36", "1.13");
+
+    /** The oldest Karpenter release supporting {@code minor}, if the matrix covers it. */
+    public static Optional<String> karpenterMinimum(String minor) {
+        return find(minor).map(Version::minor).map(KARPENTER_MINIMUM::get);
+    }
+
     /** The minors of the table, oldest first. */
     public static List<String> minors() {
         return ALL.stream().map(Version::minor).toList();

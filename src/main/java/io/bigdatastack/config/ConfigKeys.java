@@ -3,6 +3,8 @@ package io.bigdatastack.config;
 import io.bigdatastack.addons.ClusterAutoscalerVersions;
 import io.bigdatastack.addons.DashboardAccess;
 import io.bigdatastack.addons.DashboardKind;
+import io.bigdatastack.addons.KarpenterPools;
+import io.bigdatastack.addons.NodeProvisioner;
 import io.bigdatastack.cluster.SupportType;
 import io.bigdatastack.emr.JobRoleBinding;
 import io.bigdatastack.network.NatStrategy;
@@ -86,6 +88,31 @@ public final class ConfigKeys {
     public static final ConfigKey LOAD_BALANCER_CONTROLLER = ConfigKey.bool("loadBalancerController", false,
             "true installs the AWS Load Balancer Controller (always installed when studioEndpoint is true).");
 
+    // Node provisioning: Cluster Autoscaler (managed node groups) or Karpenter (NodePools for Spark); docs/karpenter.md.
+    public static final ConfigKey NODE_PROVISIONER = ConfigKey.string("nodeProvisioner", "cluster-autoscaler",
+            "What adds nodes for Spark: cluster-autoscaler (base and spot managed node groups) or karpenter (recommended for new stacks: the base group stays for system pods; drivers and executors get Karpenter nodes; no spot group). Switching a running stack: docs/karpenter.md.")
+            .checkedBy(NodeProvisioner::check);
+    public static final ConfigKey NODE_PROVISIONER_MIGRATION = ConfigKey.bool("nodeProvisionerMigration", false,
+            "true while switching nodeProvisioner on a running stack: the previous provisioner stays (Cluster Autoscaler and spot group, or Karpenter and its pools) so jobs started before the switch keep getting nodes; new jobs use the new one. Set false once those jobs have ended (docs/karpenter.md).");
+    public static final ConfigKey KARPENTER_DRIVER_CPU_LIMIT = ConfigKey.integer("karpenterDriverCpuLimit", 64,
+            "With karpenter: most vCPUs of all spark-driver nodes together (NodePool limit; an update, running nodes stay).");
+    public static final ConfigKey KARPENTER_DRIVER_MEMORY_GIB_LIMIT = ConfigKey.integer("karpenterDriverMemoryGiBLimit", 256,
+            "With karpenter: most memory in GiB of all spark-driver nodes together (NodePool limit; an update).");
+    public static final ConfigKey KARPENTER_EXECUTOR_CPU_LIMIT = ConfigKey.integer("karpenterExecutorCpuLimit", 512,
+            "With karpenter: most vCPUs of all spark-executor nodes together (NodePool limit; an update, running nodes stay).");
+    public static final ConfigKey KARPENTER_EXECUTOR_MEMORY_GIB_LIMIT = ConfigKey.integer("karpenterExecutorMemoryGiBLimit", 2048,
+            "With karpenter: most memory in GiB of all spark-executor nodes together (NodePool limit; an update).");
+    public static final ConfigKey KARPENTER_ARCHITECTURES = ConfigKey.array("karpenterArchitectures", List.of("amd64"),
+            "With karpenter: CPU architectures of Spark nodes, amd64 and/or arm64 (Graviton: only when every team's images run on arm64). A change drifts the Spark nodes (Karpenter replaces them).")
+            .checkedBy(v -> KarpenterPools.ARCHITECTURES.contains(v) ? Optional.empty() : Optional.of("one of " + String.join(", ", KarpenterPools.ARCHITECTURES)));
+    public static final ConfigKey KARPENTER_AMI_ALIAS = ConfigKey.string("karpenterAmiAlias", "al2023@latest",
+            "With karpenter: the EC2NodeClass AMI alias, al2023@latest or a pinned al2023@v<yyyymmdd> (pin it in production; a new value drifts the Spark nodes).")
+            .checkedBy(v -> v.matches("al2023@(latest|v\\d{8})") ? Optional.empty() : Optional.of("al2023@latest or al2023@v<yyyymmdd>, e.g. al2023@v20260801"));
+    public static final ConfigKey KARPENTER_NODE_DISK_GIB = ConfigKey.integer("karpenterNodeDiskGiB", 100,
+            "With karpenter: encrypted gp3 root volume of each Spark node in GiB (a change drifts the Spark nodes).");
+    public static final ConfigKey KARPENTER_EXECUTOR_CONSOLIDATE_AFTER_SECONDS = ConfigKey.integer("karpenterExecutorConsolidateAfterSeconds", 300,
+            "With karpenter: seconds an executor node waits after its last pod change before Karpenter may consolidate it; longer than Spark's executor idle timeout (60s).");
+
     // Logs
     public static final ConfigKey LOG_RETENTION_DAYS = ConfigKey.integer("logRetentionDays", 30,
             "Retention in days of the CloudWatch log groups (EKS control plane, Spark jobs); a value CloudWatch accepts.")
@@ -142,6 +169,9 @@ public final class ConfigKeys {
             BASE_NODE_INSTANCE_TYPES, BASE_NODE_MIN_SIZE, BASE_NODE_DESIRED_SIZE, BASE_NODE_MAX_SIZE, BASE_NODE_DISK_GIB,
             SPOT_NODE_INSTANCE_TYPES, SPOT_NODE_MIN_SIZE, SPOT_NODE_DESIRED_SIZE, SPOT_NODE_MAX_SIZE, SPOT_NODE_DISK_GIB,
             DASHBOARD, DASHBOARD_ACCESS, LOAD_BALANCER_CONTROLLER,
+            NODE_PROVISIONER, NODE_PROVISIONER_MIGRATION, KARPENTER_DRIVER_CPU_LIMIT, KARPENTER_DRIVER_MEMORY_GIB_LIMIT, KARPENTER_EXECUTOR_CPU_LIMIT,
+            KARPENTER_EXECUTOR_MEMORY_GIB_LIMIT, KARPENTER_ARCHITECTURES, KARPENTER_AMI_ALIAS, KARPENTER_NODE_DISK_GIB,
+            KARPENTER_EXECUTOR_CONSOLIDATE_AFTER_SECONDS,
             LOG_RETENTION_DAYS,
             EMR_NAMESPACE, EMR_RELEASE_LABEL, JOB_ROLE_BINDING, JOB_READ_BUCKETS, GLUE_CATALOG_ACCESS, JOB_TEMPLATE, TEAMS,
             STUDIO_AUTH_MODE, STUDIO_ADMIN_USER, STUDIO_USERS, STUDIO_GROUPS, STUDIO_ENDPOINT,

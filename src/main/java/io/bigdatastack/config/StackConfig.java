@@ -2,6 +2,9 @@ package io.bigdatastack.config;
 
 import io.bigdatastack.addons.DashboardAccess;
 import io.bigdatastack.addons.DashboardKind;
+import io.bigdatastack.addons.KarpenterPools;
+import io.bigdatastack.addons.KarpenterVersions;
+import io.bigdatastack.addons.NodeProvisioner;
 import io.bigdatastack.cluster.AwsCredentials;
 import io.bigdatastack.cluster.KubernetesVersions;
 import io.bigdatastack.cluster.SupportType;
@@ -93,7 +96,23 @@ public record StackConfig(
     public record NodeGroup(List<String> instanceTypes, int minSize, int desiredSize, int maxSize, int diskGiB) {
     }
 
-    public record Addons(DashboardKind dashboard, DashboardAccess dashboardAccess) {
+    /**
+     * Cluster add-ons. {@code karpenter} holds the Spark pools whenever Karpenter is installed ({@code nodeProvisioner}
+     * is {@code karpenter}, or a migration away from it is under way), and is empty otherwise.
+     * {@code migration}: the previous provisioner is kept beside the chosen one ({@code nodeProvisionerMigration}).
+     */
+    public record Addons(DashboardKind dashboard, DashboardAccess dashboardAccess, NodeProvisioner nodeProvisioner,
+                         boolean migration, Optional<KarpenterPools> karpenter) {
+
+        /** Whether the Cluster Autoscaler and the spot node group are built. */
+        public boolean clusterAutoscaler() {
+            return nodeProvisioner == NodeProvisioner.CLUSTER_AUTOSCALER || migration;
+        }
+
+        /** Whether Karpenter and its pools are built. */
+        public boolean karpenterInstalled() {
+            return nodeProvisioner == NodeProvisioner.KARPENTER || migration;
+        }
     }
 
     /** {@code users} and {@code groups} are Identity Center identities with their session policy level (SSO only). */
@@ -172,6 +191,10 @@ public record StackConfig(
         var spotNodes = readNodeGroup(reader, SPOT_NODE_INSTANCE_TYPES, SPOT_NODE_MIN_SIZE, SPOT_NODE_DESIRED_SIZE, SPOT_NODE_MAX_SIZE, SPOT_NODE_DISK_GIB);
 
         var addons = readAddons(reader);
+        if (addons.karpenterInstalled()) {
+            KarpenterVersions.check(cluster.kubernetesVersion())
+                    .ifPresent(expected -> reader.reject(KUBERNETES_VERSION, cluster.kubernetesVersion(), expected));
+        }
         var logRetentionDays = reader.integer(LOG_RETENTION_DAYS);
         reader.check(LOG_RETENTION_DAYS, String.valueOf(logRetentionDays));
 
@@ -417,7 +440,57 @@ public record StackConfig(
         var accessText = reader.string(DASHBOARD_ACCESS);
         var access = reader.check(DASHBOARD_ACCESS, accessText)
                 ? DashboardAccess.valueOf(accessText) : DashboardAccess.readOnly;
-        return new Addons(dashboard, access);
+        var provisionerText = reader.string(NODE_PROVISIONER);
+        var provisioner = reader.check(NODE_PROVISIONER, provisionerText)
+                ? NodeProvisioner.parse(provisionerText).orElseThrow() : NodeProvisioner.CLUSTER_AUTOSCALER;
+        var pools = readKarpenterPools(reader);
+        boolean migration = reader.bool(NODE_PROVISIONER_MIGRATION);
+        return new Addons(dashboard, access, provisioner, migration,
+                provisioner == NodeProvisioner.KARPENTER || migration ? pools : Optional.empty());
+    }
+
+    /** Most Karpenter consolidation delay accepted: past a day an empty executor node is a forgotten bill. */
+    public static final int MAX_CONSOLIDATE_AFTER_SECONDS = 86_400;
+
+    /**
+     * The Karpenter pool keys, checked whichever provisioner is chosen (a stack can be switched later); empty when one
+     * is wrong (the problem is recorded).
+     */
+    private static Optional<KarpenterPools> readKarpenterPools(ConfigReader reader) {
+        int problemsBefore = reader.problems().size();
+        var limits = new java.util.LinkedHashMap<ConfigKey, Integer>();
+        for (var key : List.of(KARPENTER_DRIVER_CPU_LIMIT, KARPENTER_DRIVER_MEMORY_GIB_LIMIT, KARPENTER_EXECUTOR_CPU_LIMIT,
+                KARPENTER_EXECUTOR_MEMORY_GIB_LIMIT)) {
+            int value = reader.integer(key);
+            if (value < 1) {
+                reader.reject(key, value, "a positive integer");
+            }
+            limits.put(key, value);
+        }
+        var architectures = reader.list(KARPENTER_ARCHITECTURES);
+        if (architectures.isEmpty()) {
+            reader.reject(KARPENTER_ARCHITECTURES, architectures, "at least one of " + String.join(", ", KarpenterPools.ARCHITECTURES));
+        }
+        reader.checkEach(KARPENTER_ARCHITECTURES, architectures);
+        var amiAlias = reader.string(KARPENTER_AMI_ALIAS);
+        reader.check(KARPENTER_AMI_ALIAS, amiAlias);
+        int disk = reader.integer(KARPENTER_NODE_DISK_GIB);
+        if (disk < MIN_DISK_GIB || disk > MAX_DISK_GIB) {
+            reader.reject(KARPENTER_NODE_DISK_GIB, disk, "a disk size in GiB from " + MIN_DISK_GIB + " to " + MAX_DISK_GIB);
+        }
+        int consolidateAfter = reader.integer(KARPENTER_EXECUTOR_CONSOLIDATE_AFTER_SECONDS);
+        long idle = io.bigdatastack.emr.SparkPlacement.EXECUTOR_IDLE_TIMEOUT.toSeconds();
+        if (consolidateAfter <= idle || consolidateAfter > MAX_CONSOLIDATE_AFTER_SECONDS) {
+            reader.reject(KARPENTER_EXECUTOR_CONSOLIDATE_AFTER_SECONDS, consolidateAfter, "seconds from " + (idle + 1) + " to "
+                    + MAX_CONSOLIDATE_AFTER_SECONDS + ": longer than Spark's executor idle timeout (" + idle
+                    + "s), so Spark releases an idle executor before Karpenter takes its node");
+        }
+        if (reader.problems().size() > problemsBefore) {
+            return Optional.empty();
+        }
+        return Optional.of(new KarpenterPools(limits.get(KARPENTER_DRIVER_CPU_LIMIT), limits.get(KARPENTER_DRIVER_MEMORY_GIB_LIMIT),
+                limits.get(KARPENTER_EXECUTOR_CPU_LIMIT), limits.get(KARPENTER_EXECUTOR_MEMORY_GIB_LIMIT),
+                architectures.stream().distinct().toList(), amiAlias, disk, java.time.Duration.ofSeconds(consolidateAfter)));
     }
 
     private static Emr readEmr(ConfigReader reader, StackNaming naming, String region) {

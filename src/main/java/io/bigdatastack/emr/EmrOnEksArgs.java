@@ -149,7 +149,7 @@ public final class EmrOnEksArgs {
         private String namePrefix;
         private Map<String, String> tags = Map.of();
         private List<TeamSpec> teams = List.of();
-        private SparkPlacement sparkPlacement = SparkPlacement.managedNodeGroups();
+        private SparkPlacement sparkPlacement = SparkPlacement.MANAGED_NODE_GROUPS;
         private int executorSlots = JobTemplateDocument.JobSettings.DEFAULT.defaultMaxExecutors();
         private java.util.OptionalLong maxContainerMemoryMebibytes = java.util.OptionalLong.empty();
 
@@ -251,8 +251,8 @@ public final class EmrOnEksArgs {
          */
         public Builder teams(List<TeamSpec> value) { this.teams = value; return this; }
         /**
-         * Node selectors of the job submitter, driver and executor pods ({@link SparkPlacement}; by default managed node
-         * groups' capacity types). Changing them updates every job template (CloudFormation replaces the template
+         * Node selectors of the job submitter, driver and executor pods ({@link SparkPlacement}): managed node groups'
+         * capacity types (the default) or Karpenter's pools, which also go into the team pod templates. Changing them updates every job template (CloudFormation replaces the template
          * inside its stack: new template ID) and the sample commands; running jobs keep their pods.
          */
         public Builder sparkPlacement(SparkPlacement value) { this.sparkPlacement = value; return this; }

@@ -42,7 +42,7 @@ public final class JobTemplateDocument {
      */
     public record JobSettings(SparkPlacement placement, int defaultMaxExecutors) {
         /** Managed node groups; the executor bound of a quota-less team on the default spot group (20 nodes of c5.2xlarge class). */
-        public static final JobSettings DEFAULT = new JobSettings(SparkPlacement.managedNodeGroups(),
+        public static final JobSettings DEFAULT = new JobSettings(SparkPlacement.MANAGED_NODE_GROUPS,
                 SparkJobDefaults.executorSlots(List.of("c5.2xlarge", "c5a.2xlarge", "c6i.2xlarge"), 20));
     }
 

@@ -41,9 +41,11 @@ public final class SparkJobDefaults {
     /**
      * Spark's own default (https://spark.apache.org/docs/latest/configuration.html#dynamic-allocation). It must stay
      * well below the time the node autoscaler waits before removing an empty node (Cluster Autoscaler's
-     * scale-down-unneeded-time, 10 minutes by default), so an idle executor leaves before its node is judged.
+     * scale-down-unneeded-time, 10 minutes by default) or Karpenter's executor pool waits before consolidating
+     * ({@code consolidateAfter}, checked against {@link SparkPlacement#EXECUTOR_IDLE_TIMEOUT}), so an idle executor
+     * leaves before its node is judged.
      */
-    public static final String DEFAULT_IDLE_TIMEOUT = "60s";
+    public static final String DEFAULT_IDLE_TIMEOUT = SparkPlacement.EXECUTOR_IDLE_TIMEOUT.toSeconds() + "s";
 
     /**
      * Pod memory overhead Spark adds to {@code spark.*.memory}: 0.4 of it for non-JVM (PySpark) jobs, 0.1 for JVM jobs,
@@ -152,6 +154,18 @@ public final class SparkJobDefaults {
                 .map(node -> Math.min(node.cpuMillis() / executor.cpuMillis(), node.memoryMebibytes() / executor.requestsMemoryMib()))
                 .orElse(1L)).min().orElse(1L);
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, perNode * maxNodes));
+    }
+
+    /**
+     * How many default executors fit in a Karpenter executor pool whose nodes together may have at most
+     * {@code cpuLimit} vCPUs and {@code memoryGiBLimit} GiB (the NodePool's {@code spec.limits},
+     * https://karpenter.sh/docs/concepts/nodepools/#speclimits), counted on requests. Node overhead is ignored: the
+     * bound is the pool's, not a node's, and Karpenter stops launching at the limit.
+     */
+    public static int executorSlots(int cpuLimit, int memoryGiBLimit) {
+        var executor = executorPod();
+        long slots = Math.min(cpuLimit * 1000L / executor.cpuMillis(), memoryGiBLimit * 1024L / executor.requestsMemoryMib());
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, slots));
     }
 
     /** Job resources and placement as spark-submit settings ({@code key=value}). */

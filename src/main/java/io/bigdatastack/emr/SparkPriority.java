@@ -61,12 +61,28 @@ public enum SparkPriority {
 
     /** The pod template: only the priority class and the main container's documented name. */
     public String podTemplate() {
-        return "apiVersion: v1\n"
-                + "kind: Pod\n"
-                + "spec:\n"
-                + "  priorityClassName: " + className() + "\n"
-                + "  containers:\n"
-                + "    - name: " + containerName() + "\n";
+        return podTemplate(SparkPlacement.MANAGED_NODE_GROUPS);
+    }
+
+    /**
+     * The pod template under {@code placement}: the priority class, the main container's documented name, and, when
+     * the placement puts them in pod templates, the node selector and (drivers) annotations.
+     */
+    public String podTemplate(SparkPlacement placement) {
+        var parts = placement.podTemplateParts(sparkRole);
+        var text = new StringBuilder("apiVersion: v1\n").append("kind: Pod\n");
+        if (parts.containsKey("annotations")) {
+            text.append("metadata:\n  annotations:\n");
+            parts.get("annotations").forEach((k, v) -> text.append("    ").append(k).append(": \"").append(v).append("\"\n"));
+        }
+        text.append("spec:\n");
+        if (parts.containsKey("nodeSelector")) {
+            text.append("  nodeSelector:\n");
+            parts.get("nodeSelector").forEach((k, v) -> text.append("    ").append(k).append(": ").append(v).append("\n"));
+        }
+        return text.append("  priorityClassName: ").append(className()).append("\n")
+                .append("  containers:\n")
+                .append("    - name: ").append(containerName()).append("\n").toString();
     }
 
     /**

@@ -145,7 +145,7 @@ final class TeamResources {
                     BucketObjectv2Args.builder()
                             .bucket(bucket.id())
                             .key(priority.podTemplateKey(dataPrefix))
-                            .content(priority.podTemplate())
+                            .content(priority.podTemplate(args.sparkPlacement()))
                             .contentType("application/yaml")
                             .tags(tags)
                             .build(), child));

@@ -153,6 +153,11 @@ public record CostEstimate(
                             "plus API requests, usage-based and not estimated");
                     case EC2_VPC_ENDPOINT -> vpcEndpoint(r);
                     case CLOUDCONTROL_RESOURCE -> cloudControlResource(r);
+                    case K8S_KARPENTER_NODE_POOL -> karpenterNodePool(r);
+                    case K8S_HELM_RELEASE -> {
+                        karpenterController(r);
+                        byTable(r);
+                    }
                     default -> byTable(r);
                 }
             }
@@ -243,6 +248,42 @@ public record CostEstimate(
             unpriced("Interactive endpoint gateway pod", r, "runs on the on-demand base nodes, priced above at their minimum size;"
                     + " EMR on EKS adds its per vCPU-hour and GB-hour rate for the pod's requests (https://aws.amazon.com/emr/pricing/),"
                     + " which AWS does not publish for the gateway");
+        }
+
+        /**
+         * A Karpenter NodePool costs nothing idle: it launches nodes only for pending pods and removes empty ones
+         * after its {@code consolidateAfter} (https://karpenter.sh/v1.14/concepts/disruption/#consolidation). Shown
+         * as a zero line in the nodes' categories, so the table says where Spark's capacity went: an on-demand pool
+         * (no {@code spot} in its capacity-type requirement) under on-demand, a pool that may launch spot under spot.
+         */
+        private void karpenterNodePool(Plan.Resource r) {
+            var name = or(text(r, "metadata.name"), r.name());
+            var capacityTypes = new ArrayList<String>();
+            var requirements = r.input("spec.template.spec.requirements");
+            if (requirements.isPresent() && requirements.get().isJsonArray()) {
+                for (var requirement : requirements.get().getAsJsonArray()) {
+                    var object = requirement.getAsJsonObject();
+                    if (object.has("key") && "karpenter.sh/capacity-type".equals(object.get("key").getAsString()) && object.has("values")) {
+                        object.getAsJsonArray("values").forEach(v -> capacityTypes.add(v.getAsString()));
+                    }
+                }
+            }
+            boolean spot = capacityTypes.contains("spot");
+            var consolidateAfter = or(text(r, "spec.disruption.consolidateAfter"), "its consolidateAfter");
+            lines.put("karpenterNodePool|" + r.urn(), new LineItem(spot ? SPOT_NODES : ON_DEMAND_NODES,
+                    "Karpenter NodePool " + name + " (" + (capacityTypes.isEmpty() ? "any capacity" : String.join(" then ", capacityTypes)) + ")",
+                    List.of(r.urn()), 0, BigDecimal.ZERO, "hour", hours.intValue(), BigDecimal.ZERO.setScale(2),
+                    "https://karpenter.sh/v1.14/concepts/disruption/#consolidation",
+                    "scales to zero: no node while no Spark pod is pending; an empty node goes after " + consolidateAfter));
+        }
+
+        /** The Karpenter controller runs on the base nodes, priced above; say so beside its release. */
+        private void karpenterController(Plan.Resource r) {
+            var chart = text(r, "chart");
+            if (chart != null && chart.startsWith("oci://") && chart.endsWith("/karpenter")) {
+                unpriced("Karpenter controller", r, "runs on the on-demand base nodes, priced above at their minimum size"
+                        + " (per replica 0.5 vCPU and 1 GiB requested); its interruption queue and rules have no idle charge");
+            }
         }
 
         /**

@@ -312,6 +312,18 @@ public final class AwsMockEngine implements Mocks {
                 id = "prod-" + base36ish(hex, 13);
                 state.put("arn", "arn:aws:catalog:" + region + ":" + ACCOUNT_ID + ":product/" + id);
             }
+            case SQS_QUEUE -> {
+                // SQS: the queue URL is the ID; the ARN has no resource-type segment.
+                id = "https://sqs." + region + ".amazonaws.com/" + ACCOUNT_ID + "/" + physicalName;
+                state.put("url", id);
+                state.put("arn", "arn:aws:sqs:" + region + ":" + ACCOUNT_ID + ":" + physicalName);
+            }
+            case EVENTS_RULE -> {
+                id = physicalName;
+                state.put("arn", "arn:aws:events:" + region + ":" + ACCOUNT_ID + ":rule/" + physicalName);
+            }
+            case EVENTS_TARGET -> id = "default-" + state.get("rule") + "-" + state.get("targetId");
+            case EC2_TAG -> id = state.get("resourceId") + "," + state.get("key");
             default -> {
                 id = name + "-" + hex.substring(0, 8);
                 state.putIfAbsent("arn", arnPrefix + type.substring(type.lastIndexOf(':') + 1).toLowerCase() + "/" + id);

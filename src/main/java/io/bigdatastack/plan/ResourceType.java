@@ -70,6 +70,14 @@ public enum ResourceType {
     SERVICECATALOG_PRINCIPAL_PORTFOLIO_ASSOCIATION("aws:servicecatalog/principalPortfolioAssociation:PrincipalPortfolioAssociation", null, null, Diagram.OMIT, null),
     SERVICECATALOG_PRODUCT_PORTFOLIO_ASSOCIATION("aws:servicecatalog/productPortfolioAssociation:ProductPortfolioAssociation", null, null, Diagram.OMIT, null),
     K8S_CLUSTER_ROLE_BINDING("kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", null, null, Diagram.OMIT, null),
+    // Karpenter (nodeProvisioner: karpenter): the interruption queue, its rules and the node classes and pools.
+    SQS_QUEUE("aws:sqs/queue:Queue", "SQS queue", null, Diagram.KEEP, null),
+    SQS_QUEUE_POLICY("aws:sqs/queuePolicy:QueuePolicy", null, null, Diagram.OMIT, null),
+    EVENTS_RULE("aws:cloudwatch/eventRule:EventRule", "EventBridge rule", "EventBridge rules", Diagram.COLLAPSE, null),
+    EVENTS_TARGET("aws:cloudwatch/eventTarget:EventTarget", null, null, Diagram.OMIT, null),
+    EC2_TAG("aws:ec2/tag:Tag", null, null, Diagram.OMIT, null),
+    K8S_KARPENTER_NODE_POOL("kubernetes:karpenter.sh/v1:NodePool", "Karpenter NodePool", "Karpenter NodePools", Diagram.COLLAPSE, null),
+    K8S_KARPENTER_EC2_NODE_CLASS("kubernetes:karpenter.k8s.aws/v1:EC2NodeClass", "Karpenter EC2NodeClass", "Karpenter EC2NodeClasses", Diagram.COLLAPSE, null),
     /** Any type not listed. */
     OTHER("", null, null, null, null);
 

@@ -57,11 +57,11 @@ class SparkJobDefaultsTest {
 
     @Test
     void placementPutsTheSubmitterAndDriverOnOnDemandAndExecutorsOnSpot() {
-        var placement = SparkPlacement.managedNodeGroups();
+        var placement = SparkPlacement.MANAGED_NODE_GROUPS;
         assertEquals(Map.of("jobsubmitter.node.selector.eks.amazonaws.com/capacityType", "ON_DEMAND"), placement.jobSubmitterProperties());
         assertEquals(List.of("spark.kubernetes.driver.node.selector.eks.amazonaws.com/capacityType=ON_DEMAND",
                 "spark.kubernetes.executor.node.selector.eks.amazonaws.com/capacityType=SPOT"), placement.sparkConfs());
-        var other = new SparkPlacement(Map.of("pool", "system"), Map.of("pool", "drivers"), Map.of("pool", "executors", "arch", "arm64"));
+        var other = new SparkPlacement("test", Map.of("pool", "system"), Map.of("pool", "drivers"), Map.of("pool", "executors", "arch", "arm64"), Map.of(), false);
         assertEquals(List.of("spark.kubernetes.driver.node.selector.pool=drivers", "spark.kubernetes.executor.node.selector.arch=arm64",
                 "spark.kubernetes.executor.node.selector.pool=executors"), other.sparkConfs());
         assertEquals(Map.of("jobsubmitter.node.selector.pool", "system"), other.jobSubmitterProperties());

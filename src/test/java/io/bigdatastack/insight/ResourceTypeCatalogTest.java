@@ -16,8 +16,13 @@ class ResourceTypeCatalogTest {
     @Test
     void everyTypeTheDevAndProdPlansRegisterIsInTheCatalog() {
         var missing = new TreeSet<String>();
+        var plans = new java.util.ArrayList<io.bigdatastack.plan.Plan>();
         for (var stack : new String[]{"dev", "prod"}) {
-            for (var r : TestStacks.planStackFile(stack).resources()) {
+            plans.add(TestStacks.planStackFile(stack));
+        }
+        plans.add(TestStacks.plan(java.util.Map.of("nodeProvisioner", "karpenter"))); // Karpenter's types too
+        for (var plan : plans) {
+            for (var r : plan.resources()) {
                 if (r.custom() && !r.type().startsWith("pulumi:") && ResourceType.of(r.type()) == ResourceType.OTHER) {
                     missing.add(r.type());
                 }

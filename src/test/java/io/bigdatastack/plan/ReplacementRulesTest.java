@@ -37,6 +37,8 @@ class ReplacementRulesTest {
                 TestStacks.plan(overrides("studioEndpoint", "true")),
                 TestStacks.plan(overrides("loadBalancerController", "true")),
                 TestStacks.plan(overrides("jobTemplate", "false")),
+                // Karpenter instead of the Cluster Autoscaler: queue, rules, tags, NodePools and EC2NodeClasses.
+                TestStacks.plan(overrides("nodeProvisioner", "karpenter")),
                 TestStacks.plan(overrides("teams", """
                         [{"name": "analytics", "cpuQuota": "32", "memoryQuota": "128Gi"},
                          {"name": "ml", "cpuQuota": "16", "memoryQuota": "64Gi", "glueCatalogAccess": true}]""")));
@@ -44,6 +46,7 @@ class ReplacementRulesTest {
         plans.forEach(plan -> plan.resources().stream().filter(Plan.Resource::custom).forEach(r -> types.add(r.type())));
         assertTrue(types.contains("aws:eks/podIdentityAssociation:PodIdentityAssociation"), types.toString());
         assertTrue(types.contains("kubernetes:core/v1:ResourceQuota"), types.toString());
+        assertTrue(types.contains("kubernetes:karpenter.sh/v1:NodePool"), types.toString());
         var rules = ReplacementRules.shipped();
         var missing = types.stream().filter(t -> !rules.covers(t)).toList();
         assertTrue(missing.isEmpty(), "add these types to " + ReplacementRules.RESOURCE + " with their source: " + missing);
