@@ -1,4 +1,4 @@
-// Reads plan files written by the Java program's `plan <stack>` command (contract in shared DESIGN.md):
+// Reads plan files written by the Java program's `plan <stack>` command (contract in docs/plan-file.md):
 // { project, stack, resources: [{ urn, type, name, custom, parent, provider, inputs, dependencies, options }], outputs }
 // and turns them into the stack the rules review. Fields read: stack, resources[].urn/type/name/inputs/dependencies/
 // provider, and, when a plan has it, resources[].propertyDependencies ({ input name: [URN] }).
