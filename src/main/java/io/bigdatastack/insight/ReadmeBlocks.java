@@ -19,7 +19,7 @@ import java.util.Optional;
 public final class ReadmeBlocks {
 
     public static final String COST_BLOCK = "cost:idle";
-    public static final String REFRESH = "./mvnw -q -o package -DskipTests && java -jar target/big-data-stack.jar readme";
+    public static final String REFRESH = "./mvnw -q -B package -DskipTests && java -jar target/big-data-stack.jar readme";
 
     private ReadmeBlocks() {
     }
