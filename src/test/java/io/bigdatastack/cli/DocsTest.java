@@ -330,6 +330,37 @@ class DocsTest {
         assertTrue(lines < 350, "README.md has " + lines + " lines: move detail to docs/");
     }
 
+    /** The README names exactly the parameters the dev stack's job template declares. */
+    @Test
+    void theReadmeNamesTheJobTemplatesParameters() {
+        var stack = TestStacks.planStackFile("dev").one("aws:cloudformation/stack:Stack");
+        var template = JsonParser.parseString(stack.inputString("templateBody")).getAsJsonObject();
+        var declared = new TreeSet<String>();
+        parameterNames(template, declared);
+        assertFalse(declared.isEmpty(), "the job template declares parameters");
+        var readme = pages.get("README.md");
+        var sentence = Pattern.compile("takes the parameters ((?:`\\w+`(?:, | and )?)+)").matcher(readme);
+        assertTrue(sentence.find(), "README.md says which parameters the job template takes");
+        var named = new TreeSet<String>();
+        var names = Pattern.compile("`(\\w+)`").matcher(sentence.group(1));
+        while (names.find()) {
+            named.add(names.group(1));
+        }
+        assertEquals(declared, named);
+    }
+
+    /** Every key of every {@code ParameterConfiguration} object (AWS::EMRContainers::JobTemplate) in {@code element}. */
+    private static void parameterNames(JsonElement element, Set<String> into) {
+        if (element.isJsonObject()) {
+            for (var entry : element.getAsJsonObject().entrySet()) {
+                if (entry.getKey().equals("ParameterConfiguration") && entry.getValue().isJsonObject()) {
+                    into.addAll(entry.getValue().getAsJsonObject().keySet());
+                }
+                parameterNames(entry.getValue(), into);
+            }
+        }
+    }
+
     /** docs/cost.md's sample has the fields, and the total, of the dev plan's cost as the code writes it today. */
     @Test
     void theCostSampleMatchesTheDevPlan() {
