@@ -1,11 +1,11 @@
-// Reads plan files written by the Java program's `plan <stack>` command (contract in shared DESIGN.md):
+// Reads plan files written by the Java program's `plan <stack>` command (contract in docs/plan-file.md):
 // { project, stack, resources: [{ urn, type, name, custom, parent, provider, inputs, dependencies, options }], outputs }
 // and turns them into the stack the rules review. Fields read: stack, resources[].urn/type/name/inputs/dependencies/
 // provider, and, when a plan has it, resources[].propertyDependencies ({ input name: [URN] }).
 import { readFileSync } from "node:fs";
 import type { ReviewedProvider, ReviewedStack, ReviewedStackResource } from "./types";
 import { providerUrnFromReference, stackNameFromUrn } from "./urn";
-import { isObject, objectAt } from "./values";
+import { isObject, objectAt, stringsOf } from "./values";
 
 /** A plan that cannot be read or does not follow the contract: the checker exits 2 on it. */
 export class PlanError extends Error {}
@@ -34,10 +34,6 @@ export function loadPlan(path: string): LoadedPlan {
     return { path, project: isObject(json) && typeof json["project"] === "string" ? json["project"] : undefined, stack: stackFromPlanJson(json, path) };
 }
 
-function stringList(value: unknown): string[] {
-    return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
-}
-
 export function stackFromPlanJson(json: unknown, source = "plan"): ReviewedStack {
     if (!isObject(json) || !Array.isArray(json["resources"])) {
         throw new PlanError(`${source} has no "resources" list: is it a plan file (target/plan/<stack>.json)?`);
@@ -64,7 +60,7 @@ export function stackFromPlanJson(json: unknown, source = "plan"): ReviewedStack
         const urn = raw["urn"] as string;
         const propertyDependencies: Record<string, string[]> = {};
         for (const [property, urns] of Object.entries(objectAt(raw["propertyDependencies"]))) {
-            propertyDependencies[property] = stringList(urns);
+            propertyDependencies[property] = stringsOf(urns);
         }
         return {
             type: raw["type"] as string,
@@ -73,7 +69,7 @@ export function stackFromPlanJson(json: unknown, source = "plan"): ReviewedStack
             stack: stackNameFromUrn(urn) ?? planStack ?? "",
             props: objectAt(raw["inputs"]),
             provider: providerOf(raw["provider"]),
-            dependencies: [...new Set([...stringList(raw["dependencies"]), ...Object.values(propertyDependencies).flat()])],
+            dependencies: [...new Set([...stringsOf(raw["dependencies"]), ...Object.values(propertyDependencies).flat()])],
             propertyDependencies: isObject(raw["propertyDependencies"]) ? propertyDependencies : undefined,
         };
     });

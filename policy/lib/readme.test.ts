@@ -1,4 +1,5 @@
-// The rule tables of policy/README.md and the top-level README.md list every rule of the pack, once, with its level.
+// policy/README.md's rule table lists every rule of the pack, once, with its level; it is the one list (the top-level
+// README.md links to it instead of keeping a copy).
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -8,7 +9,6 @@ import { ALL_RULES } from "../rules";
 /** Each README and the header line its rule table starts with. */
 const READMES: Record<string, { path: string; header: string }> = {
     "policy/README.md": { path: join(__dirname, "..", "..", "README.md"), header: "| Policy | Level | Scope | Requires | Why |" },
-    "README.md": { path: join(__dirname, "..", "..", "..", "README.md"), header: "| Rule | Level | Why |" },
 };
 
 /** Rows of the table under `header` of the form | `rule-name` | level ... | ..., keyed by rule name. */
@@ -41,4 +41,12 @@ describe("README rule tables", () => {
             assert.deepEqual([...rows.keys()].filter((name) => !ALL_RULES.some((rule) => rule.name === name)), [], `${label} lists rules the pack does not have`);
         });
     }
+});
+
+describe("the top-level README", () => {
+    it("links the pack's README rather than copying its rule table", () => {
+        const readme = readFileSync(join(__dirname, "..", "..", "..", "README.md"), "utf8");
+        assert.ok(readme.includes("(policy/README.md)"), "README.md links policy/README.md");
+        assert.ok(!ALL_RULES.some((rule) => readme.includes("| `" + rule.name + "` |")), "README.md keeps no copy of the rule table");
+    });
 });

@@ -1,6 +1,6 @@
 // The documents other branches bring in, run through every rule of the pack at once: the AWS Load Balancer
 // Controller's upstream IAM policy on its IRSA role (tag-conditioned creates and Describe* on `*`), the EMR job
-// role's Pod Identity trust (issue 16), and a cluster in API_AND_CONFIG_MAP mode. None of them may be reported.
+// role's Pod Identity trust as the program writes it, and a cluster in API_AND_CONFIG_MAP mode. None of them may be reported.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { ALL_RULES } from "../rules";

@@ -2,7 +2,7 @@
 // - the AWS Load Balancer Controller's IAM policy, fixtures/aws-load-balancer-controller-iam-policy.json, copied
 //   unchanged from kubernetes-sigs/aws-load-balancer-controller docs/install/iam_policy.json at tag v2.17.1 (the
 //   newest v2.x; identical on main), attached to the controller's IRSA role;
-// - the EMR job role's Pod Identity trust as issue 16 writes it (AWS: https://docs.aws.amazon.com/eks/latest/userguide/pod-id-abac.html).
+// - the EMR job role's Pod Identity trust as the program writes it (AWS: https://docs.aws.amazon.com/eks/latest/userguide/pod-id-abac.html).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { TEST_ACCOUNT } from "./testing";

@@ -10,7 +10,7 @@ const NAMESPACE = { StringEquals: { "aws:RequestTag/kubernetes-namespace": "emr-
 const SERVICE_ACCOUNT = { StringLike: { "aws:RequestTag/kubernetes-service-account": "emr-containers-sa-spark-*-123456789012-abc" } };
 
 describe(rule.name, () => {
-    it("accepts the trust issue 16 writes (ArnEquals cluster, StringEquals namespace, StringLike service account)", async () => {
+    it("accepts the Pod Identity trust the program writes for EMR job roles (ArnEquals cluster, StringEquals namespace, StringLike service account)", async () => {
         assert.deepEqual(await resourceViolations(rule, role(podIdentityTrust())), []);
     });
 

@@ -6,6 +6,7 @@ import io.bigdatastack.config.ConfigSource;
 import io.bigdatastack.config.InvalidConfigException;
 import io.bigdatastack.config.StackConfig;
 import io.bigdatastack.cli.Commands;
+import io.bigdatastack.stack.BigDataStack;
 
 /**
  * Entry point. Without arguments this is the Pulumi program ({@code pulumi up} runs it through Pulumi.yaml's

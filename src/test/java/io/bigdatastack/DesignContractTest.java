@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The contracts ../shared/DESIGN.md promises other tools: stack outputs by name, the two named config keys. */
+/** The contracts other tools rely on (docs/plan-file.md, docs/configuration.md): stack outputs by name, the two named config keys. */
 class DesignContractTest {
 
     /** Output names as the reference app printed them. */

@@ -1,9 +1,6 @@
 package io.bigdatastack.addons;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.bigdatastack.support.ClasspathResources;
 
 /**
  * The one pinned AWS Load Balancer Controller: chart, controller (app) version, and the IAM policy published for that
@@ -32,13 +29,6 @@ public final class LoadBalancerControllerVersions {
 
     /** The upstream IAM policy document of {@link #APP_VERSION}, as published (JSON text). */
     public static String iamPolicy() {
-        try (InputStream in = LoadBalancerControllerVersions.class.getResourceAsStream(IAM_POLICY_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + IAM_POLICY_RESOURCE);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ClasspathResources.read(IAM_POLICY_RESOURCE);
     }
 }

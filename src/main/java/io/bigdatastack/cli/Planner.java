@@ -1,6 +1,6 @@
 package io.bigdatastack.cli;
 
-import io.bigdatastack.BigDataStack;
+import io.bigdatastack.stack.BigDataStack;
 import io.bigdatastack.config.StackConfig;
 import io.bigdatastack.plan.AwsMockEngine;
 import io.bigdatastack.plan.Plan;

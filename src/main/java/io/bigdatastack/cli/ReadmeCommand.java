@@ -1,5 +1,6 @@
 package io.bigdatastack.cli;
 
+import io.bigdatastack.config.ConfigReference;
 import io.bigdatastack.insight.ArchitectureDiagram;
 import io.bigdatastack.insight.CostEstimate;
 import io.bigdatastack.insight.ReadmeBlocks;
@@ -9,14 +10,18 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * {@code readme [--check] [--project-dir DIR]}: plans every stack of the project and rewrites README.md's generated
- * blocks (see {@link ReadmeBlocks}): {@code diagram:<stack>} for each stack whose markers the README holds, and
- * {@code cost:idle}. One command to run after a merge adds components. {@code --check} changes nothing and exits 1
- * when a block is stale; other exit codes as {@link ExitCodes}.
+ * {@code readme [--check] [--project-dir DIR]}: plans every stack of the project and rewrites the generated blocks
+ * (see {@link ReadmeBlocks}) of the files in {@link #FILES}: {@code cost:idle} in README.md (required there),
+ * {@code diagram:<stack>} wherever a file holds that stack's markers (docs/architecture.md holds dev's), and
+ * {@code config:keys} (the configuration reference, {@link ConfigReference}) in docs/configuration.md. One command to
+ * run after a merge adds components or keys. {@code --check} changes nothing and exits 1 when a block is stale; other
+ * exit codes as {@link ExitCodes}.
  */
 public final class ReadmeCommand {
 
@@ -24,6 +29,9 @@ public final class ReadmeCommand {
     /** {@code --check} found a stale block: the build fails as it would for a failed program. */
     public static final int STALE = 1;
     public static final int BAD_INPUT = ExitCodes.BAD_INPUT;
+
+    /** The files, relative to the project directory, whose generated blocks this command keeps; README.md first. */
+    public static final List<String> FILES = List.of("README.md", "docs/architecture.md", "docs/configuration.md");
 
     private static final String USAGE = "usage: java -jar target/big-data-stack.jar readme [--check] [--project-dir DIR]";
 
@@ -48,27 +56,34 @@ public final class ReadmeCommand {
                 return BAD_INPUT;
             }
         }
-        var readmeFile = projectDir.resolve("README.md");
         try {
-            var readme = Files.readString(readmeFile);
-            var expected = expectedBlocks(projectDir, readme, clock);
-            var stale = ReadmeBlocks.stale(readme, expected);
-            if (stale.isEmpty()) {
-                out.println("README.md is up to date (" + String.join(", ", expected.keySet()) + ")");
+            var expected = expectedBlocks(projectDir, clock);
+            var staleByFile = new LinkedHashMap<String, List<String>>();
+            for (var file : expected.entrySet()) {
+                var stale = ReadmeBlocks.stale(Files.readString(projectDir.resolve(file.getKey())), file.getValue());
+                if (!stale.isEmpty()) {
+                    staleByFile.put(file.getKey(), stale);
+                }
+            }
+            if (staleByFile.isEmpty()) {
+                out.println("generated blocks are up to date: " + describe(expected));
                 return OK;
             }
             if (check) {
-                err.println("README.md is stale: " + String.join(", ", stale) + ". Refresh it with: " + ReadmeBlocks.REFRESH);
+                err.println("stale generated blocks: " + describe(staleByFile) + ". Refresh them with: " + ReadmeBlocks.REFRESH);
                 return STALE;
             }
-            var updated = readme;
-            for (var block : stale) {
-                updated = ReadmeBlocks.replace(updated, block, expected.get(block));
+            for (var file : staleByFile.entrySet()) {
+                var path = projectDir.resolve(file.getKey());
+                var updated = Files.readString(path);
+                for (var block : file.getValue()) {
+                    updated = ReadmeBlocks.replace(updated, block, expected.get(file.getKey()).get(block));
+                }
+                Files.writeString(path, updated);
             }
-            Files.writeString(readmeFile, updated);
-            out.println("README.md updated: " + String.join(", ", stale));
+            out.println("updated: " + describe(staleByFile));
             return OK;
-        } catch (IllegalArgumentException e) { // ReadmeBlocks: a README without the markers to fill
+        } catch (IllegalArgumentException e) { // ReadmeBlocks: a file without the markers to fill
             return ExitCodes.report(new ExitCodes.BadInputException(e.getMessage()), err);
         } catch (RuntimeException e) {
             return ExitCodes.report(e, err);
@@ -77,26 +92,56 @@ public final class ReadmeCommand {
         }
     }
 
-    /** What each generated block of {@code readme} should hold, planning each stack once. */
-    static Map<String, String> expectedBlocks(Path projectDir, String readme, java.time.Clock clock) throws IOException {
+    /** "file (block, block); file (block)" for blocks given as a list of names or a map by name. */
+    private static String describe(Map<String, ?> blocksByFile) {
+        var parts = new ArrayList<String>();
+        blocksByFile.forEach((file, blocks) -> {
+            var names = blocks instanceof Map<?, ?> map ? map.keySet() : (java.util.Collection<?>) blocks;
+            parts.add(file + " (" + String.join(", ", names.stream().map(String::valueOf).toList()) + ")");
+        });
+        return String.join("; ", parts);
+    }
+
+    /**
+     * What each generated block of each file in {@link #FILES} that exists should hold, by file then block, planning
+     * each stack once. README.md must exist and hold the {@code cost:idle} block.
+     */
+    static Map<String, Map<String, String>> expectedBlocks(Path projectDir, java.time.Clock clock) throws IOException {
+        var texts = new LinkedHashMap<String, String>();
+        for (var file : FILES) {
+            var path = projectDir.resolve(file);
+            if (Files.isRegularFile(path) || file.equals(FILES.get(0))) {
+                texts.put(file, Files.readString(path));
+            }
+        }
+        var readme = texts.get(FILES.get(0));
         if (ReadmeBlocks.extract(readme, ReadmeBlocks.COST_BLOCK).isEmpty()) {
             throw new ExitCodes.BadInputException("README.md has no " + ReadmeBlocks.start(ReadmeBlocks.COST_BLOCK) + " … "
                     + ReadmeBlocks.end(ReadmeBlocks.COST_BLOCK) + " block to fill");
         }
-        var blocks = new LinkedHashMap<String, String>();
+        var generated = new LinkedHashMap<String, String>();
         var estimates = new LinkedHashMap<String, CostEstimate>();
-        var components = new LinkedHashMap<String, java.util.List<String>>();
+        var components = new LinkedHashMap<String, List<String>>();
         for (var stack : StackFiles.stacks(projectDir)) {
             var config = Planner.load(projectDir, stack, clock);
             var plan = Planner.plan(config, stack);
-            var diagramBlock = ReadmeBlocks.diagramBlockName(stack);
-            if (ReadmeBlocks.extract(readme, diagramBlock).isPresent()) {
-                blocks.put(diagramBlock, ReadmeBlocks.diagram(plan));
-            }
+            generated.put(ReadmeBlocks.diagramBlockName(stack), ReadmeBlocks.diagram(plan));
             estimates.put(stack, CostEstimate.of(plan, config.region()));
             components.put(stack, ArchitectureDiagram.componentTitles(plan));
         }
-        blocks.put(ReadmeBlocks.COST_BLOCK, ReadmeBlocks.costTable(estimates, components, ReferenceShape.cost()));
-        return blocks;
+        generated.put(ReadmeBlocks.COST_BLOCK, ReadmeBlocks.costTable(estimates, components, ReferenceShape.cost()));
+        generated.put(ConfigReference.BLOCK, ConfigReference.table());
+
+        var expected = new LinkedHashMap<String, Map<String, String>>();
+        texts.forEach((file, text) -> {
+            var blocks = new LinkedHashMap<String, String>();
+            generated.forEach((block, content) -> {
+                if (ReadmeBlocks.extract(text, block).isPresent()) {
+                    blocks.put(block, content);
+                }
+            });
+            expected.put(file, blocks);
+        });
+        return expected;
     }
 }

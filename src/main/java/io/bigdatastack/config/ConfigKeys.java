@@ -15,9 +15,9 @@ import java.util.Optional;
 
 /**
  * Every key of ours, declared once: type, default, description (Pulumi.yaml repeats them word for word, checked by
- * {@code PulumiYamlTest}; the README's configuration reference by {@code ReadmeConfigTableTest}) and the check of a
- * single value. A new key is one constant here, one entry in {@link #ALL}, its Pulumi.yaml declaration and its README
- * row; rules relating it to other keys go to its domain package and are called from {@link StackConfig}.
+ * {@code PulumiYamlTest}; docs/configuration.md's generated reference by {@code ReadmeTest}) and the check of a
+ * single value. A new key is one constant here, one entry in {@link #ALL}, its Pulumi.yaml declaration, then the {@code readme} command
+ * regenerates docs/configuration.md; rules relating it to other keys go to its domain package and are called from {@link StackConfig}.
  */
 public final class ConfigKeys {
 

@@ -16,7 +16,7 @@ public final class EmrRules {
     }
 
     /**
-     * EKS Pod Identity for StartJobRun needs emr-7.3.0 or later (DESIGN.md;
+     * EKS Pod Identity for StartJobRun needs emr-7.3.0 or later (
      * https://docs.aws.amazon.com/cli/latest/reference/emr-containers/create-role-associations.html).
      *
      * @param releaseLabel a label {@link ReleaseLabel#parse} accepts

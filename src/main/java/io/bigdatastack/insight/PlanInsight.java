@@ -42,7 +42,7 @@ public final class PlanInsight {
     }
 
     /**
-     * Writes {@code <stack>.json}: the DESIGN.md contract from {@link PlanJson#toJson} plus a top-level
+     * Writes {@code <stack>.json}: the plan-file contract (docs/plan-file.md) from {@link PlanJson#toJson} plus a top-level
      * {@code "cost"}.
      */
     public Path writePlanJson(Path directory) throws IOException {

@@ -1,14 +1,11 @@
 package io.bigdatastack.insight;
 
+import io.bigdatastack.support.ClasspathResources;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,15 +95,8 @@ public final class PriceTable {
                 return Optional.empty();
             }
         }
-        var stream = PriceTable.class.getResourceAsStream("/prices/" + region + ".json");
-        if (stream == null) {
-            return Optional.empty();
-        }
-        try (var reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
-            return Optional.of(new PriceTable(JsonParser.parseReader(reader).getAsJsonObject()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ClasspathResources.find("/prices/" + region + ".json")
+                .map(text -> new PriceTable(JsonParser.parseString(text).getAsJsonObject()));
     }
 
     public String region() { return region; }

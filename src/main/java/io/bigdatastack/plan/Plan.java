@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * What the program would ask the engine to create, in the shape of the plan-file contract (../shared/DESIGN.md):
+ * What the program would ask the engine to create, in the shape of the plan-file contract (docs/plan-file.md):
  * resources in registration order with their inputs, dependencies and options, and the stack outputs.
  *
  * @param outputs stack outputs; secret ones hold {@link #SECRET}

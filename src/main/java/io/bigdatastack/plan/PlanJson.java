@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes a {@link Plan} as {@code target/plan/<stack>.json} in the contract of ../shared/DESIGN.md. */
+/** Writes a {@link Plan} as {@code target/plan/<stack>.json} in the contract documented in docs/plan-file.md. */
 public final class PlanJson {
 
     private PlanJson() {
@@ -34,7 +34,7 @@ public final class PlanJson {
             var dependencies = new JsonArray();
             r.dependencies().forEach(dependencies::add);
             resource.add("dependencies", dependencies);
-            // An addition to the DESIGN.md contract: which input carries which dependency.
+            // Which input carries which dependency, as the engine receives it (docs/plan-file.md).
             var propertyDependencies = new JsonObject();
             r.propertyDependencies().forEach((property, urns) -> {
                 var list = new JsonArray();

@@ -1,13 +1,10 @@
 package io.bigdatastack.plan;
 
+import io.bigdatastack.support.ClasspathResources;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,14 +54,7 @@ public final class ReplacementRules {
     public static ReplacementRules shipped() {
         var rules = loaded;
         if (rules == null) {
-            try (var in = ReplacementRules.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-                }
-                rules = parse(JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            rules = parse(JsonParser.parseString(ClasspathResources.read(RESOURCE)).getAsJsonObject());
             loaded = rules;
         }
         return rules;

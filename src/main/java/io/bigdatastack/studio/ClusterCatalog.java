@@ -7,6 +7,7 @@ import com.google.gson.Gson;
 import com.pulumi.asset.AssetOrArchive;
 import com.pulumi.asset.StringAsset;
 import com.pulumi.aws.iam.InstanceProfile;
+import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.InstanceProfileArgs;
 import com.pulumi.aws.s3.BucketObjectv2;
 import com.pulumi.aws.s3.BucketObjectv2Args;
@@ -60,17 +61,53 @@ public final class ClusterCatalog extends ComponentResource {
 
     public ClusterCatalog(String name, ClusterCatalogArgs args, ComponentResourceOptions options) {
         super(TYPE, name, null, options);
-        var child = CustomResourceOptions.builder().parent(this).build();
-        var tags = args.tags();
-        var scope = args.scope();
+        var roles = clusterRoles(name, args);
+        var template = uploadTemplate(name, args, roles);
+        this.templateKey = template.key();
+        var launchRole = launchRole(name, args, roles);
+        var portfolio = new Portfolio(name + "-portfolio", PortfolioArgs.builder()
+                .name(args.namePrefix() + "-studio-clusters")
+                .providerName(args.project())
+                .description("EMR cluster templates for the EMR Studio of stack " + args.stack())
+                .tags(args.tags())
+                .build(), child());
+        var product = product(name, args, template);
+        constrainLaunches(name, portfolio, product, launchRole);
+        args.portfolioPrincipalArn().ifPresent(principalArn ->
+                new PrincipalPortfolioAssociation(name + "-portfolio-access", PrincipalPortfolioAssociationArgs.builder()
+                        .portfolioId(portfolio.id())
+                        .principalArn(principalArn)
+                        .principalType("IAM")
+                        .build(), child()));
 
-        // --- Roles the template's cluster uses ---
+        this.portfolioId = portfolio.id();
+        this.productId = product.id();
+        this.productArn = product.arn();
+        this.clusterServiceRoleArn = roles.service().arn();
+        this.clusterInstanceRoleArn = roles.instance().arn();
+
+        registerOutputs(Map.of(
+                "portfolioId", portfolioId,
+                "productId", productId,
+                "templateKey", templateKey));
+    }
+
+    private CustomResourceOptions child() {
+        return CustomResourceOptions.builder().parent(this).build();
+    }
+
+    /** The roles the template's clusters use: EMR's service role, and the instances' role with its profile. */
+    private record ClusterRoles(Role service, Role instance, InstanceProfile instanceProfile) {
+    }
+
+    private ClusterRoles clusterRoles(String name, ClusterCatalogArgs args) {
+        var scope = args.scope();
         var clusterServiceRole = IamRole.builder(name + "-cluster-service-role",
                         PhysicalNames.role(args.namePrefix(), "studio-cluster-service"), this)
                 .description("EMR service role of clusters launched from the EMR Studio cluster template")
                 .trust(scope.applyValue(s -> TrustPolicies.serviceOnBehalfOfAccount(
                         "elasticmapreduce.amazonaws.com", s.accountId(), s.anyResourceOf("elasticmapreduce")).toJson()))
-                .tags(tags)
+                .tags(args.tags())
                 .managedPolicy(name + "-cluster-service-policy", scope.applyValue(s -> s.awsManagedPolicyArn(EMR_SERVICE_POLICY)))
                 .build().role();
 
@@ -78,35 +115,45 @@ public final class ClusterCatalog extends ComponentResource {
                         PhysicalNames.role(args.namePrefix(), "studio-cluster-instance"), this)
                 .description("EC2 instance role of clusters launched from the EMR Studio cluster template")
                 .trust(TrustPolicies.service("ec2.amazonaws.com").toJson())
-                .tags(tags)
+                .tags(args.tags())
                 .inlinePolicy(name + "-cluster-instance-s3", "studio-bucket-read-write", Output.tuple(scope, args.bucketName())
                         .applyValue(t -> StudioPolicies.clusterInstanceRole(t.t1, t.t2).toJson()))
                 .build().role();
         var instanceProfile = new InstanceProfile(name + "-cluster-instance-profile", InstanceProfileArgs.builder()
                 .name(PhysicalNames.role(args.namePrefix(), "studio-cluster-instance"))
                 .role(instanceRole.name())
-                .tags(tags)
-                .build(), child);
+                .tags(args.tags())
+                .build(), child());
         // Added after the instance role exists (its ARN is the policy's resource).
         IamRole.inlinePolicy(clusterServiceRole, name + "-cluster-service-pass-instance-role", "pass-instance-role",
                 instanceRole.arn().applyValue(arn -> StudioPolicies.clusterServiceRolePassInstanceRole(arn).toJson()), this);
+        return new ClusterRoles(clusterServiceRole, instanceRole, instanceProfile);
+    }
 
-        // --- The template, rendered for this stack and uploaded to the Studio bucket ---
-        var rendered = Output.tuple(args.bucketName(), clusterServiceRole.name(), instanceProfile.name(), args.subnetIds())
+    /** The template as uploaded: its version (from its content hash), its key in the Studio bucket, the object. */
+    private record UploadedTemplate(Output<String> version, Output<String> key, BucketObjectv2 object) {
+    }
+
+    /** The template, rendered for this stack and uploaded to the Studio bucket under a key carrying its hash. */
+    private UploadedTemplate uploadTemplate(String name, ClusterCatalogArgs args, ClusterRoles roles) {
+        var rendered = Output.tuple(args.bucketName(), roles.service().name(), roles.instanceProfile().name(), args.subnetIds())
                 .applyValue(t -> ClusterTemplate.render(new ClusterTemplate.Wiring(
                         t.t2, t.t3, "s3://" + t.t1 + "/" + StudioPolicies.CLUSTER_LOGS_PREFIX, args.project(), args.stack(), t.t4)));
-        var templateVersion = rendered.applyValue(text -> "emr-cluster-" + ClusterTemplate.shortHash(text));
-        this.templateKey = templateVersion.applyValue(version -> StudioPolicies.TEMPLATES_PREFIX + version + ".yaml");
-        var templateObject = new BucketObjectv2(name + "-template", BucketObjectv2Args.builder()
+        var version = rendered.applyValue(text -> "emr-cluster-" + ClusterTemplate.shortHash(text));
+        var key = version.applyValue(v -> StudioPolicies.TEMPLATES_PREFIX + v + ".yaml");
+        var object = new BucketObjectv2(name + "-template", BucketObjectv2Args.builder()
                 .bucket(args.bucketName())
-                .key(templateKey)
+                .key(key)
                 .source(rendered.applyValue(text -> (AssetOrArchive) new StringAsset(text)))
                 .contentType("text/yaml")
-                .tags(tags)
-                .build(), child);
+                .tags(args.tags())
+                .build(), child());
+        return new UploadedTemplate(version, key, object);
+    }
 
-        // --- Launch role: Service Catalog runs CloudFormation with it, not with the user's permissions ---
-        var launchIamRole = IamRole.builder(name + "-launch-role", PhysicalNames.role(args.namePrefix(), "studio-catalog-launch"), this)
+    /** Service Catalog runs CloudFormation with the launch role, not with the user's permissions. */
+    private IamRole launchRole(String name, ClusterCatalogArgs args, ClusterRoles roles) {
+        return IamRole.builder(name + "-launch-role", PhysicalNames.role(args.namePrefix(), "studio-catalog-launch"), this)
                 .description("Service Catalog launch role of the EMR Studio cluster template")
                 // The trust AWS documents for a launch role: Service Catalog as the service, no condition. AWS does not
                 // document that Service Catalog sends aws:SourceAccount/aws:SourceArn when it assumes a launch role
@@ -115,68 +162,49 @@ public final class ClusterCatalog extends ComponentResource {
                 // Who can launch is governed by the portfolio's principal association instead.
                 // https://docs.aws.amazon.com/servicecatalog/latest/adminguide/constraints-launch.html
                 .trust(TrustPolicies.service("servicecatalog.amazonaws.com").toJson())
-                .tags(tags)
+                .tags(args.tags())
                 .inlinePolicy(name + "-launch-policy", "provision-emr-cluster-stacks",
-                        Output.tuple(scope, clusterServiceRole.arn(), instanceRole.arn())
+                        Output.tuple(args.scope(), roles.service().arn(), roles.instance().arn())
                                 .applyValue(t -> StudioPolicies.catalogLaunchRole(t.t1, t.t2, t.t3).toJson()))
                 .build();
-        var launchRole = launchIamRole.role();
-        var launchPolicy = launchIamRole.grants().get(0);
+    }
 
-        // --- Portfolio, product, association, launch constraint ---
-        var portfolio = new Portfolio(name + "-portfolio", PortfolioArgs.builder()
-                .name(args.namePrefix() + "-studio-clusters")
-                .providerName(args.project())
-                .description("EMR cluster templates for the EMR Studio of stack " + args.stack())
-                .tags(tags)
-                .build(), child);
-        var product = new Product(name + "-product", ProductArgs.builder()
+    private Product product(String name, ClusterCatalogArgs args, UploadedTemplate template) {
+        return new Product(name + "-product", ProductArgs.builder()
                 // Studio lists templates by product name: letters, digits, '.', '_', '-' only.
                 .name(args.namePrefix() + "-emr-spark-cluster")
                 .owner(args.project())
                 .type(PRODUCT_TYPE)
                 .description("EMR on EC2 cluster (Spark, Livy, Jupyter Enterprise Gateway) for EMR Studio Workspaces; terminates when idle")
                 .provisioningArtifactParameters(ProductProvisioningArtifactParametersArgs.builder()
-                        .name(templateVersion)
+                        .name(template.version())
                         .description("Rendered from src/main/resources/" + ClusterTemplate.RESOURCE)
                         .type(PRODUCT_TYPE)
-                        .templateUrl(Output.tuple(args.bucketRegionalDomainName(), templateKey)
+                        .templateUrl(Output.tuple(args.bucketRegionalDomainName(), template.key())
                                 .applyValue(t -> "https://" + t.t1 + "/" + t.t2))
                         .build())
-                .tags(tags)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(templateObject).build());
+                .tags(args.tags())
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(template.object()).build());
+    }
+
+    /**
+     * The product in the portfolio, then the launch constraint. A constraint on a product that is not yet in the
+     * portfolio fails with ResourceNotFound: the reference stack raced the two. AWS's CloudFormation reference gives
+     * the same advice for its constraint resources
+     * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-servicecatalog-launchroleconstraint.html).
+     */
+    private void constrainLaunches(String name, Portfolio portfolio, Product product, IamRole launchRole) {
         var association = new ProductPortfolioAssociation(name + "-product-association", ProductPortfolioAssociationArgs.builder()
                 .portfolioId(portfolio.id())
                 .productId(product.id())
-                .build(), child);
-        // A constraint on a product that is not yet in the portfolio fails with ResourceNotFound: the reference stack
-        // raced the two. AWS's CloudFormation reference gives the same advice for its constraint resources
-        // (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-servicecatalog-launchroleconstraint.html).
+                .build(), child());
         new Constraint(name + "-launch-constraint", ConstraintArgs.builder()
                 .portfolioId(portfolio.id())
                 .productId(product.id())
                 .type("LAUNCH")
                 .description("Launch EMR Studio clusters with the catalog launch role")
-                .parameters(launchRole.arn().applyValue(arn -> GSON.toJson(Map.of("RoleArn", arn))))
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(association, launchPolicy).build());
-
-        args.portfolioPrincipalArn().ifPresent(principalArn ->
-                new PrincipalPortfolioAssociation(name + "-portfolio-access", PrincipalPortfolioAssociationArgs.builder()
-                        .portfolioId(portfolio.id())
-                        .principalArn(principalArn)
-                        .principalType("IAM")
-                        .build(), child));
-
-        this.portfolioId = portfolio.id();
-        this.productId = product.id();
-        this.productArn = product.arn();
-        this.clusterServiceRoleArn = clusterServiceRole.arn();
-        this.clusterInstanceRoleArn = instanceRole.arn();
-
-        registerOutputs(Map.of(
-                "portfolioId", portfolioId,
-                "productId", productId,
-                "templateKey", templateKey));
+                .parameters(launchRole.role().arn().applyValue(arn -> GSON.toJson(Map.of("RoleArn", arn))))
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(association, launchRole.grants().get(0)).build());
     }
 
     /** The portfolio's ID. */

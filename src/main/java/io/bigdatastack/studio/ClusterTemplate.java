@@ -1,11 +1,8 @@
 package io.bigdatastack.studio;
 
+import io.bigdatastack.support.ClasspathResources;
 import io.bigdatastack.support.Hashing;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,14 +49,7 @@ public final class ClusterTemplate {
 
     /** The template as it lives in the repository. */
     public static String source() {
-        try (InputStream in = ClusterTemplate.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ClasspathResources.read("/" + RESOURCE);
     }
 
     /** The template with this stack's values in place of its tokens. */

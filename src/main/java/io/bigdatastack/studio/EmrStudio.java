@@ -11,6 +11,7 @@ import com.pulumi.aws.iam.PolicyArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
+import com.pulumi.aws.s3.BucketV2;
 import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
@@ -64,179 +65,32 @@ public final class EmrStudio extends ComponentResource {
 
     public EmrStudio(String name, EmrStudioArgs args, ComponentResourceOptions options) {
         super(TYPE, name, null, options);
-        var child = CustomResourceOptions.builder().parent(this).build();
         String base = name + "-studio";
-        String prefix = args.namePrefix();
-        var tags = args.tags();
-        var scope = args.scope();
-
-        // --- Security groups: exactly the rules of emr-studio-security-groups.html ---
-        // No inline rules: the provider revokes the default allow-all egress of a new group, and standalone rule
-        // resources are then the only rules (inline and standalone rules on one group fight each other).
-        var emrTags = Tags.with(tags, Network.EMR_MANAGED_POLICIES_TAG, "true");
-        var engine = new SecurityGroup(base + "-engine-sg", SecurityGroupArgs.builder()
-                .vpcId(args.vpcId())
-                .namePrefix(prefix + "-studio-engine-")
-                .description("EMR Studio engine - clusters accept Workspace notebook traffic on TCP 18888")
-                .tags(Tags.with(emrTags, STUDIO_SECURITY_GROUP_TAG, "engine", "Name", prefix + "-studio-engine"))
-                .build(), child);
-        var workspace = new SecurityGroup(base + "-workspace-sg", SecurityGroupArgs.builder()
-                .vpcId(args.vpcId())
-                .namePrefix(prefix + "-studio-workspace-")
-                .description("EMR Studio Workspaces - no inbound, TCP 18888 to the engine group and 443 out for Git")
-                .tags(Tags.with(emrTags, STUDIO_SECURITY_GROUP_TAG, "workspace", "Name", prefix + "-studio-workspace"))
-                .build(), child);
-        new SecurityGroupIngressRule(base + "-engine-from-workspace", SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(engine.id())
-                .referencedSecurityGroupId(workspace.id())
-                .ipProtocol("tcp").fromPort(NOTEBOOK_ENGINE_PORT).toPort(NOTEBOOK_ENGINE_PORT)
-                .description("Notebook traffic from EMR Studio Workspaces")
-                .tags(tags)
-                .build(), child);
-        new SecurityGroupEgressRule(base + "-workspace-to-engine", SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(workspace.id())
-                .referencedSecurityGroupId(engine.id())
-                .ipProtocol("tcp").fromPort(NOTEBOOK_ENGINE_PORT).toPort(NOTEBOOK_ENGINE_PORT)
-                .description("Notebook traffic to the cluster engine")
-                .tags(tags)
-                .build(), child);
-        new SecurityGroupEgressRule(base + "-workspace-https", SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(workspace.id())
-                .cidrIpv4("0.0.0.0/0")
-                .ipProtocol("tcp").fromPort(HTTPS_PORT).toPort(HTTPS_PORT)
-                .description("HTTPS to Git repositories linked to Workspaces")
-                .tags(tags)
-                .build(), child);
-
-        // --- Workspace backup bucket ---
+        var groups = securityGroups(base, args);
         // Workspace backups: versioned always (a notebook overwritten by mistake can be recovered).
-        var bucket = SecureBucket.create(base + "-bucket", scope.applyValue(s -> PhysicalNames.bucket(prefix, "studio", s.accountId())),
-                true, args.protectStatefulResources(), Stateful.STUDIO_BUCKET, Stateful.STUDIO_BUCKET_SETTINGS, Tags.with(tags, "Name", prefix + "-studio"), this).bucket();
-
-        // --- Service role (emr-studio-service-role.html) ---
-        var serviceIamRole = IamRole.builder(base + "-service-role", PhysicalNames.role(prefix, "studio-service"), this)
-                .description("EMR Studio service role: Workspace networking, Git secrets, Workspace backups")
-                .trust(scope.applyValue(s -> TrustPolicies.serviceOnBehalfOfAccount(
-                        EMR_SERVICE_PRINCIPAL, s.accountId(), s.anyResourceOf("elasticmapreduce")).toJson()))
-                .tags(tags)
-                .inlinePolicy(base + "-service-policy", "emr-studio-service", Output.tuple(scope, args.vpcId(), bucket.bucket())
-                        .applyValue(t -> StudioPolicies.studioServiceRole(t.t1, t.t2, t.t3).toJson()))
-                .build();
+        var bucket = SecureBucket.create(base + "-bucket", args.scope().applyValue(s -> PhysicalNames.bucket(args.namePrefix(), "studio", s.accountId())),
+                true, args.protectStatefulResources(), Stateful.STUDIO_BUCKET, Stateful.STUDIO_BUCKET_SETTINGS,
+                Tags.with(args.tags(), "Name", args.namePrefix() + "-studio"), this).bucket();
+        var serviceIamRole = serviceRole(base, args, bucket.bucket());
         var serviceRole = serviceIamRole.role();
-        var servicePolicy = serviceIamRole.grants().get(0);
-
-        // --- User role (SSO only): Studio assumes it for every user, narrowed by the user's session policy ---
-        Optional<Role> userRole = args.authMode() == StudioAuthMode.SSO
-                ? Optional.of(IamRole.builder(base + "-user-role", PhysicalNames.role(prefix, "studio-user"), this)
-                        .description("EMR Studio user role; each user's session policy narrows it")
-                        .trust(scope.applyValue(s -> TrustPolicies.serviceOnBehalfOfAccount(
-                                EMR_SERVICE_PRINCIPAL, s.accountId(), s.anyResourceOf("elasticmapreduce"),
-                                "sts:AssumeRole", "sts:SetContext").toJson()))
-                        .tags(tags)
-                        .build().role())
-                : Optional.empty();
-
-        // --- Cluster templates ---
-        this.catalog = new ClusterCatalog(base + "-catalog", ClusterCatalogArgs.builder()
-                .scope(scope)
-                .bucketName(bucket.bucket())
-                .bucketRegionalDomainName(bucket.bucketRegionalDomainName())
-                .subnetIds(args.subnetIds())
-                .portfolioPrincipalArn(userRole.map(Role::arn))
-                .project(args.project())
-                .stack(args.stack())
-                .namePrefix(prefix)
-                .tags(tags)
-                .build(), ComponentResourceOptions.builder().parent(this).build());
-
-        // --- The Studio ---
-        var studioArgs = StudioArgs.builder()
-                .name(PhysicalNames.fit(prefix.replaceAll("[^A-Za-z0-9_-]", "-") + "-studio", 256))
-                .description("EMR Studio of " + prefix)
-                .authMode(args.authMode().name())
-                .vpcId(args.vpcId())
-                .subnetIds(args.subnetIds().applyValue(ids -> ids.subList(0, Math.min(EmrStudioArgs.MAX_STUDIO_SUBNETS, ids.size()))))
-                .serviceRole(serviceRole.arn())
-                .engineSecurityGroupId(engine.id())
-                .workspaceSecurityGroupId(workspace.id())
-                .defaultS3Location(bucket.bucket().applyValue(b -> "s3://" + b + "/" + StudioPolicies.WORKSPACES_PREFIX.replaceAll("/$", "")))
-                .tags(tags);
-        userRole.ifPresent(role -> studioArgs.userRole(role.arn()));
-        var studio = new Studio(base, studioArgs.build(),
-                Stateful.STUDIO.options(args.protectStatefulResources(), this).dependsOn(servicePolicy).build());
-
-        // --- Session policies: one customer managed policy per level ---
+        Optional<Role> userRole = args.authMode() == StudioAuthMode.SSO ? Optional.of(userRole(base, args)) : Optional.empty();
+        this.catalog = catalog(base, args, bucket, userRole);
+        var studio = studio(base, args, groups, bucket, serviceRole, userRole, serviceIamRole.grants().get(0));
         Output<Optional<String>> iamModeStudioArn = args.authMode() == StudioAuthMode.IAM
                 ? studio.arn().applyValue(Optional::of) : Output.of(Optional.empty());
         var sessionPolicies = new EnumMap<StudioAccessLevel, Policy>(StudioAccessLevel.class);
         for (var level : StudioAccessLevel.values()) {
-            sessionPolicies.put(level, new Policy(base + "-session-" + level, PolicyArgs.builder()
-                    .name(PhysicalNames.fit(prefix + "-studio-session-" + level, PhysicalNames.IAM_POLICY_NAME_MAX))
-                    .description("EMR Studio " + level + " user session policy")
-                    .policy(Output.tuple(scope, serviceRole.arn(), bucket.bucket(), catalog.productArn(),
-                                    catalog.clusterServiceRoleArn(), catalog.clusterInstanceRoleArn(), iamModeStudioArn, args.virtualClusterId())
-                            .applyValue(t -> StudioPolicies.session(level, t.t1,
-                                    new StudioPolicies.SessionGrants(t.t2, t.t3, t.t4, t.t5, t.t6, t.t7, t.t8)).toJson()))
-                    .tags(tags)
-                    .build(), child));
+            sessionPolicies.put(level, sessionPolicy(base + "-session-" + level, args.namePrefix() + "-studio-session-" + level,
+                    "EMR Studio " + level + " user session policy", level, args, serviceRole, bucket, iamModeStudioArn, args.virtualClusterId()));
         }
-
-        // --- SSO: attach the session policies to the user role, map users and groups to one each ---
-        userRole.ifPresent(role -> {
-            var attachments = new EnumMap<StudioAccessLevel, RolePolicyAttachment>(StudioAccessLevel.class);
-            for (var level : StudioAccessLevel.values()) {
-                attachments.put(level, new RolePolicyAttachment(base + "-user-role-" + level, RolePolicyAttachmentArgs.builder()
-                        .role(role.name())
-                        .policyArn(sessionPolicies.get(level).arn())
-                        .build(), child));
-            }
-            // Every name is looked up first: a typo fails `pulumi preview`, not the mapping after the cluster exists.
-            var identityCenter = new IdentityCenterLookup(InvokeOptions.builder().parent(this).build(), args.region());
-            args.adminUser().ifPresent(admin -> sessionMapping(base + "-admin", "USER",
-                    args.secretAdminUser() ? identityCenter.user("studioAdminUser", admin, IdentityCenterLookup.SECRET_MASK).asSecret()
-                            : identityCenter.user("studioAdminUser", admin),
-                    new StudioMember(admin, StudioAccessLevel.advanced), studio, sessionPolicies, attachments));
-            for (var user : args.users()) {
-                sessionMapping(base + "-user-" + logicalName(user.name()), "USER", identityCenter.user("studioUsers", user.name()),
-                        user, studio, sessionPolicies, attachments);
-            }
-            for (var group : args.groups()) {
-                sessionMapping(base + "-group-" + logicalName(group.name()), "GROUP", identityCenter.group("studioGroups", group.name()),
-                        group, studio, sessionPolicies, attachments);
-            }
-            // Groups tied to a team: the same levels, with the team's virtual cluster in place of the stack's first one.
-            // The user role must carry these policies too (a session policy only narrows the role's permissions,
-            // https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-studio-user-permissions.html).
-            for (var team : args.teamGroups()) {
-                var teamPolicies = new EnumMap<StudioAccessLevel, Policy>(StudioAccessLevel.class);
-                var teamAttachments = new EnumMap<StudioAccessLevel, RolePolicyAttachment>(StudioAccessLevel.class);
-                team.groups().stream().map(StudioMember::level).distinct().sorted().forEach(level -> {
-                    var policy = new Policy(base + "-session-" + team.team() + "-" + level, PolicyArgs.builder()
-                            .name(PhysicalNames.fit(prefix + "-studio-" + team.team() + "-" + level, PhysicalNames.IAM_POLICY_NAME_MAX))
-                            .description("EMR Studio " + level + " session policy of team " + team.team())
-                            .policy(Output.tuple(scope, serviceRole.arn(), bucket.bucket(), catalog.productArn(),
-                                            catalog.clusterServiceRoleArn(), catalog.clusterInstanceRoleArn(), iamModeStudioArn, team.virtualClusterId())
-                                    .applyValue(t -> StudioPolicies.session(level, t.t1,
-                                            new StudioPolicies.SessionGrants(t.t2, t.t3, t.t4, t.t5, t.t6, t.t7, t.t8)).toJson()))
-                            .tags(tags)
-                            .build(), child);
-                    teamPolicies.put(level, policy);
-                    teamAttachments.put(level, new RolePolicyAttachment(base + "-user-role-" + team.team() + "-" + level,
-                            RolePolicyAttachmentArgs.builder().role(role.name()).policyArn(policy.arn()).build(), child));
-                });
-                for (var group : team.groups()) {
-                    sessionMapping(base + "-team-" + team.team() + "-group-" + logicalName(group.name()), "GROUP",
-                            identityCenter.group("teams", group.name()), group, studio, teamPolicies, teamAttachments);
-                }
-            }
-        });
+        userRole.ifPresent(role -> mapMembers(base, args, role, studio, sessionPolicies, serviceRole, bucket, iamModeStudioArn));
 
         this.studioId = studio.id();
         this.url = studio.url();
         this.arn = studio.arn();
         this.bucketName = bucket.bucket();
-        this.engineSecurityGroupId = engine.id();
-        this.workspaceSecurityGroupId = workspace.id();
+        this.engineSecurityGroupId = groups.engine().id();
+        this.workspaceSecurityGroupId = groups.workspace().id();
         this.serviceRoleArn = serviceRole.arn();
         this.userRoleArn = userRole.map(Role::arn);
 
@@ -246,6 +100,180 @@ public final class EmrStudio extends ComponentResource {
                 "bucketName", bucketName,
                 "portfolioId", catalog.portfolioId(),
                 "productId", catalog.productId()));
+    }
+
+    private CustomResourceOptions child() {
+        return CustomResourceOptions.builder().parent(this).build();
+    }
+
+    /** The engine and Workspace security groups of a Studio. */
+    private record StudioSecurityGroups(SecurityGroup engine, SecurityGroup workspace) {
+    }
+
+    /**
+     * Exactly the rules of https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-studio-security-groups.html. No
+     * inline rules: the provider revokes the default allow-all egress of a new group, and standalone rule resources
+     * are then the only rules (inline and standalone rules on one group fight each other).
+     */
+    private StudioSecurityGroups securityGroups(String base, EmrStudioArgs args) {
+        var prefix = args.namePrefix();
+        var tags = args.tags();
+        var emrTags = Tags.with(tags, Network.EMR_MANAGED_POLICIES_TAG, "true");
+        var engine = new SecurityGroup(base + "-engine-sg", SecurityGroupArgs.builder()
+                .vpcId(args.vpcId())
+                .namePrefix(prefix + "-studio-engine-")
+                .description("EMR Studio engine - clusters accept Workspace notebook traffic on TCP 18888")
+                .tags(Tags.with(emrTags, STUDIO_SECURITY_GROUP_TAG, "engine", "Name", prefix + "-studio-engine"))
+                .build(), child());
+        var workspace = new SecurityGroup(base + "-workspace-sg", SecurityGroupArgs.builder()
+                .vpcId(args.vpcId())
+                .namePrefix(prefix + "-studio-workspace-")
+                .description("EMR Studio Workspaces - no inbound, TCP 18888 to the engine group and 443 out for Git")
+                .tags(Tags.with(emrTags, STUDIO_SECURITY_GROUP_TAG, "workspace", "Name", prefix + "-studio-workspace"))
+                .build(), child());
+        new SecurityGroupIngressRule(base + "-engine-from-workspace", SecurityGroupIngressRuleArgs.builder()
+                .securityGroupId(engine.id())
+                .referencedSecurityGroupId(workspace.id())
+                .ipProtocol("tcp").fromPort(NOTEBOOK_ENGINE_PORT).toPort(NOTEBOOK_ENGINE_PORT)
+                .description("Notebook traffic from EMR Studio Workspaces")
+                .tags(tags)
+                .build(), child());
+        new SecurityGroupEgressRule(base + "-workspace-to-engine", SecurityGroupEgressRuleArgs.builder()
+                .securityGroupId(workspace.id())
+                .referencedSecurityGroupId(engine.id())
+                .ipProtocol("tcp").fromPort(NOTEBOOK_ENGINE_PORT).toPort(NOTEBOOK_ENGINE_PORT)
+                .description("Notebook traffic to the cluster engine")
+                .tags(tags)
+                .build(), child());
+        new SecurityGroupEgressRule(base + "-workspace-https", SecurityGroupEgressRuleArgs.builder()
+                .securityGroupId(workspace.id())
+                .cidrIpv4("0.0.0.0/0")
+                .ipProtocol("tcp").fromPort(HTTPS_PORT).toPort(HTTPS_PORT)
+                .description("HTTPS to Git repositories linked to Workspaces")
+                .tags(tags)
+                .build(), child());
+        return new StudioSecurityGroups(engine, workspace);
+    }
+
+    /** The Studio service role (https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-studio-service-role.html). */
+    private IamRole serviceRole(String base, EmrStudioArgs args, Output<String> bucket) {
+        var scope = args.scope();
+        return IamRole.builder(base + "-service-role", PhysicalNames.role(args.namePrefix(), "studio-service"), this)
+                .description("EMR Studio service role: Workspace networking, Git secrets, Workspace backups")
+                .trust(scope.applyValue(s -> TrustPolicies.serviceOnBehalfOfAccount(
+                        EMR_SERVICE_PRINCIPAL, s.accountId(), s.anyResourceOf("elasticmapreduce")).toJson()))
+                .tags(args.tags())
+                .inlinePolicy(base + "-service-policy", "emr-studio-service", Output.tuple(scope, args.vpcId(), bucket)
+                        .applyValue(t -> StudioPolicies.studioServiceRole(t.t1, t.t2, t.t3).toJson()))
+                .build();
+    }
+
+    /** SSO only: Studio assumes the user role for every user, narrowed by the user's session policy. */
+    private Role userRole(String base, EmrStudioArgs args) {
+        return IamRole.builder(base + "-user-role", PhysicalNames.role(args.namePrefix(), "studio-user"), this)
+                .description("EMR Studio user role; each user's session policy narrows it")
+                .trust(args.scope().applyValue(s -> TrustPolicies.serviceOnBehalfOfAccount(
+                        EMR_SERVICE_PRINCIPAL, s.accountId(), s.anyResourceOf("elasticmapreduce"),
+                        "sts:AssumeRole", "sts:SetContext").toJson()))
+                .tags(args.tags())
+                .build().role();
+    }
+
+    /** The cluster templates users launch from a Workspace. */
+    private ClusterCatalog catalog(String base, EmrStudioArgs args, BucketV2 bucket, Optional<Role> userRole) {
+        return new ClusterCatalog(base + "-catalog", ClusterCatalogArgs.builder()
+                .scope(args.scope())
+                .bucketName(bucket.bucket())
+                .bucketRegionalDomainName(bucket.bucketRegionalDomainName())
+                .subnetIds(args.subnetIds())
+                .portfolioPrincipalArn(userRole.map(Role::arn))
+                .project(args.project())
+                .stack(args.stack())
+                .namePrefix(args.namePrefix())
+                .tags(args.tags())
+                .build(), ComponentResourceOptions.builder().parent(this).build());
+    }
+
+    /** The Studio itself, after its service role's policy (Studio checks the role's permissions at creation). */
+    private Studio studio(String base, EmrStudioArgs args, StudioSecurityGroups groups, BucketV2 bucket,
+                          Role serviceRole, Optional<Role> userRole, com.pulumi.resources.Resource servicePolicy) {
+        var prefix = args.namePrefix();
+        var studioArgs = StudioArgs.builder()
+                .name(PhysicalNames.fit(prefix.replaceAll("[^A-Za-z0-9_-]", "-") + "-studio", 256))
+                .description("EMR Studio of " + prefix)
+                .authMode(args.authMode().name())
+                .vpcId(args.vpcId())
+                .subnetIds(args.subnetIds().applyValue(ids -> ids.subList(0, Math.min(EmrStudioArgs.MAX_STUDIO_SUBNETS, ids.size()))))
+                .serviceRole(serviceRole.arn())
+                .engineSecurityGroupId(groups.engine().id())
+                .workspaceSecurityGroupId(groups.workspace().id())
+                .defaultS3Location(bucket.bucket().applyValue(b -> "s3://" + b + "/" + StudioPolicies.WORKSPACES_PREFIX.replaceAll("/$", "")))
+                .tags(args.tags());
+        userRole.ifPresent(role -> studioArgs.userRole(role.arn()));
+        return new Studio(base, studioArgs.build(),
+                Stateful.STUDIO.options(args.protectStatefulResources(), this).dependsOn(servicePolicy).build());
+    }
+
+    /** One customer managed session policy of {@code level}, reaching {@code virtualClusterId}'s interactive endpoints. */
+    private Policy sessionPolicy(String logicalName, String physicalName, String description, StudioAccessLevel level,
+                                 EmrStudioArgs args, Role serviceRole, BucketV2 bucket,
+                                 Output<Optional<String>> iamModeStudioArn, Output<String> virtualClusterId) {
+        return new Policy(logicalName, PolicyArgs.builder()
+                .name(PhysicalNames.fit(physicalName, PhysicalNames.IAM_POLICY_NAME_MAX))
+                .description(description)
+                .policy(Output.tuple(args.scope(), serviceRole.arn(), bucket.bucket(), catalog.productArn(),
+                                catalog.clusterServiceRoleArn(), catalog.clusterInstanceRoleArn(), iamModeStudioArn, virtualClusterId)
+                        .applyValue(t -> StudioPolicies.session(level, t.t1,
+                                new StudioPolicies.SessionGrants(t.t2, t.t3, t.t4, t.t5, t.t6, t.t7, t.t8)).toJson()))
+                .tags(args.tags())
+                .build(), child());
+    }
+
+    /**
+     * SSO: attaches the session policies to the user role and maps the admin, users and groups to one each; groups
+     * tied to a team get the same levels with the team's virtual cluster in place of the stack's first one. The user
+     * role must carry those policies too (a session policy only narrows the role's permissions,
+     * https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-studio-user-permissions.html).
+     */
+    private void mapMembers(String base, EmrStudioArgs args, Role role, Studio studio, Map<StudioAccessLevel, Policy> sessionPolicies,
+                            Role serviceRole, BucketV2 bucket, Output<Optional<String>> iamModeStudioArn) {
+        var attachments = new EnumMap<StudioAccessLevel, RolePolicyAttachment>(StudioAccessLevel.class);
+        for (var level : StudioAccessLevel.values()) {
+            attachments.put(level, new RolePolicyAttachment(base + "-user-role-" + level, RolePolicyAttachmentArgs.builder()
+                    .role(role.name())
+                    .policyArn(sessionPolicies.get(level).arn())
+                    .build(), child()));
+        }
+        // Every name is looked up first: a typo fails `pulumi preview`, not the mapping after the cluster exists.
+        var identityCenter = new IdentityCenterLookup(InvokeOptions.builder().parent(this).build(), args.region());
+        args.adminUser().ifPresent(admin -> sessionMapping(base + "-admin", "USER",
+                args.secretAdminUser() ? identityCenter.user("studioAdminUser", admin, IdentityCenterLookup.SECRET_MASK).asSecret()
+                        : identityCenter.user("studioAdminUser", admin),
+                new StudioMember(admin, StudioAccessLevel.advanced), studio, sessionPolicies, attachments));
+        for (var user : args.users()) {
+            sessionMapping(base + "-user-" + logicalName(user.name()), "USER", identityCenter.user("studioUsers", user.name()),
+                    user, studio, sessionPolicies, attachments);
+        }
+        for (var group : args.groups()) {
+            sessionMapping(base + "-group-" + logicalName(group.name()), "GROUP", identityCenter.group("studioGroups", group.name()),
+                    group, studio, sessionPolicies, attachments);
+        }
+        for (var team : args.teamGroups()) {
+            var teamPolicies = new EnumMap<StudioAccessLevel, Policy>(StudioAccessLevel.class);
+            var teamAttachments = new EnumMap<StudioAccessLevel, RolePolicyAttachment>(StudioAccessLevel.class);
+            team.groups().stream().map(StudioMember::level).distinct().sorted().forEach(level -> {
+                var policy = sessionPolicy(base + "-session-" + team.team() + "-" + level, args.namePrefix() + "-studio-" + team.team() + "-" + level,
+                        "EMR Studio " + level + " session policy of team " + team.team(), level, args, serviceRole, bucket,
+                        iamModeStudioArn, team.virtualClusterId());
+                teamPolicies.put(level, policy);
+                teamAttachments.put(level, new RolePolicyAttachment(base + "-user-role-" + team.team() + "-" + level,
+                        RolePolicyAttachmentArgs.builder().role(role.name()).policyArn(policy.arn()).build(), child()));
+            });
+            for (var group : team.groups()) {
+                sessionMapping(base + "-team-" + team.team() + "-group-" + logicalName(group.name()), "GROUP",
+                        identityCenter.group("teams", group.name()), group, studio, teamPolicies, teamAttachments);
+            }
+        }
     }
 
     /** {@code confirmedName}: the member's name, resolved only once the Identity Store has found it. */

@@ -58,34 +58,14 @@ public final class EmrStudioArgs {
         StudioRules.adminUser(authMode, adminUser.isPresent()).ifPresent(expected -> {
             throw new IllegalArgumentException("adminUser: expected " + expected);
         });
-        if (!(users.isEmpty() && groups.isEmpty())) {
-            StudioRules.sessionMappings(authMode).ifPresent(expected -> {
-                throw new IllegalArgumentException("users, groups: expected " + expected);
-            });
-        }
-        for (var member : users) {
-            if (member.level() == StudioAccessLevel.advanced) {
-                throw new IllegalArgumentException("the advanced level is the admin user's; user " + member.name() + " asks for it");
-            }
-        }
-        for (var member : groups) {
-            if (member.level() == StudioAccessLevel.advanced) {
-                throw new IllegalArgumentException("the advanced level is the admin user's; group " + member.name() + " asks for it");
-            }
-        }
+        requireSsoFor("users, groups", users, groups);
+        requireBelowAdvanced("user", users);
+        requireBelowAdvanced("group", groups);
         requireUnique("user", users, adminUser);
         var allGroups = new java.util.ArrayList<>(groups);
         for (var team : teamGroups) {
-            if (!team.groups().isEmpty()) {
-                StudioRules.sessionMappings(authMode).ifPresent(expected -> {
-                    throw new IllegalArgumentException("team " + team.team() + "'s groups: expected " + expected);
-                });
-            }
-            for (var member : team.groups()) {
-                if (member.level() == StudioAccessLevel.advanced) {
-                    throw new IllegalArgumentException("the advanced level is the admin user's; group " + member.name() + " asks for it");
-                }
-            }
+            requireSsoFor("team " + team.team() + "'s groups", team.groups());
+            requireBelowAdvanced("group", team.groups());
             allGroups.addAll(team.groups());
         }
         requireUnique("group", allGroups, Optional.empty());
@@ -93,6 +73,25 @@ public final class EmrStudioArgs {
 
     /** Identity Center groups tied to one team each (session policies scoped to that team's virtual cluster). */
     public List<TeamStudioAccess> teamGroups() { return teamGroups; }
+
+    /** Session mappings exist only with SSO ({@link StudioRules#sessionMappings}): members need that mode. */
+    @SafeVarargs
+    private void requireSsoFor(String what, List<StudioMember>... members) {
+        if (java.util.Arrays.stream(members).anyMatch(list -> !list.isEmpty())) {
+            StudioRules.sessionMappings(authMode).ifPresent(expected -> {
+                throw new IllegalArgumentException(what + ": expected " + expected);
+            });
+        }
+    }
+
+    /** The advanced level belongs to the admin user alone. */
+    private static void requireBelowAdvanced(String kind, List<StudioMember> members) {
+        for (var member : members) {
+            if (member.level() == StudioAccessLevel.advanced) {
+                throw new IllegalArgumentException("the advanced level is the admin user's; " + kind + " " + member.name() + " asks for it");
+            }
+        }
+    }
 
     /** Identity Center names are case-insensitive; EMR allows one session mapping per identity and Studio. */
     private static void requireUnique(String kind, List<StudioMember> members, Optional<String> alsoTaken) {

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 11's "done when" scenarios: the real planner on the prod stack file, edited one key at a time, compared with
+ * Day-2 edits of the committed prod stack: the real planner on the prod stack file, edited one key at a time, compared with
  * the plan written before the edit ({@code plan prod --against before.json}).
  */
 class ChangeReviewTest {

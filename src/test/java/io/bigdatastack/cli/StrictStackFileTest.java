@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Issue 11, part 3: configuration that can only be a mistake exits 2, names the key or file and line, writes no plan. */
+/** Configuration that can only be a mistake exits 2, names the key or file and line, writes no plan. */
 class StrictStackFileTest {
 
     private record Run(int exitCode, String out, String err) {

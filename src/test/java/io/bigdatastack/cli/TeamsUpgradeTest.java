@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 14: the default stacks upgrade to the teams code without replacing anything. The fixtures in
+ * The default stacks upgrade to the teams code without replacing anything. The fixtures in
  * src/test/resources/before-teams are the plans of dev and prod written by main before teams existed (commit ea1750a).
  */
 class TeamsUpgradeTest {

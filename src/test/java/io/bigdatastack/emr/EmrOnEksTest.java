@@ -463,7 +463,7 @@ class EmrOnEksTest {
             assertTrue(r.options().protect(), r.name());
             assertTrue(r.options().retainOnDelete(), r.name());
         }
-        // Issue 11: the virtual cluster (job-run history) and the namespace are stateful too.
+        // Stateful too: the virtual cluster (job-run history) and the namespace are stateful too.
         assertTrue(p.one("aws:emrcontainers/virtualCluster:VirtualCluster").options().protect());
         assertTrue(emrOne(p, "kubernetes:core/v1:Namespace").options().protect());
         assertTrue(emrOne(TestStacks.planStackFile("prod"), "aws:s3/bucketV2:BucketV2").options().protect(), "the prod stack file protects data");

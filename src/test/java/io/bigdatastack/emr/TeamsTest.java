@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Issue 14: a stack with two teams, each isolated in its namespace, virtual cluster, role and prefix. */
+/** A stack with two teams, each isolated in its namespace, virtual cluster, role and prefix. */
 class TeamsTest {
 
     /** As a stack file's YAML list of maps reaches the program: JSON text (the CLI and StackFiles both do this). */

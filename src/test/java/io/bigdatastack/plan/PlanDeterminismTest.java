@@ -19,10 +19,18 @@ class PlanDeterminismTest {
 
     @Test
     void twoJvmsPlanTheSameStackIdentically(@TempDir Path first, @TempDir Path second) throws Exception {
-        assertEquals(Files.readString(planInFreshJvm(first)), Files.readString(planInFreshJvm(second)));
+        // Both JVMs run at once: each is mostly class loading and JIT warm-up, single-threaded enough to share the CPUs.
+        var one = startPlanInFreshJvm(first);
+        var two = startPlanInFreshJvm(second);
+        try {
+            assertEquals(Files.readString(awaitPlan(one, first)), Files.readString(awaitPlan(two, second)));
+        } finally {
+            one.destroyForcibly();
+            two.destroyForcibly();
+        }
     }
 
-    private static Path planInFreshJvm(Path projectDir) throws Exception {
+    private static Process startPlanInFreshJvm(Path projectDir) throws Exception {
         for (var file : List.of("Pulumi.yaml", "Pulumi.dev.yaml")) {
             Files.copy(Path.of(file), projectDir.resolve(file));
         }
@@ -30,13 +38,16 @@ class PlanDeterminismTest {
         // FixedDatePlan skips App.main, and with it the guard against the pinned SDK's livelock on Java 25 with a
         // one-worker common pool (CommonPoolParallelism, pulumi-java#2270): the child gets this JVM's parallelism
         // (surefire's argLine) explicitly, and a bounded wait, so a livelock fails the test instead of hanging CI.
-        var process = new ProcessBuilder(java,
+        return new ProcessBuilder(java,
                 "-Djava.util.concurrent.ForkJoinPool.common.parallelism=" + ForkJoinPool.getCommonPoolParallelism(),
                 "-cp", System.getProperty("java.class.path"), FixedDatePlan.class.getName(),
                 "plan", "dev", "--project-dir", projectDir.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(projectDir.resolve("plan.log").toFile())
                 .start();
+    }
+
+    private static Path awaitPlan(Process process, Path projectDir) throws Exception {
         if (!process.waitFor(3, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("plan in a fresh JVM did not finish in 3 minutes: " + readQuietly(projectDir.resolve("plan.log")));

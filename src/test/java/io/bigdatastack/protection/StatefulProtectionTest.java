@@ -19,12 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Issue 11, part 1: with protectStatefulResources every resource of the stateful list is protected; without, none. */
+/** With protectStatefulResources every resource of the stateful list is protected; without, none. */
 class StatefulProtectionTest {
 
     private static Plan prod;
     private static Plan dev;
-    /** A protected stack with two teams (issue 14): team namespaces and virtual clusters are stateful too. */
+    /** A protected stack with two teams: team namespaces and virtual clusters are stateful too. */
     private static Plan teams;
 
     @BeforeAll

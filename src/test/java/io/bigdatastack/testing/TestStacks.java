@@ -62,19 +62,38 @@ public final class TestStacks {
         return StackConfig.load(source("test", overrides), CLOCK);
     }
 
+    /**
+     * Plans already computed in this JVM, by what they were planned from: the same overrides or stack file plan to
+     * the same resources (PlanDeterminismTest), so each is planned once per test run and every caller gets its own
+     * copy ({@link #copyOf}) to read or edit.
+     */
+    private static final Map<Object, Plan> PLANS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The whole program planned for a config built from {@code overrides}. */
     public static Plan plan(Map<String, String> overrides) {
-        var config = config(overrides);
-        return Planner.plan(config, "test");
+        var key = List.of("overrides", new HashMap<>(overrides));
+        return copyOf(PLANS.computeIfAbsent(key, k -> Planner.plan(config(overrides), "test")));
     }
 
     /** The whole program planned for a stack file of this repository. */
     public static Plan planStackFile(String stack) {
-        try {
-            return Planner.plan(Planner.load(PROJECT_DIR, stack, CLOCK), stack);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return copyOf(PLANS.computeIfAbsent(List.of("stack file", stack), k -> {
+            try {
+                return Planner.plan(Planner.load(PROJECT_DIR, stack, CLOCK), stack);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
+    }
+
+    /** A deep copy: inputs and outputs are mutable JSON trees, and some tests edit a plan to make an earlier one. */
+    static Plan copyOf(Plan plan) {
+        var resources = plan.resources().stream().map(r -> new Plan.Resource(r.urn(), r.type(), r.name(), r.custom(),
+                r.parent(), r.provider(), r.inputs().deepCopy(), new java.util.ArrayList<>(r.dependencies()),
+                new java.util.LinkedHashMap<>(r.propertyDependencies()), r.options())).toList();
+        var outputs = new java.util.LinkedHashMap<String, com.google.gson.JsonElement>();
+        plan.outputs().forEach((name, value) -> outputs.put(name, value == null ? null : value.deepCopy()));
+        return new Plan(plan.project(), plan.stack(), resources, outputs);
     }
 
     /** The problems a config built from {@code overrides} is rejected with (fails when it is accepted). */

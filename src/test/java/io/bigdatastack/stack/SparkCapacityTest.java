@@ -1,4 +1,4 @@
-package io.bigdatastack;
+package io.bigdatastack.stack;
 
 import io.bigdatastack.cluster.NodeGroupSpec;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.bigdatastack;
+package io.bigdatastack.stack;
 
 import io.bigdatastack.naming.PhysicalNames;
 import com.pulumi.Context;

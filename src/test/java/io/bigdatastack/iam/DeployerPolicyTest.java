@@ -1,0 +1,173 @@
+package io.bigdatastack.iam;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.bigdatastack.plan.Plan;
+import io.bigdatastack.testing.TestStacks;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The deploying identity's permissions live in one place, docs/deployer-policy/*.json, and cover every resource type
+ * the program registers in the committed stacks and with every opt-in switched on. Data-driven: the types come from
+ * the plans, the actions each type needs from src/test/resources/deployer/actions-by-type.json, so a new type (or a
+ * new action for one) fails here until the mapping and the policy name it.
+ */
+class DeployerPolicyTest {
+
+    private static final Path POLICY_DIR = TestStacks.PROJECT_DIR.resolve("docs/deployer-policy");
+    private static final Path ACTIONS_BY_TYPE = TestStacks.PROJECT_DIR.resolve("src/test/resources/deployer/actions-by-type.json");
+    /** IAM's quota for a customer managed policy, counted without whitespace (IAM and AWS STS quotas). */
+    private static final int MANAGED_POLICY_MAX_CHARS = 6144;
+    /** Every opt-in at once: the interactive endpoint (and so the LB controller), Pod Identity and IRSA, two teams. */
+    private static final Map<String, String> EVERY_OPT_IN = Map.of(
+            "studioEndpoint", "true", "jobRoleBinding", "both", "glueCatalogAccess", "true",
+            "teams", "[{\"name\": \"analytics\", \"cpuQuota\": \"8\", \"memoryQuota\": \"32Gi\"}, {\"name\": \"ml\", \"studioGroups\": [\"ml-leads\"]}]");
+
+    private static Set<String> registeredTypes;
+    private static List<JsonObject> statements;
+    private static JsonObject actionsByType;
+
+    @BeforeAll
+    static void load() throws IOException {
+        registeredTypes = new TreeSet<>();
+        for (Plan plan : List.of(TestStacks.planStackFile("dev"), TestStacks.planStackFile("prod"), TestStacks.plan(EVERY_OPT_IN))) {
+            plan.resources().forEach(r -> registeredTypes.add(r.type()));
+        }
+        statements = new ArrayList<>();
+        for (var file : policyFiles()) {
+            var document = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+            assertEquals("2012-10-17", document.get("Version").getAsString(), file.toString());
+            document.getAsJsonArray("Statement").forEach(s -> statements.add(s.getAsJsonObject()));
+        }
+        actionsByType = JsonParser.parseString(Files.readString(ACTIONS_BY_TYPE)).getAsJsonObject();
+    }
+
+    private static List<Path> policyFiles() throws IOException {
+        try (Stream<Path> files = Files.list(POLICY_DIR)) {
+            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    private static List<String> strings(JsonElement element) {
+        if (element.isJsonArray()) {
+            var list = new ArrayList<String>();
+            element.getAsJsonArray().forEach(e -> list.add(e.getAsString()));
+            return list;
+        }
+        return List.of(element.getAsString());
+    }
+
+    /** IAM's action matching: case-insensitive, {@code *} any run of characters, {@code ?} one character. */
+    static boolean matches(String pattern, String action) {
+        var regex = new StringBuilder();
+        for (char c : pattern.toLowerCase().toCharArray()) {
+            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        return action.toLowerCase().matches(regex.toString());
+    }
+
+    private static boolean allowed(String action) {
+        return statements.stream().filter(s -> s.get("Effect").getAsString().equals("Allow"))
+                .anyMatch(s -> strings(s.get("Action")).stream().anyMatch(p -> matches(p, action)));
+    }
+
+    @Test
+    void everyRegisteredTypeIsMapped() {
+        var unmapped = registeredTypes.stream().filter(t -> !actionsByType.has(t)).toList();
+        assertEquals(List.of(), unmapped, "resource types the program registers with no entry in " + ACTIONS_BY_TYPE
+                + ": add the actions pulumi up/destroy call for each (an empty list for a component or Kubernetes object),"
+                + " then allow them in docs/deployer-policy/");
+    }
+
+    @Test
+    void everyActionOfEveryRegisteredTypeIsAllowed() {
+        var missing = new TreeMap<String, List<String>>();
+        for (var type : registeredTypes) {
+            if (!actionsByType.has(type)) {
+                continue; // reported by everyRegisteredTypeIsMapped
+            }
+            var notAllowed = strings(actionsByType.get(type)).stream().filter(a -> !allowed(a)).toList();
+            if (!notAllowed.isEmpty()) {
+                missing.put(type, notAllowed);
+            }
+        }
+        assertEquals(Map.of(), missing, "actions no statement of docs/deployer-policy/*.json allows");
+    }
+
+    @Test
+    void theMappingNamesNoTypeTheProgramNoLongerRegisters() {
+        var stale = actionsByType.keySet().stream().filter(t -> !t.startsWith("_") && !registeredTypes.contains(t)).toList();
+        assertEquals(List.of(), stale, "entries of " + ACTIONS_BY_TYPE + " for types no plan registers");
+    }
+
+    @Test
+    void eachDocumentFitsAManagedPolicy() throws IOException {
+        for (var file : policyFiles()) {
+            var compact = Files.readString(file).replaceAll("\\s", "");
+            assertTrue(compact.length() <= MANAGED_POLICY_MAX_CHARS, file + ": " + compact.length() + " characters");
+        }
+    }
+
+    /**
+     * Services whose resources carry the names the program gives them are granted on those names only: IAM, S3, EKS,
+     * CloudWatch Logs and CloudFormation stacks under {@code big-data-stack-*}. A statement on every resource
+     * ({@code *}) for them must be read-only or carry a condition.
+     */
+    @Test
+    void nameScopedServicesAreNeverGrantedOnEveryResourceUnconditionally() {
+        var broad = new ArrayList<String>();
+        for (var s : statements) {
+            var everyResource = strings(s.get("Resource")).contains("*");
+            if (!everyResource || s.has("Condition")) {
+                continue;
+            }
+            for (var action : strings(s.get("Action"))) {
+                var service = action.substring(0, action.indexOf(':'));
+                var name = action.substring(action.indexOf(':') + 1);
+                var readOnly = name.startsWith("Describe") || name.startsWith("Get") || name.startsWith("List");
+                if (Set.of("iam", "s3", "eks", "logs").contains(service) && !readOnly
+                        || action.startsWith("cloudformation:") && name.endsWith("Stack")) {
+                    broad.add(s.get("Sid").getAsString() + ": " + action);
+                }
+            }
+        }
+        assertEquals(List.of(), broad);
+    }
+
+    @Test
+    void passRoleNamesTheProjectsRolesAndTheServices() {
+        var passRole = statements.stream().filter(s -> strings(s.get("Action")).stream().anyMatch(a -> matches(a, "iam:PassRole"))).toList();
+        assertFalse(passRole.isEmpty());
+        for (var s : passRole) {
+            assertEquals(List.of("arn:aws:iam::*:role/big-data-stack-*"), strings(s.get("Resource")), s.toString());
+            assertTrue(s.getAsJsonObject("Condition").getAsJsonObject("StringEquals").has("iam:PassedToService"), s.toString());
+        }
+    }
+
+    @Test
+    void theMatcherFollowsIamWildcards() {
+        assertTrue(matches("s3:GetBucket*", "s3:GetBucketPolicy"));
+        assertTrue(matches("EKS:describe?luster", "eks:DescribeCluster"));
+        assertFalse(matches("s3:GetBucket*", "s3:PutBucketPolicy"));
+        assertFalse(matches("iam:PassRole", "iam:PassRoles"));
+    }
+
+}
