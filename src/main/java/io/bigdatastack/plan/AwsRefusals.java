@@ -121,8 +121,7 @@ public final class AwsRefusals {
         }
         return Optional.of(new PlanDiff.Refusal(PROJECT_KEY + "azCount", change.name(),
                 "the cluster's subnets move from the Availability Zones " + was + " to " + will + " (azCount " + was.size() + " -> " + will.size() + ")",
-                "EKS accepts new control-plane subnets only in the Availability Zones chosen when the cluster was created, "
-                        + "and EMR Studio's UpdateStudio must keep every subnet it has (" + UPDATE_STUDIO_DOC + ")",
+                "EKS accepts new control-plane subnets only in the Availability Zones chosen when the cluster was created",
                 NETWORK_DOC,
                 "keep azCount at " + was.size() + " (node groups scale within those zones); other zones need a new cluster in another stack, with the workloads moved to it"));
     }
