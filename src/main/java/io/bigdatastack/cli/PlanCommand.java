@@ -294,12 +294,21 @@ public final class PlanCommand {
         com.google.gson.JsonElement parsed;
         try {
             var reader = new com.google.gson.stream.JsonReader(new java.io.StringReader(text));
+            reader.setLenient(false);
             parsed = JsonParser.parseReader(reader);
-            if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
+            boolean ended;
+            try {
+                ended = reader.peek() == com.google.gson.stream.JsonToken.END_DOCUMENT;
+            } catch (IOException e) {
+                ended = false;
+            }
+            if (!ended) {
                 throw new EarlierPlanException(where + "not JSON: text follows the end of the document");
             }
         } catch (JsonParseException | IllegalStateException | IOException e) {
-            throw new EarlierPlanException(where + "not JSON: " + e.getMessage());
+            // Gson wraps the reader's own exception; its message says where (line, column, path).
+            var cause = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
+            throw new EarlierPlanException(where + "not JSON: " + cause.getMessage().replace("Use JsonReader.setLenient(true) to accept malformed JSON", "malformed JSON"));
         }
         if (!parsed.isJsonObject() || !parsed.getAsJsonObject().has("resources") || !parsed.getAsJsonObject().get("resources").isJsonArray()) {
             throw new EarlierPlanException(where + "not a plan file (expected a JSON object with a \"resources\" array)");

@@ -32,11 +32,10 @@ public final class EmrTeam extends ComponentResource {
 
     private final TeamResources.Outputs outputs;
 
-    private EmrTeam(String name, String resourcePrefix, boolean original, EmrOnEksArgs args, TeamSpec team, BucketV2 bucket,
+    private EmrTeam(String name, String resourcePrefix, EmrOnEksArgs args, TeamSpec team, BucketV2 bucket,
                     LogGroup logGroup, ComponentResourceOptions options) {
         super(TYPE, name, null, options);
-        this.outputs = TeamResources.create(resourcePrefix, this, args, team, bucket, logGroup,
-                original ? Stateful.EMR_NAMESPACE : Stateful.TEAM_NAMESPACE, original ? Stateful.VIRTUAL_CLUSTER : Stateful.TEAM_VIRTUAL_CLUSTER);
+        this.outputs = TeamResources.create(resourcePrefix, this, args, team, bucket, logGroup, Stateful.TEAM_NAMESPACE, Stateful.TEAM_VIRTUAL_CLUSTER);
         registerOutputs(Map.of(
                 "namespace", outputs.namespace(),
                 "virtualClusterId", outputs.virtualClusterId(),
@@ -53,7 +52,7 @@ public final class EmrTeam extends ComponentResource {
         if (original) {
             options.resourceTransformations(movedFrom(emr));
         }
-        return new EmrTeam(componentName, original ? emrName : componentName, original, args, team, bucket, logGroup, options.build());
+        return new EmrTeam(componentName, original ? emrName : componentName, args, team, bucket, logGroup, options.build());
     }
 
     /** The stack's original team: it has no prefix of its own and keeps the names it had before teams existed. */

@@ -73,7 +73,8 @@ public final class PlanDiff {
 
     /**
      * @param disruptions   what running work this change stops (empty: none)
-     * @param retainedInAws a delete of a resource with {@code retainOnDelete}: it leaves the stack, not AWS
+     * @param retainedInAws a delete of an unprotected resource with {@code retainOnDelete}: it leaves the stack, not
+     *                      AWS, so nothing is lost (a protected one stops {@code pulumi up} and stays a risk)
      */
     public record Change(String urn, String type, String name, Action action, List<InputChange> changedInputs,
                          Optional<StatefulResources.Entry> stateful, List<String> destroysData, String reason,
@@ -197,11 +198,12 @@ public final class PlanDiff {
                 var type = old.get("type").getAsString();
                 var stateful = statefulOf(old, before, statefulResources);
                 var oldOptions = options(old);
-                boolean retained = boolAt(oldOptions, "retainOnDelete");
+                boolean retained = boolAt(oldOptions, "retainOnDelete") && !boolAt(oldOptions, "protect");
                 var reason = new StringBuilder("no longer in the program under this URN (removed, renamed or moved to another parent)");
-                if (retained) {
+                if (boolAt(oldOptions, "retainOnDelete")) {
                     reason.append("; retainOnDelete: it leaves the stack but stays in AWS (delete it by hand when it is no longer needed)");
-                } else {
+                }
+                if (!retained) {
                     stateful.ifPresent(s -> reason.append("; deleting ").append(s.description()).append(" loses ").append(s.whatIsLost()));
                 }
                 if (boolAt(oldOptions, "protect")) {
