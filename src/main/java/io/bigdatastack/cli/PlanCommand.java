@@ -305,7 +305,7 @@ public final class PlanCommand {
             if (!ended) {
                 throw new EarlierPlanException(where + "not JSON: text follows the end of the document");
             }
-        } catch (JsonParseException | IllegalStateException | IOException e) {
+        } catch (JsonParseException | IllegalStateException e) {
             // Gson wraps the reader's own exception; its message says where (line, column, path).
             var cause = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
             throw new EarlierPlanException(where + "not JSON: " + cause.getMessage().replace("Use JsonReader.setLenient(true) to accept malformed JSON", "malformed JSON"));
