@@ -293,6 +293,13 @@ class ChangeReviewTest {
         assertTrue(run.change("prod-cluster").getAsJsonArray("disrupts").isEmpty(), "the control plane upgrade stops no pod");
         var order = run.out().substring(run.out().indexOf("KUBERNETES UPGRADE"));
         assertTrue(order.indexOf("prod-cluster") < order.indexOf("prod-base") && order.indexOf("prod-base") < order.indexOf("prod-cluster-autoscaler"), order);
+        // The add-ons move with the version (EKS does not move them itself), after the control plane.
+        assertEquals("update", run.change("prod-kube-proxy").get("action").getAsString());
+        assertTrue(order.indexOf("prod-cluster\n") < order.indexOf("prod-kube-proxy"), order);
+        // docs/upgrade-kubernetes.md shows this very section.
+        var doc = Files.readString(Path.of("docs/upgrade-kubernetes.md"));
+        var documented = doc.substring(doc.indexOf("KUBERNETES UPGRADE"), doc.indexOf("```", doc.indexOf("KUBERNETES UPGRADE"))).strip();
+        assertEquals(documented, order.substring(0, order.indexOf("\n\n")).strip());
     }
 
     @Test
