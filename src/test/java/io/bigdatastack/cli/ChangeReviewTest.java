@@ -298,7 +298,8 @@ class ChangeReviewTest {
         assertTrue(order.indexOf("prod-cluster\n") < order.indexOf("prod-kube-proxy"), order);
         // docs/upgrade-kubernetes.md shows this very section.
         var doc = Files.readString(Path.of("docs/upgrade-kubernetes.md"));
-        var documented = doc.substring(doc.indexOf("KUBERNETES UPGRADE"), doc.indexOf("```", doc.indexOf("KUBERNETES UPGRADE"))).strip();
+        var start = doc.indexOf("KUBERNETES UPGRADE, in the order");
+        var documented = doc.substring(start, doc.indexOf("```", start)).strip();
         assertEquals(documented, order.substring(0, order.indexOf("\n\n")).strip());
     }
 
