@@ -298,6 +298,9 @@ public final class EksCluster extends ComponentResource {
                         .desiredSize(spec.desiredSize())
                         .maxSize(spec.maxSize())
                         .build())
+                // How a version, AMI or launch-template update rolls the group: a third of its nodes at a time are drained
+                // and replaced (https://docs.aws.amazon.com/eks/latest/userguide/managed-node-update-behavior.html); the
+                // change review names the roll as disrupting running work.
                 .updateConfig(NodeGroupUpdateConfigArgs.builder().maxUnavailablePercentage(33).build())
                 .labels(labels)
                 .tags(Map.copyOf(nodeGroupTags))
