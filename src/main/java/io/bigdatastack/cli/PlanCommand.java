@@ -101,15 +101,34 @@ public final class PlanCommand {
             if (stack.equals(ALL)) {
                 return planAll(projectDir, planDir, against, out, err, clock);
             }
-            var config = Planner.load(projectDir, stack, clock);
-            // Read before planning: the earlier plan may be the very file this run overwrites.
-            var earlier = against == null ? Optional.<JsonObject>empty()
-                    : Optional.of(readEarlierPlan(against, StackFiles.projectName(projectDir), stack));
+            // The stack file and the earlier plan are both input: every problem of both is reported at once. The earlier
+            // plan is read before planning, as it may be the very file this run overwrites.
+            var problems = new ArrayList<String>();
+            StackConfig loaded = null;
+            try {
+                loaded = Planner.load(projectDir, stack, clock);
+            } catch (StackFiles.StackFileException | io.bigdatastack.config.InvalidConfigException e) {
+                problems.add(e.getMessage());
+            }
+            var earlier = Optional.<JsonObject>empty();
+            if (against != null) {
+                try {
+                    earlier = Optional.of(readEarlierPlan(against, StackFiles.projectName(projectDir), stack));
+                } catch (EarlierPlanException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+            if (!problems.isEmpty()) {
+                err.println(String.join("\n", problems));
+                return BAD_INPUT;
+            }
+            var config = loaded;
             var insight = plan(config, stack);
             var plan = insight.plan();
             var planJson = PlanJson.toJson(plan);
             var additions = new JsonObject();
-            Optional<PlanDiff.Result> diff = earlier.map(e -> PlanDiff.compare(e, planJson, Planner.STATEFUL));
+            Optional<PlanDiff.Result> diff = earlier.isPresent() ? Optional.of(PlanDiff.compare(earlier.get(), planJson, Planner.STATEFUL))
+                    : Optional.empty();
             var againstText = String.valueOf(against);
             if (diff.isPresent()) {
                 PlanDiff.print(diff.get(), againstText, out);

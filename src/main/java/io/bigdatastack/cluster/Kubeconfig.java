@@ -55,39 +55,6 @@ public final class Kubeconfig {
         return new Yaml(options).dump(document);
     }
 
-    /**
-     * The cluster entry the kubeconfig's active context uses ({@code server}, {@code certificate-authority-data}, ...),
-     * as pulumi-kubernetes picks it to decide whether its provider now points at another cluster: the
-     * {@code context} and {@code cluster} provider inputs, when given, override the kubeconfig's own choice. Empty
-     * when the text is not a readable kubeconfig (e.g. a secret placeholder).
-     */
-    @SuppressWarnings("unchecked")
-    public static Optional<Map<String, Object>> activeCluster(String kubeconfig, Optional<String> context, Optional<String> cluster) {
-        try {
-            var loaded = new Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(new org.yaml.snakeyaml.LoaderOptions())).load(kubeconfig);
-            if (!(loaded instanceof Map<?, ?> document)) {
-                return Optional.empty();
-            }
-            var current = context.orElse(String.valueOf(document.get("current-context")));
-            var clusterName = cluster.orElseGet(() -> named(document.get("contexts"), current)
-                    .map(c -> c.get("context")).filter(Map.class::isInstance)
-                    .map(c -> String.valueOf(((Map<String, Object>) c).get("cluster"))).orElse(""));
-            return named(document.get("clusters"), clusterName).map(c -> c.get("cluster")).filter(Map.class::isInstance)
-                    .map(c -> (Map<String, Object>) c);
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Optional<Map<String, Object>> named(Object list, String name) {
-        if (!(list instanceof List<?> entries)) {
-            return Optional.empty();
-        }
-        return entries.stream().filter(Map.class::isInstance).map(e -> (Map<String, Object>) e)
-                .filter(e -> name.equals(String.valueOf(e.get("name")))).findFirst();
-    }
-
     /** A map that keeps its keys in the order given (alternating keys and values). */
     private static Map<String, Object> entry(Object... keysAndValues) {
         var map = new LinkedHashMap<String, Object>();

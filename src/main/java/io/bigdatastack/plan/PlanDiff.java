@@ -420,7 +420,7 @@ public final class PlanDiff {
         if (kubeconfig == null || !kubeconfig.isJsonPrimitive()) {
             return Optional.empty();
         }
-        return io.bigdatastack.cluster.Kubeconfig.activeCluster(kubeconfig.getAsString(),
+        return Kubeconfigs.activeCluster(kubeconfig.getAsString(),
                 stringAt(providerInputs, "context"), stringAt(providerInputs, "cluster"));
     }
 

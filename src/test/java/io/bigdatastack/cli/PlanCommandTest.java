@@ -167,6 +167,15 @@ class PlanCommandTest {
     }
 
     @Test
+    void aBadStackFileAndABadEarlierPlanAreReportedTogether(@TempDir Path dir) throws Exception {
+        projectWith(dir, "qa", "config:\n  aws:region: eu-west-1\n  big-data-stack:studioAdminUser: jane\n  big-data-stack:azCount: 9\n");
+        Files.writeString(dir.resolve("empty.json"), "");
+        var run = run("plan", "qa", "--project-dir", dir.toString(), "--against", dir.resolve("empty.json").toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("big-data-stack:azCount") && run.err().contains("empty.json: is empty"), run.err());
+    }
+
+    @Test
     void withAllNothingIsWrittenWhenAnyEarlierPlanFails(@TempDir Path dir) throws Exception {
         projectWith(dir, "qa", "config:\n  aws:region: eu-west-1\n  big-data-stack:studioAdminUser: jane\n");
         Files.writeString(dir.resolve("Pulumi.staging.yaml"), "config:\n  aws:region: eu-west-1\n  big-data-stack:studioAdminUser: jane\n");
