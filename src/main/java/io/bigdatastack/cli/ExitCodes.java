@@ -10,8 +10,11 @@ import java.io.UncheckedIOException;
 /**
  * The one mapping from outcomes to exit codes, shared by every command. 0 done; 1 the program failed (an exception
  * inside the Pulumi run), or {@code readme --check} found a stale block; 2 bad input: usage, unknown stack, unreadable
- * stack file or earlier plan, invalid configuration (messages only, never a stack trace, nothing written); 3
- * {@code plan --against}: a stateful resource would be replaced or deleted, or retained data destroyed.
+ * stack file or earlier plan, invalid configuration, or with {@code plan --against} a change AWS or the Kubernetes API
+ * would refuse part-way (messages only, never a stack trace, nothing written); 3 {@code plan --against}: a stateful
+ * resource would be replaced or deleted, or retained data destroyed; 4 {@code plan --against}: running work would be
+ * disrupted (jobs or notebook kernels stop, or clients holding a virtual cluster, endpoint or job template ID break):
+ * deploy in a maintenance window. 2 wins over 3, 3 over 4.
  */
 public final class ExitCodes {
 
@@ -19,6 +22,7 @@ public final class ExitCodes {
     public static final int PROGRAM_FAILED = 1;
     public static final int BAD_INPUT = 2;
     public static final int STATEFUL_AT_RISK = 3;
+    public static final int DISRUPTS_RUNNING_WORK = 4;
 
     private ExitCodes() {
     }

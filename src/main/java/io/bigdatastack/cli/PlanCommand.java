@@ -29,9 +29,13 @@ import java.util.Optional;
  * gains a top-level {@code "changes"} array. {@code readme} is {@link ReadmeCommand}.
  *
  * <p>Exit codes ({@link ExitCodes}): 0 planned (and, with {@code --against}, nothing stateful is replaced, deleted or
- * loses data); 1 the program failed; 2 usage, unknown stack, unreadable stack file or earlier plan, or invalid
- * configuration (messages only, no stack trace, no plan written); 3 with {@code --against}: a stateful resource would be
- * replaced or deleted, or retained data destroyed (each listed with the reason).
+ * loses data, and no running work is disrupted); 1 the program failed; 2 usage, unknown stack, unreadable stack file or
+ * earlier plan, invalid configuration, or (with {@code --against}) a change AWS or the Kubernetes API would refuse
+ * part-way (messages only, no stack trace, no plan written); 3 with {@code --against}: a stateful resource would be
+ * replaced or deleted, or retained data destroyed (each listed with the reason); 4 with {@code --against}: running
+ * jobs or notebook kernels would stop, or clients holding an ID break (node groups replaced or rolled, namespace,
+ * virtual cluster, interactive endpoint or job template replaced): deploy in a maintenance window. When several
+ * apply, the lowest of 2, 3, 4 wins.
  */
 public final class PlanCommand {
 
@@ -39,6 +43,7 @@ public final class PlanCommand {
     public static final int PROGRAM_FAILED = ExitCodes.PROGRAM_FAILED;
     public static final int BAD_INPUT = ExitCodes.BAD_INPUT;
     public static final int STATEFUL_AT_RISK = ExitCodes.STATEFUL_AT_RISK;
+    public static final int DISRUPTS_RUNNING_WORK = ExitCodes.DISRUPTS_RUNNING_WORK;
 
     private static final String ALL = "--all";
     static final String USAGE = "usage: java -jar target/big-data-stack.jar plan <stack>|--all [--against EARLIER.json|DIR] [--project-dir DIR]\n"
@@ -96,25 +101,53 @@ public final class PlanCommand {
             if (stack.equals(ALL)) {
                 return planAll(projectDir, planDir, against, out, err, clock);
             }
-            var config = Planner.load(projectDir, stack, clock);
-            // Read before planning: the earlier plan may be the very file this run overwrites.
-            var earlier = against == null ? Optional.<JsonObject>empty() : Optional.of(readEarlierPlan(against, stack));
+            // The stack file and the earlier plan are both input: every problem of both is reported at once. The earlier
+            // plan is read before planning, as it may be the very file this run overwrites.
+            var problems = new ArrayList<String>();
+            StackConfig loaded = null;
+            try {
+                loaded = Planner.load(projectDir, stack, clock);
+            } catch (StackFiles.StackFileException | io.bigdatastack.config.InvalidConfigException e) {
+                problems.add(e.getMessage());
+            }
+            var earlier = Optional.<JsonObject>empty();
+            if (against != null) {
+                try {
+                    earlier = Optional.of(readEarlierPlan(against, StackFiles.projectName(projectDir), stack));
+                } catch (EarlierPlanException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+            if (!problems.isEmpty()) {
+                err.println(String.join("\n", problems));
+                return BAD_INPUT;
+            }
+            var config = loaded;
             var insight = plan(config, stack);
             var plan = insight.plan();
+            var planJson = PlanJson.toJson(plan);
             var additions = new JsonObject();
-            Optional<PlanDiff.Result> diff = earlier.map(e -> PlanDiff.compare(e, PlanJson.toJson(plan), Planner.STATEFUL));
+            Optional<PlanDiff.Result> diff = earlier.isPresent() ? Optional.of(PlanDiff.compare(earlier.get(), planJson, Planner.STATEFUL))
+                    : Optional.empty();
             var againstText = String.valueOf(against);
-            diff.ifPresent(d -> additions.add("changes", PlanDiff.toJson(d, againstText)));
-            var file = insight.writePlanJson(planDir, additions);
-            var diagram = insight.writeMarkdown(planDir);
             if (diff.isPresent()) {
                 PlanDiff.print(diff.get(), againstText, out);
-            } else {
+                out.println();
+                if (diff.get().refused()) {
+                    err.println("refused: " + diff.get().refusals().size() + " change(s) AWS or the Kubernetes API would refuse part-way"
+                            + " (listed above); nothing was written");
+                    return BAD_INPUT;
+                }
+                additions.add("changes", PlanDiff.toJson(diff.get(), againstText));
+            }
+            var file = insight.writePlanJson(planDir, planJson, additions);
+            var diagram = insight.writeMarkdown(planDir);
+            if (diff.isEmpty()) {
                 PlanPrinter.print(plan, out);
                 out.println();
                 insight.printCost(out);
+                out.println();
             }
-            out.println();
             var caveats = caveats(config, java.time.LocalDate.now(clock));
             if (!caveats.isEmpty()) {
                 out.println("Caveats:");
@@ -123,7 +156,7 @@ public final class PlanCommand {
             }
             out.println("Plan written to " + projectDir.relativize(file).normalize());
             out.println("Diagram written to " + projectDir.relativize(diagram).normalize());
-            return diff.filter(PlanDiff.Result::risky).isPresent() ? STATEFUL_AT_RISK : OK;
+            return diff.map(PlanCommand::exitCode).orElse(OK);
         } catch (RuntimeException e) {
             return ExitCodes.report(e, err);
         } catch (IOException e) {
@@ -139,15 +172,20 @@ public final class PlanCommand {
         var configs = new LinkedHashMap<String, StackConfig>();
         var earlier = new LinkedHashMap<String, Optional<JsonObject>>();
         var problems = new ArrayList<String>();
+        var project = StackFiles.projectName(projectDir);
         for (var stack : StackFiles.stacks(projectDir)) {
             try {
                 configs.put(stack, Planner.load(projectDir, stack, clock));
-                if (againstDir != null) {
-                    var file = againstDir.resolve(stack + ".json");
-                    earlier.put(stack, Files.isRegularFile(file) ? Optional.of(readEarlierPlan(file, stack)) : Optional.empty());
-                }
-            } catch (StackFiles.StackFileException | io.bigdatastack.config.InvalidConfigException | EarlierPlanException e) {
+            } catch (StackFiles.StackFileException | io.bigdatastack.config.InvalidConfigException e) {
                 problems.add(e.getMessage());
+            }
+            if (againstDir != null) {
+                try {
+                    var file = againstDir.resolve(stack + ".json");
+                    earlier.put(stack, Files.isRegularFile(file) ? Optional.of(readEarlierPlan(file, project, stack)) : Optional.empty());
+                } catch (EarlierPlanException e) {
+                    problems.add(e.getMessage());
+                }
             }
         }
         if (!problems.isEmpty()) {
@@ -155,18 +193,39 @@ public final class PlanCommand {
             err.println("nothing was planned: fix the problems above first");
             return BAD_INPUT;
         }
-        boolean risky = false;
+        // Plan and compare every stack first; write only when no stack's change is refused.
+        var planned = new LinkedHashMap<String, PlanInsight>();
+        var planJsons = new LinkedHashMap<String, JsonObject>();
+        var diffs = new LinkedHashMap<String, PlanDiff.Result>();
         for (var entry : configs.entrySet()) {
             var stack = entry.getKey();
             var insight = plan(entry.getValue(), stack);
-            var additions = new JsonObject();
-            Optional<PlanDiff.Result> diff = Optional.empty();
+            var planJson = PlanJson.toJson(insight.plan());
+            planned.put(stack, insight);
+            planJsons.put(stack, planJson);
             if (againstDir != null) {
                 var before = earlier.get(stack).orElseGet(() -> emptyPlan(insight.plan()));
-                diff = Optional.of(PlanDiff.compare(before, PlanJson.toJson(insight.plan()), Planner.STATEFUL));
-                additions.add("changes", PlanDiff.toJson(diff.get(), againstDir.resolve(stack + ".json").toString()));
+                diffs.put(stack, PlanDiff.compare(before, planJson, Planner.STATEFUL));
             }
-            var file = insight.writePlanJson(planDir, additions);
+        }
+        var refusedStacks = diffs.entrySet().stream().filter(e -> e.getValue().refused()).map(java.util.Map.Entry::getKey).toList();
+        if (!refusedStacks.isEmpty()) {
+            for (var stack : refusedStacks) {
+                PlanDiff.print(diffs.get(stack), againstDir.resolve(stack + ".json").toString(), out);
+                out.println();
+            }
+            err.println("refused in " + String.join(", ", refusedStacks) + ": changes AWS or the Kubernetes API would refuse part-way"
+                    + " (listed above); nothing was written");
+            return BAD_INPUT;
+        }
+        int exit = OK;
+        for (var entry : configs.entrySet()) {
+            var stack = entry.getKey();
+            var insight = planned.get(stack);
+            var additions = new JsonObject();
+            var diff = Optional.ofNullable(diffs.get(stack));
+            diff.ifPresent(d -> additions.add("changes", PlanDiff.toJson(d, againstDir.resolve(stack + ".json").toString())));
+            var file = insight.writePlanJson(planDir, planJsons.get(stack), additions);
             insight.writeMarkdown(planDir);
             out.println("planned " + stack + ": " + insight.plan().resources().size() + " resources, idle "
                     + "$" + insight.cost().monthlyTotal().toPlainString() + "/month" + " -> " + projectDir.relativize(file).normalize());
@@ -177,10 +236,27 @@ public final class PlanCommand {
                 }
                 PlanDiff.print(diff.get(), againstDir.resolve(stack + ".json").toString(), out);
                 out.println();
-                risky |= diff.get().risky();
+                exit = worse(exit, exitCode(diff.get()));
             }
         }
-        return risky ? STATEFUL_AT_RISK : OK;
+        return exit;
+    }
+
+    /** The exit code of {@code plan --against} for a review: refused 2, data at risk 3, disrupts running work 4, else 0. */
+    static int exitCode(PlanDiff.Result result) {
+        if (result.refused()) {
+            return BAD_INPUT;
+        }
+        if (result.risky()) {
+            return STATEFUL_AT_RISK;
+        }
+        return result.disrupts() ? DISRUPTS_RUNNING_WORK : OK;
+    }
+
+    /** Of two exit codes of the review, the one that matters more: 2 (refused) before 3 (data) before 4 (disruption) before 0. */
+    static int worse(int a, int b) {
+        var order = java.util.List.of(BAD_INPUT, STATEFUL_AT_RISK, DISRUPTS_RUNNING_WORK, OK);
+        return order.indexOf(a) <= order.indexOf(b) ? a : b;
     }
 
     private static JsonObject emptyPlan(Plan plan) {
@@ -198,26 +274,163 @@ public final class PlanCommand {
         }
     }
 
-    static JsonObject readEarlierPlan(Path file, String stack) {
+    /** Plan files of this project are well under a megabyte; anything far larger is not one (and must not exhaust memory). */
+    static final long MAX_EARLIER_PLAN_BYTES = 32L * 1024 * 1024;
+    /** The plan-file contract nests a few levels (inputs are resource arguments); far deeper is not a plan file. */
+    static final int MAX_EARLIER_PLAN_DEPTH = 64;
+    /** At most this many problems of one file are listed. */
+    private static final int MAX_PROBLEMS = 10;
+
+    /**
+     * The earlier plan file given to {@code --against}, checked as input like any other before anything is compared:
+     * it exists and is a regular file of a sane size, is JSON nested no deeper than a plan file, is a plan of this
+     * project and of this stack, and each resource has the members the review reads, of the right kind.
+     */
+    static JsonObject readEarlierPlan(Path file, String project, String stack) {
+        var where = "--against " + file + ": ";
         if (!Files.isRegularFile(file)) {
-            throw new EarlierPlanException("--against " + file + ": no such file (give the plan file `plan " + stack + "` wrote before the change)");
+            throw new EarlierPlanException(where + "no such file (give the plan file `plan " + stack + "` wrote before the change)");
         }
-        JsonObject document;
+        String text;
         try {
-            var parsed = JsonParser.parseString(Files.readString(file));
-            if (!parsed.isJsonObject() || !parsed.getAsJsonObject().has("resources") || !parsed.getAsJsonObject().get("resources").isJsonArray()) {
-                throw new EarlierPlanException("--against " + file + ": not a plan file (expected a JSON object with a \"resources\" array)");
+            var size = Files.size(file);
+            if (size > MAX_EARLIER_PLAN_BYTES) {
+                throw new EarlierPlanException(where + "is " + size + " bytes; a plan file is far smaller (limit " + MAX_EARLIER_PLAN_BYTES
+                        + " bytes): not a plan file of this project");
             }
-            document = parsed.getAsJsonObject();
-        } catch (IOException | JsonParseException | IllegalStateException e) {
-            throw new EarlierPlanException("--against " + file + ": not readable as a plan file: " + e.getMessage());
+            text = Files.readString(file);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new EarlierPlanException(where + "cannot be read as UTF-8 text: " + e.getMessage());
         }
-        var earlierStack = document.has("stack") ? document.get("stack").getAsString() : "";
-        if (!earlierStack.equals(stack)) {
-            throw new EarlierPlanException("--against " + file + ": a plan of stack '" + earlierStack + "', not of '" + stack
-                    + "' (every URN names its stack, so nothing would match)");
+        if (text.isBlank()) {
+            throw new EarlierPlanException(where + "is empty (expected the JSON plan file `plan " + stack + "` writes)");
+        }
+        int depth = nesting(text);
+        if (depth > MAX_EARLIER_PLAN_DEPTH) {
+            throw new EarlierPlanException(where + "nests " + depth + " levels deep; a plan file nests far less (limit "
+                    + MAX_EARLIER_PLAN_DEPTH + "): not a plan file");
+        }
+        com.google.gson.JsonElement parsed;
+        try {
+            var reader = new com.google.gson.stream.JsonReader(new java.io.StringReader(text));
+            reader.setLenient(false);
+            parsed = JsonParser.parseReader(reader);
+            boolean ended;
+            try {
+                ended = reader.peek() == com.google.gson.stream.JsonToken.END_DOCUMENT;
+            } catch (IOException e) {
+                ended = false;
+            }
+            if (!ended) {
+                throw new EarlierPlanException(where + "not JSON: text follows the end of the document");
+            }
+        } catch (JsonParseException | IllegalStateException e) {
+            // Gson wraps the reader's own exception; its message says where (line, column, path).
+            var cause = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
+            throw new EarlierPlanException(where + "not JSON: " + cause.getMessage().replace("Use JsonReader.setLenient(true) to accept malformed JSON", "malformed JSON"));
+        }
+        if (!parsed.isJsonObject() || !parsed.getAsJsonObject().has("resources") || !parsed.getAsJsonObject().get("resources").isJsonArray()) {
+            throw new EarlierPlanException(where + "not a plan file (expected a JSON object with a \"resources\" array)");
+        }
+        var document = parsed.getAsJsonObject();
+        var earlierProject = stringMember(document, "project");
+        if (earlierProject == null || !earlierProject.equals(project)) {
+            throw new EarlierPlanException(where + (earlierProject == null ? "has no \"project\"" : "a plan of project '" + earlierProject + "'")
+                    + ", not of '" + project + "' (every URN names its project, so nothing would match)");
+        }
+        var earlierStack = stringMember(document, "stack");
+        if (earlierStack == null || !earlierStack.equals(stack)) {
+            throw new EarlierPlanException(where + (earlierStack == null ? "has no \"stack\"" : "a plan of stack '" + earlierStack + "'")
+                    + ", not of '" + stack + "' (every URN names its stack, so nothing would match)");
+        }
+        var problems = new ArrayList<String>();
+        var urns = new java.util.HashSet<String>();
+        var prefix = "urn:pulumi:" + stack + "::" + project + "::";
+        var resources = document.getAsJsonArray("resources");
+        for (int i = 0; i < resources.size() && problems.size() < MAX_PROBLEMS; i++) {
+            var at = "resources[" + i + "]";
+            if (!resources.get(i).isJsonObject()) {
+                problems.add(at + ": not an object");
+                continue;
+            }
+            var resource = resources.get(i).getAsJsonObject();
+            for (var member : java.util.List.of("urn", "type", "name")) {
+                if (stringMember(resource, member) == null) {
+                    problems.add(at + "." + member + ": missing or not a string");
+                }
+            }
+            var urn = stringMember(resource, "urn");
+            if (urn != null && !urn.startsWith(prefix)) {
+                problems.add(at + ".urn: '" + urn + "' is not a URN of " + project + "/" + stack + " (expected it to start with " + prefix + ")");
+            } else if (urn != null && !urns.add(urn)) {
+                problems.add(at + ".urn: '" + urn + "' is listed twice");
+            }
+            if (!resource.has("inputs") || !resource.get("inputs").isJsonObject()) {
+                problems.add(at + ".inputs: missing or not an object");
+            }
+            for (var member : java.util.List.of("parent", "provider")) {
+                var value = resource.get(member);
+                if (value != null && !value.isJsonNull() && !(value.isJsonPrimitive() && value.getAsJsonPrimitive().isString())) {
+                    problems.add(at + "." + member + ": expected a URN or null");
+                }
+            }
+            for (var member : java.util.List.of("options", "propertyDependencies")) {
+                var value = resource.get(member);
+                if (value != null && !value.isJsonObject()) {
+                    problems.add(at + "." + member + ": expected an object");
+                }
+            }
+            var dependencies = resource.get("propertyDependencies");
+            if (dependencies != null && dependencies.isJsonObject()) {
+                for (var entry : dependencies.getAsJsonObject().entrySet()) {
+                    if (!entry.getValue().isJsonArray() || !allStrings(entry.getValue().getAsJsonArray())) {
+                        problems.add(at + ".propertyDependencies." + entry.getKey() + ": expected a list of URNs");
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new EarlierPlanException(where + "not a plan file `plan` writes:\n    " + String.join("\n    ", problems)
+                    + (problems.size() >= MAX_PROBLEMS ? "\n    (more problems not listed)" : ""));
         }
         return document;
     }
 
+    private static String stringMember(JsonObject object, String member) {
+        var value = object.get(member);
+        return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString() ? value.getAsString() : null;
+    }
+
+    private static boolean allStrings(com.google.gson.JsonArray array) {
+        for (var element : array) {
+            if (!element.isJsonPrimitive() || !element.getAsJsonPrimitive().isString()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The deepest nesting of objects and arrays in JSON text (strings skipped), without parsing it. */
+    static int nesting(String text) {
+        int depth = 0;
+        int deepest = 0;
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+        }
+        return deepest;
+    }
 }

@@ -21,6 +21,9 @@ public final class Planner {
 
     /** The program's list of stateful resources ({@link Stateful}) as the change review reads it. */
     public static final StatefulResources STATEFUL = (type, parentType) -> Stateful.of(type, parentType)
+            // Plans written before every team became an EmrTeam hold the original team's namespace and virtual
+            // cluster directly under the EMR component: they are the same stateful resources.
+            .or(() -> parentType.equals(io.bigdatastack.emr.EmrOnEks.TYPE) ? Stateful.of(type, io.bigdatastack.emr.EmrTeam.TYPE) : java.util.Optional.empty())
             .map(s -> new StatefulResources.Entry(s.description(), s.whatIsLost()));
 
     private Planner() {

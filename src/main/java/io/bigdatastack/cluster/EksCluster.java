@@ -181,7 +181,7 @@ public final class EksCluster extends ComponentResource {
         // --- Add-ons and nodes ---
         var nodeAddons = new ArrayList<Resource>();
         for (var addon : NODE_ADDONS) {
-            nodeAddons.add(addon(name, addon, cluster, tags, List.of()));
+            nodeAddons.add(addon(name, addon, args.kubernetesVersion(), cluster, tags, List.of()));
         }
 
         var nodeRole = serviceRole(name + "-node", PhysicalNames.role(args.namePrefix(), "eks-node"), "ec2.amazonaws.com",
@@ -195,7 +195,7 @@ public final class EksCluster extends ComponentResource {
         }
         var workloadReady = new ArrayList<Resource>(nodeGroups);
         for (var addon : WORKLOAD_ADDONS) {
-            workloadReady.add(addon(name, addon, cluster, tags, List.copyOf(nodeGroups)));
+            workloadReady.add(addon(name, addon, args.kubernetesVersion(), cluster, tags, List.copyOf(nodeGroups)));
         }
         this.workloadReady = List.copyOf(workloadReady);
 
@@ -246,11 +246,24 @@ public final class EksCluster extends ComponentResource {
         return role.build();
     }
 
-    private Addon addon(String name, String addonName, Cluster cluster, Map<String, String> tags, List<Resource> dependsOn) {
-        // No addonVersion: EKS installs the default version for the cluster's Kubernetes version, and moves with it.
+    /**
+     * An EKS managed add-on at the default version EKS publishes for the stack's Kubernetes version. EKS does not
+     * update add-ons when the control plane is upgraded ("update your add-ons" is a step of its own,
+     * https://docs.aws.amazon.com/eks/latest/userguide/update-cluster.html), and an add-on without a version would stay
+     * where it was created; asking for the version of {@code kubernetesVersion} makes the one key move the add-ons too,
+     * after the control plane (they depend on the cluster). https://docs.aws.amazon.com/eks/latest/userguide/updating-an-add-on.html
+     */
+    private Addon addon(String name, String addonName, String kubernetesVersion, Cluster cluster, Map<String, String> tags,
+                        List<Resource> dependsOn) {
+        var version = com.pulumi.aws.eks.EksFunctions.getAddonVersion(com.pulumi.aws.eks.inputs.GetAddonVersionArgs.builder()
+                .addonName(addonName)
+                .kubernetesVersion(kubernetesVersion)
+                .mostRecent(false)
+                .build()).applyValue(com.pulumi.aws.eks.outputs.GetAddonVersionResult::version);
         return new Addon(name + "-" + addonName, AddonArgs.builder()
                 .clusterName(cluster.name())
                 .addonName(addonName)
+                .addonVersion(version)
                 .resolveConflictsOnCreate("OVERWRITE")
                 .resolveConflictsOnUpdate("OVERWRITE")
                 .tags(tags)
@@ -287,6 +300,9 @@ public final class EksCluster extends ComponentResource {
                         .desiredSize(spec.desiredSize())
                         .maxSize(spec.maxSize())
                         .build())
+                // How a version, AMI or launch-template update rolls the group: a third of its nodes at a time are drained
+                // and replaced (https://docs.aws.amazon.com/eks/latest/userguide/managed-node-update-behavior.html); the
+                // change review names the roll as disrupting running work.
                 .updateConfig(NodeGroupUpdateConfigArgs.builder().maxUnavailablePercentage(33).build())
                 .labels(labels)
                 .tags(Map.copyOf(nodeGroupTags))

@@ -98,20 +98,10 @@ public final class EmrOnEks extends ComponentResource {
                     .build(), CustomResourceOptions.builder().parent(this).provider(args.kubernetesProvider()).build());
         }
 
-        // --- Teams: the one default team under this component (today's URNs and names), or one EmrTeam per team ---
+        // --- Teams: one EmrTeam per team, built by the same code whether or not the stack sets `teams` ---
         var teamOutputs = new java.util.LinkedHashMap<String, TeamResources.Outputs>();
-        if (args.teams().isEmpty()) {
-            var team = new TeamSpec(args.namespace(), args.namespace(), args.jobRoleName(), java.util.Optional.empty(),
-                    args.jobReadBuckets(), args.glueCatalogAccess(), args.secretJobReadBuckets(), java.util.Optional.empty(),
-                    java.util.Optional.empty(), List.of(), java.util.OptionalLong.empty(), java.util.OptionalLong.empty());
-            teamOutputs.put(team.name(), TeamResources.create(name, this, args, team, bucket, logGroup,
-                    Stateful.EMR_NAMESPACE, Stateful.VIRTUAL_CLUSTER));
-        } else {
-            for (var team : args.teams()) {
-                var component = new EmrTeam(name + "-team-" + team.name(), args, team, bucket, logGroup,
-                        ComponentResourceOptions.builder().parent(this).build());
-                teamOutputs.put(team.name(), component.outputs());
-            }
+        for (var team : teamsOf(args)) {
+            teamOutputs.put(team.name(), EmrTeam.create(name, this, args, team, bucket, logGroup).outputs());
         }
         this.teams = Map.copyOf(teamOutputs.entrySet().stream().collect(java.util.stream.Collectors.toMap(
                 Map.Entry::getKey, e -> new TeamOutputs(e.getValue().namespace(), e.getValue().virtualClusterId(),
@@ -125,7 +115,7 @@ public final class EmrOnEks extends ComponentResource {
         this.jobRoleArn = first.jobRoleArn();
         this.jobTemplateId = first.jobTemplateId();
         this.sampleJobCommand = first.sampleJobCommand();
-        this.jobRoleName = args.teams().isEmpty() ? args.jobRoleName() : args.teams().get(0).jobRoleName();
+        this.jobRoleName = teamsOf(args).get(0).jobRoleName();
 
         registerOutputs(Map.of(
                 "namespace", namespace,
@@ -138,12 +128,25 @@ public final class EmrOnEks extends ComponentResource {
     }
 
     /**
+     * The teams to build: those of {@code args.teams()}, or, when none are given, the one team of the stack's
+     * {@code emrNamespace}, role and read buckets (the stack's original team).
+     */
+    static List<TeamSpec> teamsOf(EmrOnEksArgs args) {
+        if (!args.teams().isEmpty()) {
+            return args.teams();
+        }
+        return List.of(new TeamSpec(args.namespace(), args.namespace(), args.jobRoleName(), java.util.Optional.empty(),
+                args.jobReadBuckets(), args.glueCatalogAccess(), args.secretJobReadBuckets(), java.util.Optional.empty(),
+                java.util.Optional.empty(), List.of(), java.util.OptionalLong.empty(), java.util.OptionalLong.empty()));
+    }
+
+    /**
      * Lifecycle rules of the job bucket: logs (today's {@code logs/}, or each team's {@code teams/<team>/logs/}) live as
      * long as their CloudWatch copy; incomplete multipart uploads go after a week.
      */
     private static List<BucketLifecycleConfigurationV2RuleArgs> lifecycleRules(EmrOnEksArgs args) {
-        var logPrefixes = args.teams().isEmpty() ? List.of(EmrNames.LOGS_PREFIX)
-                : args.teams().stream().map(team -> team.dataPrefix().orElseThrow() + EmrNames.LOGS_PREFIX).toList();
+        // The stack's original team (no data prefix) keeps logs/ and its rule ID; every other team its own prefix.
+        var logPrefixes = teamsOf(args).stream().map(team -> team.dataPrefix().orElse("") + EmrNames.LOGS_PREFIX).toList();
         var rules = new java.util.ArrayList<BucketLifecycleConfigurationV2RuleArgs>();
         for (var logPrefix : logPrefixes) {
             rules.add(BucketLifecycleConfigurationV2RuleArgs.builder()

@@ -51,7 +51,15 @@ public final class PlanInsight {
 
     /** As {@link #writePlanJson(Path)}, with more top-level members (e.g. {@code plan --against}'s "changes"). */
     public Path writePlanJson(Path directory, com.google.gson.JsonObject additions) throws IOException {
-        var root = PlanJson.toJson(plan);
+        return writePlanJson(directory, PlanJson.toJson(plan), additions);
+    }
+
+    /**
+     * As {@link #writePlanJson(Path, com.google.gson.JsonObject)}, from the plan's JSON already built (by
+     * {@code plan --against}, which compares it first): the document is built once per run.
+     */
+    public Path writePlanJson(Path directory, com.google.gson.JsonObject planJson, com.google.gson.JsonObject additions) throws IOException {
+        var root = planJson.deepCopy();
         root.add("cost", cost.toJson());
         additions.entrySet().forEach(e -> root.add(e.getKey(), e.getValue()));
         return PlanJson.write(plan.stack(), root, directory);

@@ -114,6 +114,14 @@ public final class AwsMockEngine implements Mocks {
                 return Map.of("id", groupId, "groupId", groupId, "identityStoreId", IDENTITY_STORE_ID, "displayName", name,
                         "description", "", "externalIds", List.of());
             });
+            // The default version of an EKS add-on for a Kubernetes version, in EKS's v<x.y.z>-eksbuild.<n> form: the mock
+            // derives it from the Kubernetes version, so that a version change shows as an add-on update.
+            case "aws:eks/getAddonVersion:getAddonVersion" -> done(Map.of(
+                    "addonName", String.valueOf(args.args.get("addonName")),
+                    "kubernetesVersion", String.valueOf(args.args.get("kubernetesVersion")),
+                    "mostRecent", false,
+                    "version", "v" + args.args.get("kubernetesVersion") + ".0-eksbuild.1",
+                    "id", String.valueOf(args.args.get("addonName"))));
             case "aws:index/getRegion:getRegion" -> done(Map.of(
                     "name", region, "id", region, "endpoint", "ec2." + region + ".amazonaws.com",
                     "description", region));

@@ -46,7 +46,20 @@ public record Plan(String project, String stack, List<Resource> resources, Map<S
         }
     }
 
-    public record Options(boolean protect, boolean retainOnDelete, boolean deleteBeforeReplace, List<String> ignoreChanges) {
+    /**
+     * The resource options that decide what a change does (Pulumi resource options,
+     * https://www.pulumi.com/docs/iac/concepts/options/).
+     *
+     * @param replaceOnChanges input paths whose change replaces the resource whatever the provider says ({@code "*"}: any)
+     * @param aliases          the URNs this resource was known by before (a moved or renamed resource keeps its state)
+     */
+    public record Options(boolean protect, boolean retainOnDelete, boolean deleteBeforeReplace, List<String> ignoreChanges,
+                          List<String> replaceOnChanges, List<String> aliases) {
+
+        /** Options without replaceOnChanges or aliases. */
+        public Options(boolean protect, boolean retainOnDelete, boolean deleteBeforeReplace, List<String> ignoreChanges) {
+            this(protect, retainOnDelete, deleteBeforeReplace, ignoreChanges, List.of(), List.of());
+        }
     }
 
     public List<Resource> ofType(String type) {

@@ -9,9 +9,6 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -36,6 +33,17 @@ import java.util.TreeSet;
  * when it replaces or deletes a stateful resource, may replace one (unknown type), or is an update that destroys
  * retained data: log retention lowered, a lifecycle expiration shortened, bucket versioning suspended,
  * {@code forceDestroy} turned on, {@code protect}/{@code retainOnDelete} turned off.
+ *
+ * <p>A change <em>disrupts running work</em> (exit code 4) when it replaces, deletes or rolls something running work
+ * lives on: node groups, Karpenter pools, namespaces, virtual clusters, the interactive endpoint, the job template
+ * (the {@code "disruption"} block of {@link ReplacementRules#RESOURCE} says what stops). A change AWS or the
+ * Kubernetes API would refuse half-way through {@code pulumi up} is a {@link Refusal} (exit code 2), found by
+ * {@link AwsRefusals}.
+ *
+ * <p>Resource options recorded in the plan file are honoured: {@code replaceOnChanges} forces a replace,
+ * {@code ignoreChanges} hides a change, {@code aliases} match a moved resource with its earlier URN (no delete and
+ * create), {@code deleteBeforeReplace} is named (a gap without the resource), {@code protect} on a replace or delete
+ * is named ({@code pulumi up} stops at it), {@code retainOnDelete} on a delete means the resource stays in AWS.
  *
  * <p>Both plans are read in the plan-file form ({@link PlanJson#toJson}), so a committed file and a fresh plan compare
  * alike. Secrets are {@code "[secret]"} in both and compare equal: a changed secret value is not visible here.
@@ -63,20 +71,65 @@ public final class PlanDiff {
     public record InputChange(String path, JsonElement before, JsonElement after, boolean forcesReplacement, String note) {
     }
 
+    /**
+     * @param disruptions   what running work this change stops (empty: none)
+     * @param retainedInAws a delete of an unprotected resource with {@code retainOnDelete}: it leaves the stack, not
+     *                      AWS, so nothing is lost (a protected one stops {@code pulumi up} and stays a risk)
+     */
     public record Change(String urn, String type, String name, Action action, List<InputChange> changedInputs,
-                         Optional<StatefulResources.Entry> stateful, List<String> destroysData, String reason) {
+                         Optional<StatefulResources.Entry> stateful, List<String> destroysData, String reason,
+                         List<String> disruptions, boolean retainedInAws) {
+
+        public Change(String urn, String type, String name, Action action, List<InputChange> changedInputs,
+                      Optional<StatefulResources.Entry> stateful, List<String> destroysData, String reason) {
+            this(urn, type, name, action, changedInputs, stateful, destroysData, reason, List.of(), false);
+        }
 
         /** Replaces or deletes something stateful, may do so, or destroys retained data. */
         public boolean risky() {
             return !destroysData.isEmpty() || (stateful.isPresent()
-                    && (action == Action.REPLACE || action == Action.DELETE || action == Action.UNKNOWN));
+                    && (action == Action.REPLACE || action == Action.UNKNOWN || (action == Action.DELETE && !retainedInAws)));
+        }
+
+        /** Stops running work (jobs, notebook kernels) or breaks clients holding an ID. */
+        public boolean disrupts() {
+            return !disruptions.isEmpty();
         }
     }
 
-    public record Result(String stack, List<Change> changes) {
+    /**
+     * A change AWS (or the Kubernetes API) refuses: {@code pulumi up} would fail part-way and leave a half-applied stack.
+     *
+     * @param key      the configuration key (or program part) the change comes from
+     * @param resource the logical name of the resource the refusal hits
+     * @param what     what the change is, with the running and the planned value
+     * @param rule     the rule that refuses it
+     * @param url      the public documentation of the rule
+     * @param instead  how to make the change instead
+     */
+    public record Refusal(String key, String resource, String what, String rule, String url, String instead) {
+    }
+
+    public record Result(String stack, List<Change> changes, List<Refusal> refusals) {
+
+        public Result(String stack, List<Change> changes) {
+            this(stack, changes, List.of());
+        }
 
         public boolean risky() {
             return changes.stream().anyMatch(Change::risky);
+        }
+
+        public boolean refused() {
+            return !refusals.isEmpty();
+        }
+
+        public boolean disrupts() {
+            return changes.stream().anyMatch(Change::disrupts);
+        }
+
+        public List<Change> disruptions() {
+            return changes.stream().filter(Change::disrupts).toList();
         }
 
         public long count(Action action) {
@@ -102,6 +155,7 @@ public final class PlanDiff {
         var after = index(now);
         var pending = new HashMap<String, String>(); // URN replaced or created -> its name, for cascading
         var changes = new ArrayList<Change>();
+        var movedFrom = new HashMap<String, String>(); // earlier URN -> the URN that now carries it (an alias)
 
         for (var resource : after.values()) {
             var urn = resource.get("urn").getAsString();
@@ -109,12 +163,30 @@ public final class PlanDiff {
             var name = resource.get("name").getAsString();
             var stateful = statefulOf(resource, after, statefulResources);
             var old = before.get(urn);
+            String alias = null;
+            if (old == null) {
+                // The engine looks the resource up under its aliases: found there, it is the same resource moved.
+                alias = strings(options(resource).get("aliases")).stream()
+                        .filter(a -> before.containsKey(a) && !after.containsKey(a) && !movedFrom.containsKey(a)).findFirst().orElse(null);
+                if (alias != null) {
+                    old = before.get(alias);
+                    movedFrom.put(alias, urn);
+                    // Resources depending on the old URN now depend on this one: the same pending state.
+                }
+            }
             if (old == null) {
                 pending.put(urn, name);
                 changes.add(new Change(urn, type, name, Action.CREATE, List.of(), stateful, List.of(), "new resource"));
                 continue;
             }
             var change = compareResource(old, resource, type, name, stateful, pending, rules);
+            if (alias != null) {
+                var moved = "moved from " + alias + " (alias: the same resource, its state moves to the new URN)";
+                var action = change.action() == Action.UNCHANGED ? Action.UPDATE : change.action();
+                change = new Change(change.urn(), change.type(), change.name(), action, change.changedInputs(), change.stateful(),
+                        change.destroysData(), change.reason().isEmpty() || change.reason().startsWith("resource options change")
+                        ? moved : moved + "; " + change.reason(), change.disruptions(), change.retainedInAws());
+            }
             if (change.action() == Action.REPLACE) {
                 pending.put(urn, name);
             }
@@ -122,23 +194,64 @@ public final class PlanDiff {
         }
         for (var old : before.values()) {
             var urn = old.get("urn").getAsString();
-            if (!after.containsKey(urn)) {
+            if (!after.containsKey(urn) && !movedFrom.containsKey(urn)) {
                 var type = old.get("type").getAsString();
                 var stateful = statefulOf(old, before, statefulResources);
+                var oldOptions = options(old);
+                boolean retained = boolAt(oldOptions, "retainOnDelete") && !boolAt(oldOptions, "protect");
+                var reason = new StringBuilder("no longer in the program under this URN (removed, renamed or moved to another parent)");
+                if (boolAt(oldOptions, "retainOnDelete")) {
+                    reason.append("; retainOnDelete: it leaves the stack but stays in AWS (delete it by hand when it is no longer needed)");
+                }
+                if (!retained) {
+                    stateful.ifPresent(s -> reason.append("; deleting ").append(s.description()).append(" loses ").append(s.whatIsLost()));
+                }
+                if (boolAt(oldOptions, "protect")) {
+                    reason.append("; protected: `pulumi up` stops at this delete until protect is turned off");
+                }
+                var disruptions = disruptions(rules, type, old.getAsJsonObject("inputs"), Action.DELETE, List.of());
                 changes.add(new Change(urn, type, old.get("name").getAsString(), Action.DELETE, List.of(), stateful, List.of(),
-                        "no longer in the program under this URN (removed, renamed or moved to another parent)"
-                                + stateful.map(s -> "; deleting " + s.description() + " loses " + s.whatIsLost()).orElse("")));
+                        reason.toString(), disruptions, retained));
             }
         }
-        return new Result(now.get("stack").getAsString(), List.copyOf(changes));
+        var result = new Result(now.get("stack").getAsString(), List.copyOf(changes));
+        return new Result(result.stack(), result.changes(), AwsRefusals.find(earlier, now, result, rules));
+    }
+
+    /** The options object of a plan resource; older plan files lack some members, which read as empty. */
+    private static JsonObject options(JsonObject resource) {
+        var options = resource.get("options");
+        return options != null && options.isJsonObject() ? options.getAsJsonObject() : new JsonObject();
+    }
+
+    /** What the change stops, from the rules' disruption block. */
+    private static List<String> disruptions(ReplacementRules rules, String type, JsonObject inputs, Action action, java.util.Collection<String> changedPaths) {
+        var entry = rules.disruption(type).filter(d -> d.appliesTo(inputs));
+        if (entry.isEmpty()) {
+            return List.of();
+        }
+        var d = entry.get();
+        if (action == Action.REPLACE || action == Action.DELETE) {
+            return List.of(d.onReplace() + " (" + d.source() + ")");
+        }
+        if (action == Action.UPDATE && d.onUpdate().isPresent()) {
+            var paths = d.disruptingUpdates(changedPaths);
+            if (!paths.isEmpty()) {
+                return List.of(String.join(", ", paths) + ": " + d.onUpdate().get() + " (" + d.source() + ")");
+            }
+        }
+        return List.of();
     }
 
     private static Change compareResource(JsonObject old, JsonObject now, String type, String name, Optional<StatefulResources.Entry> stateful,
                                           Map<String, String> pending, ReplacementRules rules) {
         var oldInputs = old.getAsJsonObject("inputs");
         var newInputs = now.getAsJsonObject("inputs");
-        var ignored = strings(now.getAsJsonObject("options").get("ignoreChanges"));
-        var changedPaths = new ArrayList<String[]>(); // path, before, after as JSON text (null = unknown)
+        var oldOptions = options(old);
+        var newOptions = options(now);
+        var ignored = strings(newOptions.get("ignoreChanges"));
+        // replaceOnChanges of the program now: the engine applies the new options to the diff.
+        var replaceOnChanges = strings(newOptions.get("replaceOnChanges"));
         var paths = new LinkedHashMap<String, JsonElement[]>();
         diff("", oldInputs, newInputs, paths);
         paths.keySet().removeIf(path -> ignored.stream().anyMatch(i -> path.equals(i) || path.startsWith(i + ".")));
@@ -161,9 +274,14 @@ public final class PlanDiff {
         var rule = rules.rule(type);
         var changes = new ArrayList<InputChange>();
         var replacedBy = new ArrayList<String>();
+        var byOption = new TreeSet<String>();
         for (var entry : paths.entrySet()) {
             var path = entry.getKey();
-            var forces = rule.flatMap(r -> r.replacingPath(path)).isPresent()
+            boolean optionForces = underAny(replaceOnChanges, path);
+            if (optionForces) {
+                byOption.add(path);
+            }
+            var forces = optionForces || rule.flatMap(r -> r.replacingPath(path)).isPresent()
                     || (rule.isPresent() && rule.get().replaceWhenRemoved().stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "."))
                         && entry.getValue()[1] == null);
             changes.add(new InputChange(path, entry.getValue()[0], entry.getValue()[1], forces, null));
@@ -177,7 +295,11 @@ public final class PlanDiff {
             if (alreadyChanged) {
                 continue;
             }
-            var forces = rule.flatMap(r -> r.replacingPath(property)).isPresent();
+            boolean optionForces = underAny(replaceOnChanges, property);
+            if (optionForces) {
+                byOption.add(property);
+            }
+            var forces = optionForces || rule.flatMap(r -> r.replacingPath(property)).isPresent();
             changes.add(new InputChange(property, oldInputs.get(property), null, forces,
                     "known after " + entry.getValue() + " is replaced or created"));
             if (forces) {
@@ -187,13 +309,18 @@ public final class PlanDiff {
 
         var reasons = new ArrayList<String>();
         boolean unknown = false;
-        if (rule.isPresent() && rule.get().kubeconfigCluster() && (paths.containsKey("kubeconfig") || unknownBecause.containsKey("kubeconfig"))) {
-            var oldServer = apiServer(oldInputs.get("kubeconfig"));
-            var newServer = unknownBecause.containsKey("kubeconfig") ? Optional.<String>empty() : apiServer(newInputs.get("kubeconfig"));
-            if (oldServer.isEmpty() || newServer.isEmpty() || !oldServer.equals(newServer)) {
+        boolean clusterChoiceTouched = unknownBecause.containsKey("kubeconfig")
+                || paths.keySet().stream().anyMatch(p -> p.equals("kubeconfig") || p.equals("context") || p.equals("cluster"));
+        if (rule.isPresent() && rule.get().kubeconfigCluster() && clusterChoiceTouched) {
+            // pulumi-kubernetes 4.0.0 DiffConfig: an unknown kubeconfig, or another active cluster entry, replaces.
+            var oldCluster = activeCluster(oldInputs);
+            var newCluster = unknownBecause.containsKey("kubeconfig") ? Optional.<Map<String, Object>>empty() : activeCluster(newInputs);
+            if (unknownBecause.containsKey("kubeconfig") || oldCluster.isEmpty() || newCluster.isEmpty() || !oldCluster.equals(newCluster)) {
                 replacedBy.add("kubeconfig");
-                reasons.add("its kubeconfig points at another API server (" + oldServer.orElse("?") + " -> "
-                        + newServer.orElse("known after the cluster is replaced") + ")");
+                reasons.add("its kubeconfig's active cluster changes (" + oldCluster.map(c -> String.valueOf(c.get("server"))).orElse("?") + " -> "
+                        + (unknownBecause.containsKey("kubeconfig") ? "known after the cluster is replaced"
+                        : newCluster.map(c -> String.valueOf(c.get("server")) + (oldCluster.isPresent() && oldCluster.get().get("server") != null
+                        && oldCluster.get().get("server").equals(c.get("server")) ? ", same server, other cluster settings" : "")).orElse("?")) + ")");
             }
         }
         if (rule.isPresent() && rule.get().cloudControl() && paths.keySet().stream().anyMatch(p -> p.startsWith("desiredState"))) {
@@ -210,6 +337,21 @@ public final class PlanDiff {
                 }
             }
         }
+        if (rule.isPresent() && rule.get().cloudControl() && unknownBecause.containsKey("desiredState")) {
+            // Known only after a dependency is replaced: a create-only property may change with it, and Cloud Control
+            // cannot update one, so the review takes the replacement (the provider plans it once the value is known).
+            var typeName = newInputs.has("typeName") ? newInputs.get("typeName").getAsString() : "";
+            var createOnly = rule.get().createOnlyProperties().get(typeName);
+            if (createOnly != null && !createOnly.isEmpty()) {
+                replacedBy.add("desiredState");
+                reasons.add("desiredState is known only after " + unknownBecause.get("desiredState") + " is replaced or created, and "
+                        + typeName + " has create-only properties (" + String.join(", ", createOnly) + ")");
+            } else if (createOnly == null) {
+                unknown = true;
+                reasons.add("desiredState of " + typeName + " is known only after " + unknownBecause.get("desiredState")
+                        + " is replaced or created, and which of its properties are create-only is not in the replacement rules");
+            }
+        }
 
         var provider = now.get("provider");
         if (provider != null && !provider.isJsonNull()) {
@@ -221,8 +363,8 @@ public final class PlanDiff {
             }
         }
 
-        var destroys = destroysData(type, oldInputs, newInputs, old.getAsJsonObject("options"), now.getAsJsonObject("options"));
-        boolean optionsChanged = !old.getAsJsonObject("options").equals(now.getAsJsonObject("options"));
+        var destroys = destroysData(type, oldInputs, newInputs, oldOptions, newOptions);
+        boolean optionsChanged = !changedOptions(oldOptions, newOptions).isEmpty();
 
         Action action;
         String reason;
@@ -231,7 +373,17 @@ public final class PlanDiff {
             var because = new TreeSet<String>();
             replacedBy.stream().filter(p -> !p.equals("provider") && !p.equals("kubeconfig")).forEach(because::add);
             if (!because.isEmpty()) {
-                reasons.add(0, "changing " + String.join(", ", because) + " forces a new resource");
+                reasons.add(0, "changing " + String.join(", ", because) + " forces a new resource"
+                        + (byOption.isEmpty() ? "" : " (replaceOnChanges: " + String.join(", ", byOption) + ")"));
+            }
+            if (boolAt(newOptions, "deleteBeforeReplace")) {
+                reasons.add("deleteBeforeReplace: the old one is deleted before the new one is created, so there is a time without it");
+            }
+            if (boolAt(oldOptions, "protect")) {
+                reasons.add("protected: `pulumi up` stops at this replacement until protect is turned off");
+            }
+            if (boolAt(oldOptions, "retainOnDelete")) {
+                reasons.add("retainOnDelete: the old one stays in AWS, outside the stack");
             }
             reason = String.join("; ", reasons) + stateful.map(s -> "; replacing " + s.description() + " loses " + s.whatIsLost()).orElse("");
         } else if (rule.isEmpty() && !changes.isEmpty()) {
@@ -242,7 +394,7 @@ public final class PlanDiff {
             reason = String.join("; ", reasons);
         } else if (!changes.isEmpty() || optionsChanged) {
             action = Action.UPDATE;
-            reason = changes.isEmpty() ? "resource options change: " + changedOptions(old.getAsJsonObject("options"), now.getAsJsonObject("options"))
+            reason = changes.isEmpty() ? "resource options change: " + changedOptions(oldOptions, newOptions)
                     : "in-place update";
         } else {
             action = Action.UNCHANGED;
@@ -251,20 +403,50 @@ public final class PlanDiff {
         if (!destroys.isEmpty()) {
             reason = (reason.isEmpty() ? "" : reason + "; ") + String.join("; ", destroys);
         }
-        return new Change(now.get("urn").getAsString(), type, name, action, List.copyOf(changes), stateful, destroys, reason);
+        var changedPaths = changes.stream().map(InputChange::path).toList();
+        var disruptions = disruptions(rules, type, newInputs, action, changedPaths);
+        return new Change(now.get("urn").getAsString(), type, name, action, List.copyOf(changes), stateful, destroys, reason,
+                disruptions, false);
+    }
+
+    /** Whether a changed input path falls under one of the {@code replaceOnChanges} paths ({@code "*"}: every input). */
+    private static boolean underAny(List<String> replaceOnChanges, String path) {
+        return replaceOnChanges.stream().anyMatch(r -> r.equals("*") || path.equals(r) || path.startsWith(r + ".") || r.startsWith(path + "."));
+    }
+
+    /** The active cluster entry of a Kubernetes provider's kubeconfig, after its {@code context}/{@code cluster} inputs. */
+    private static Optional<Map<String, Object>> activeCluster(JsonObject providerInputs) {
+        var kubeconfig = providerInputs.get("kubeconfig");
+        if (kubeconfig == null || !kubeconfig.isJsonPrimitive()) {
+            return Optional.empty();
+        }
+        return Kubeconfigs.activeCluster(kubeconfig.getAsString(),
+                stringAt(providerInputs, "context"), stringAt(providerInputs, "cluster"));
     }
 
     /** The options that differ, as {@code protect: false => true}: an update that changes nothing else says which. */
     private static String changedOptions(JsonObject before, JsonObject after) {
         var keys = new TreeSet<String>(before.keySet());
         keys.addAll(after.keySet());
+        keys.remove("aliases"); // where a resource was before, not how it behaves: shown as "moved from"
         var changed = new ArrayList<String>();
         for (var key : keys) {
-            if (!java.util.Objects.equals(before.get(key), after.get(key))) {
+            if (!java.util.Objects.equals(normalized(before.get(key)), normalized(after.get(key)))) {
                 changed.add(key + ": " + display(before.get(key)) + " => " + display(after.get(key)));
             }
         }
         return String.join(", ", changed);
+    }
+
+    /** An option value as compared: absent (a plan file written before the option was recorded) equals false or []. */
+    private static JsonElement normalized(JsonElement value) {
+        if (value == null || value.isJsonNull()) {
+            return new JsonPrimitive(false);
+        }
+        if (value.isJsonArray() && value.getAsJsonArray().isEmpty()) {
+            return new JsonPrimitive(false);
+        }
+        return value;
     }
 
     /** Updates that keep the resource but destroy what it retains, or remove what keeps it. */
@@ -282,8 +464,20 @@ public final class PlanDiff {
             }
             case "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2" -> {
                 var oldRules = rulesById(before);
+                var oldPrefixes = oldRules.values().stream().map(PlanDiff::prefixOf).toList();
                 for (var entry : rulesById(after).entrySet()) {
                     var oldRule = oldRules.get(entry.getKey());
+                    var prefix = prefixOf(entry.getValue());
+                    if (oldRule == null) {
+                        // A rule of a new ID: the same as the earlier rule of its prefix, if there was one. A rule for
+                        // a prefix that no earlier rule covered, and that covers no earlier rule's prefix, is a new
+                        // rule (a new team's own prefix), not a shortened one.
+                        oldRule = oldRules.values().stream().filter(r -> prefixOf(r).equals(prefix)).findFirst().orElse(null);
+                        boolean coversEarlierData = oldPrefixes.stream().anyMatch(p -> p.startsWith(prefix));
+                        if (oldRule == null && !coversEarlierData) {
+                            continue;
+                        }
+                    }
                     for (var field : List.of("expiration.days", "noncurrentVersionExpiration.noncurrentDays")) {
                         var will = intAt(entry.getValue(), field);
                         var was = oldRule == null ? Optional.<Integer>empty() : intAt(oldRule, field);
@@ -318,14 +512,22 @@ public final class PlanDiff {
         return List.copyOf(found);
     }
 
+    /** The key prefix a lifecycle rule applies to ({@code filter.prefix}, or the legacy {@code prefix}; "" is all). */
+    private static String prefixOf(JsonObject rule) {
+        return stringAt(rule, "filter.prefix").or(() -> stringAt(rule, "prefix")).orElse("");
+    }
+
     private static Map<String, JsonObject> rulesById(JsonObject inputs) {
         var byId = new LinkedHashMap<String, JsonObject>();
         var rules = inputs.get("rules");
         if (rules != null && rules.isJsonArray()) {
             int index = 0;
             for (var rule : rules.getAsJsonArray()) {
-                var object = rule.getAsJsonObject();
-                byId.put(object.has("id") ? object.get("id").getAsString() : "#" + index, object);
+                if (rule.isJsonObject()) {
+                    var object = rule.getAsJsonObject();
+                    var id = object.get("id");
+                    byId.put(id != null && id.isJsonPrimitive() ? id.getAsString() : "#" + index, object);
+                }
                 index++;
             }
         }
@@ -365,26 +567,6 @@ public final class PlanDiff {
             changed.add("(unparsable desiredState)");
         }
         return changed;
-    }
-
-    /** The API server of the kubeconfig's current context. */
-    @SuppressWarnings("unchecked")
-    static Optional<String> apiServer(JsonElement kubeconfig) {
-        if (kubeconfig == null || !kubeconfig.isJsonPrimitive()) {
-            return Optional.empty();
-        }
-        try {
-            Map<String, Object> document = new Yaml(new SafeConstructor(new LoaderOptions())).load(kubeconfig.getAsString());
-            var current = String.valueOf(document.get("current-context"));
-            var contexts = (List<Map<String, Object>>) document.get("contexts");
-            var cluster = contexts.stream().filter(c -> current.equals(c.get("name")))
-                    .map(c -> String.valueOf(((Map<String, Object>) c.get("context")).get("cluster"))).findFirst().orElse("");
-            var clusters = (List<Map<String, Object>>) document.get("clusters");
-            return clusters.stream().filter(c -> cluster.equals(c.get("name")))
-                    .map(c -> String.valueOf(((Map<String, Object>) c.get("cluster")).get("server"))).findFirst();
-        } catch (RuntimeException e) {
-            return Optional.empty(); // a secret ("[secret]") or an unreadable kubeconfig: compare as text
-        }
     }
 
     private static Optional<StatefulResources.Entry> statefulOf(JsonObject resource, Map<String, JsonObject> plan, StatefulResources catalog) {
@@ -473,7 +655,26 @@ public final class PlanDiff {
             object.add("stateful", change.stateful().map(s -> (JsonElement) new JsonPrimitive(s.description())).orElse(JsonNull.INSTANCE));
             object.addProperty("destroysData", !change.destroysData().isEmpty());
             object.addProperty("risk", change.risky());
+            var disruptions = new JsonArray();
+            change.disruptions().forEach(disruptions::add);
+            object.add("disrupts", disruptions);
             object.addProperty("reason", change.reason());
+            array.add(object);
+        }
+        return array;
+    }
+
+    /** The {@code refusals} array of the plan file. */
+    public static JsonArray refusalsJson(Result result) {
+        var array = new JsonArray();
+        for (var refusal : result.refusals()) {
+            var object = new JsonObject();
+            object.addProperty("key", refusal.key());
+            object.addProperty("resource", refusal.resource());
+            object.addProperty("what", refusal.what());
+            object.addProperty("rule", refusal.rule());
+            object.addProperty("url", refusal.url());
+            object.addProperty("instead", refusal.instead());
             array.add(object);
         }
         return array;
@@ -515,6 +716,57 @@ public final class PlanDiff {
                         + risk.stateful().map(s -> " (" + s.description() + ")").orElse("") + ": " + risk.reason());
             }
         }
+        var disruptions = rolloutOrder(result);
+        if (!disruptions.isEmpty()) {
+            out.println();
+            out.println("DISRUPTS RUNNING WORK (" + disruptions.size() + "): plan a maintenance window; in the order `pulumi up` applies them:");
+            int step = 1;
+            for (var change : disruptions) {
+                out.println("  " + step++ + ". " + change.action().label() + " " + change.type() + " " + change.name());
+                change.disruptions().forEach(d -> out.println("       stops: " + d));
+            }
+        }
+        var upgrade = upgradeOrder(result);
+        if (!upgrade.isEmpty()) {
+            out.println();
+            out.println("KUBERNETES UPGRADE, in the order `pulumi up` applies it (dependencies first):");
+            int step = 1;
+            for (var change : upgrade) {
+                out.println("  " + step++ + ". " + change.action().label() + " " + change.type() + " " + change.name()
+                        + (change.disrupts() ? "  (disrupts running work)" : ""));
+            }
+        }
+        if (result.refused()) {
+            out.println();
+            out.println("REFUSED (" + result.refusals().size() + "): AWS or the Kubernetes API would refuse this part-way through `pulumi up`");
+            for (var refusal : result.refusals()) {
+                out.println("  - " + refusal.key() + " (" + refusal.resource() + "): " + refusal.what());
+                out.println("      rule: " + refusal.rule() + " " + refusal.url());
+                out.println("      instead: " + refusal.instead());
+            }
+        }
+    }
+
+    /**
+     * When the cluster's Kubernetes version changes: every change, in the order the engine applies them (the plan
+     * lists resources in construction order, which puts a resource after what it depends on: control plane, then
+     * EKS add-ons and node groups, then what runs on the nodes). Empty when the version does not change.
+     */
+    public static List<Change> upgradeOrder(Result result) {
+        boolean upgrade = result.changes().stream().anyMatch(c -> c.type().equals("aws:eks/cluster:Cluster") && c.action() == Action.UPDATE
+                && c.changedInputs().stream().anyMatch(i -> i.path().equals("version")));
+        return upgrade ? result.changes().stream().filter(c -> c.action() != Action.UNCHANGED).toList() : List.of();
+    }
+
+    /**
+     * The disrupting changes in the order the engine applies them: a resource after everything it depends on (the plan
+     * lists resources in construction order, dependencies first); deletes last, as the engine deletes after creating.
+     */
+    public static List<Change> rolloutOrder(Result result) {
+        var ordered = new ArrayList<Change>();
+        result.changes().stream().filter(Change::disrupts).filter(c -> c.action() != Action.DELETE).forEach(ordered::add);
+        result.changes().stream().filter(Change::disrupts).filter(c -> c.action() == Action.DELETE).forEach(ordered::add);
+        return ordered;
     }
 
     public static String summary(Result result) {

@@ -49,6 +49,12 @@ public final class PlanJson {
             var ignoreChanges = new JsonArray();
             r.options().ignoreChanges().forEach(ignoreChanges::add);
             options.add("ignoreChanges", ignoreChanges);
+            var replaceOnChanges = new JsonArray();
+            r.options().replaceOnChanges().forEach(replaceOnChanges::add);
+            options.add("replaceOnChanges", replaceOnChanges);
+            var aliases = new JsonArray();
+            r.options().aliases().forEach(aliases::add);
+            options.add("aliases", aliases);
             resource.add("options", options);
             resources.add(resource);
         }

@@ -228,7 +228,7 @@ public final class PlanRunner {
 
         private static Plan.Resource toPlanned(RegisterResourceRequest request, String urn) {
             var options = new Plan.Options(request.getProtect(), request.getRetainOnDelete(), request.getDeleteBeforeReplace(),
-                    List.copyOf(request.getIgnoreChangesList()));
+                    List.copyOf(request.getIgnoreChangesList()), List.copyOf(request.getReplaceOnChangesList()), aliases(request, urn));
             return new Plan.Resource(
                     engineUrn(urn),
                     request.getType(),
@@ -240,6 +240,49 @@ public final class PlanRunner {
                     request.getDependenciesList().stream().map(PlanRunner::engineUrn).sorted().toList(),
                     propertyDependencies(request),
                     options);
+        }
+
+        /**
+         * The URNs of the resource's aliases, as the engine resolves them: an alias given as a URN is taken as is; an
+         * alias spec defaults its name, type, stack, project and parent to the resource's own
+         * (https://www.pulumi.com/docs/iac/concepts/options/aliases/).
+         */
+        static List<String> aliases(RegisterResourceRequest request, String urn) {
+            var result = new java.util.TreeSet<String>();
+            request.getAliasURNsList().forEach(alias -> result.add(engineUrn(alias)));
+            for (var alias : request.getAliasesList()) {
+                if (alias.hasUrn()) {
+                    result.add(engineUrn(alias.getUrn()));
+                    continue;
+                }
+                var spec = alias.getSpec();
+                var parts = engineUrn(urn).split("::", 4);
+                if (parts.length < 4) {
+                    continue;
+                }
+                var stack = spec.getStack().isEmpty() ? parts[0].substring("urn:pulumi:".length()) : spec.getStack();
+                var project = spec.getProject().isEmpty() ? parts[1] : spec.getProject();
+                var type = spec.getType().isEmpty() ? request.getType() : spec.getType();
+                var name = spec.getName().isEmpty() ? request.getName() : spec.getName();
+                String parent;
+                if (spec.hasNoParent() && spec.getNoParent()) {
+                    parent = null;
+                } else if (spec.hasParentUrn() && !spec.getParentUrn().isEmpty()) {
+                    parent = engineUrn(spec.getParentUrn());
+                } else {
+                    parent = request.getParent().isEmpty() ? null : engineUrn(request.getParent());
+                }
+                var parentChain = parent == null ? "" : typeChain(parent);
+                var chain = parentChain.isEmpty() || parentChain.equals(ROOT_STACK_TYPE) ? type : parentChain + "$" + type;
+                result.add("urn:pulumi:" + stack + "::" + project + "::" + chain + "::" + name);
+            }
+            return List.copyOf(result);
+        }
+
+        /** {@code urn:pulumi:<stack>::<project>::<type chain>::<name>}: the type chain. */
+        private static String typeChain(String urn) {
+            var parts = urn.split("::", 4);
+            return parts.length < 4 ? "" : parts[2];
         }
 
         private static Map<String, List<String>> propertyDependencies(RegisterResourceRequest request) {

@@ -234,17 +234,24 @@ public final class BigDataStack {
         ctx.export("EMRStudioId", studio.studioId());
     }
 
-    /** The teams of the {@code teams} key, each named for itself and limited to its prefix; empty without the key. */
+    /**
+     * Every team of the stack, built by one rule: the stack's original team (the team of {@code emrNamespace} when
+     * {@code teams} is not set, or the team of {@code teams} named like {@code emrNamespace}, which takes it over) keeps
+     * the original job role and the whole-bucket layout (no prefix; logs under {@code logs/}), so its namespace,
+     * virtual cluster, role and job template stay; every other team is named for itself and limited to
+     * {@code teams/<team>/}.
+     */
     static List<TeamSpec> teamSpecs(StackConfig config, String physicalPrefix) {
-        if (!config.teamsConfigured()) {
-            return List.of();
-        }
-        return config.teams().stream().map(team -> new TeamSpec(team.name(), team.namespace(),
-                EmrNames.teamJobRoleName(physicalPrefix, team.name()), Optional.of(team.dataPrefix()), team.readBuckets(),
-                team.glueCatalogAccess(), false, team.cpuQuota(), team.memoryQuota(), team.studioGroups(),
-                team.cpuQuota().map(q -> OptionalLong.of(KubernetesQuantity.parse(q).milliValueRoundedUp().longValueExact())).orElse(OptionalLong.empty()),
-                team.memoryQuota().map(q -> OptionalLong.of(KubernetesQuantity.parse(q).mebibytesRoundedDown())).orElse(OptionalLong.empty())))
-                .toList();
+        return config.teams().stream().map(team -> {
+            boolean original = !team.fromTeamsKey() || team.name().equals(config.emrNamespace());
+            return new TeamSpec(team.name(), team.namespace(),
+                    original ? EmrNames.jobRoleName(physicalPrefix) : EmrNames.teamJobRoleName(physicalPrefix, team.name()),
+                    original ? Optional.empty() : Optional.of(team.dataPrefix()), team.readBuckets(), team.glueCatalogAccess(),
+                    !team.fromTeamsKey() && config.isSecret(ConfigKeys.JOB_READ_BUCKETS), team.cpuQuota(), team.memoryQuota(),
+                    team.studioGroups(),
+                    team.cpuQuota().map(q -> OptionalLong.of(KubernetesQuantity.parse(q).milliValueRoundedUp().longValueExact())).orElse(OptionalLong.empty()),
+                    team.memoryQuota().map(q -> OptionalLong.of(KubernetesQuantity.parse(q).mebibytesRoundedDown())).orElse(OptionalLong.empty()));
+        }).toList();
     }
 
     /** Default-size executors the spot group (or Karpenter's executor pool) holds at most: the MaxExecutors default of a team without quota. */

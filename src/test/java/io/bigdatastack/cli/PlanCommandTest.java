@@ -111,7 +111,7 @@ class PlanCommandTest {
     void anEarlierPlanThatCannotBeComparedExitsTwo(@TempDir Path dir) throws Exception {
         projectWith(dir, "qa", "config:\n  aws:region: eu-west-1\n  big-data-stack:studioAdminUser: jane\n");
         Files.writeString(dir.resolve("notaplan.json"), "[1, 2]");
-        Files.writeString(dir.resolve("other.json"), "{\"stack\": \"prod\", \"resources\": []}");
+        Files.writeString(dir.resolve("other.json"), "{\"project\": \"big-data-stack\", \"stack\": \"prod\", \"resources\": []}");
         var missing = run("plan", "qa", "--project-dir", dir.toString(), "--against", dir.resolve("nope.json").toString());
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("no such file"), missing.err());
@@ -122,5 +122,79 @@ class PlanCommandTest {
         assertEquals(2, otherStack.exitCode());
         assertTrue(otherStack.err().contains("a plan of stack 'prod', not of 'qa'"), otherStack.err());
         assertFalse(Files.exists(dir.resolve("target/plan/qa.json")));
+    }
+
+    /**
+     * Issue 20: an earlier plan file is input like any other. Each bad file exits 2 naming the file and what is wrong,
+     * without a stack trace or an out-of-memory error, before anything is planned or written.
+     */
+    @Test
+    void malformedEmptyHugeDeepAndForeignEarlierPlansAreRefusedByName(@TempDir Path dir) throws Exception {
+        projectWith(dir, "qa", "config:\n  aws:region: eu-west-1\n  big-data-stack:studioAdminUser: jane\n");
+        var cases = new java.util.LinkedHashMap<String, String>();
+        cases.put("{\"project\": \"big-data-stack\", \"stack\": \"qa\", \"resources\": [", "not JSON");
+        cases.put("", "is empty");
+        cases.put("  \n", "is empty");
+        cases.put("[".repeat(200_000) + "]".repeat(200_000), "nests 200000 levels deep");
+        cases.put("{\"project\": \"other-project\", \"stack\": \"qa\", \"resources\": []}", "a plan of project 'other-project', not of 'big-data-stack'");
+        cases.put("{\"project\": \"big-data-stack\", \"stack\": \"qa\", \"resources\": [{\"urn\": \"urn:pulumi:prod::big-data-stack::aws:ec2/vpc:Vpc::v\","
+                + " \"type\": \"aws:ec2/vpc:Vpc\", \"name\": \"v\", \"inputs\": {}}]}", "is not a URN of big-data-stack/qa");
+        cases.put("{\"project\": \"big-data-stack\", \"stack\": \"qa\", \"resources\": [{\"urn\": 7, \"type\": [], \"inputs\": 1,"
+                + " \"parent\": {}, \"propertyDependencies\": {\"x\": [1]}}]}", "resources[0].urn: missing or not a string");
+        cases.put("{\"project\": \"big-data-stack\", \"stack\": \"qa\", \"resources\": []} trailing", "text follows the end");
+        int index = 0;
+        for (var entry : cases.entrySet()) {
+            var file = dir.resolve("bad-" + index++ + ".json");
+            Files.writeString(file, entry.getKey());
+            var run = run("plan", "qa", "--project-dir", dir.toString(), "--against", file.toString());
+            assertEquals(2, run.exitCode(), entry.getValue() + ": " + run.err());
+            assertTrue(run.err().contains(file.toString()) && run.err().contains(entry.getValue()), run.err());
+            assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
+            assertFalse(Files.exists(dir.resolve("target/plan/qa.json")), "nothing written for " + entry.getValue());
+        }
+        // Every problem of a malformed resource at once.
+        var many = run("plan", "qa", "--project-dir", dir.toString(), "--against", dir.resolve("bad-6.json").toString());
+        assertTrue(many.err().contains("resources[0].inputs") && many.err().contains("resources[0].parent")
+                && many.err().contains("resources[0].propertyDependencies.x"), many.err());
+        // A file far larger than any plan is refused by its size, without being read.
+        var huge = dir.resolve("huge.json");
+        try (var file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(PlanCommand.MAX_EARLIER_PLAN_BYTES + 1);
+        }
+        var run = run("plan", "qa", "--project-dir", dir.toString(), "--against", huge.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains(huge.toString()) && run.err().contains("a plan file is far smaller"), run.err());
+    }
+
+    @Test
+    void aBadStackFileAndABadEarlierPlanAreReportedTogether(@TempDir Path dir) throws Exception {
+        projectWith(dir, "qa", "config:\n  aws:region: eu-west-1\n  big-data-stack:studioAdminUser: jane\n  big-data-stack:azCount: 9\n");
+        Files.writeString(dir.resolve("empty.json"), "");
+        var run = run("plan", "qa", "--project-dir", dir.toString(), "--against", dir.resolve("empty.json").toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("big-data-stack:azCount") && run.err().contains("empty.json: is empty"), run.err());
+    }
+
+    @Test
+    void withAllNothingIsWrittenWhenAnyEarlierPlanFails(@TempDir Path dir) throws Exception {
+        projectWith(dir, "qa", "config:\n  aws:region: eu-west-1\n  big-data-stack:studioAdminUser: jane\n");
+        Files.writeString(dir.resolve("Pulumi.staging.yaml"), "config:\n  aws:region: eu-west-1\n  big-data-stack:studioAdminUser: jane\n");
+        var earlier = Files.createDirectories(dir.resolve("earlier"));
+        Files.writeString(earlier.resolve("qa.json"), "{\"project\": \"big-data-stack\", \"stack\": \"qa\", \"resources\": []}");
+        Files.writeString(earlier.resolve("staging.json"), "{\"project\": \"big-data-stack\", \"stack\": \"qa\", \"resources\": []}");
+        var run = run("plan", "--all", "--project-dir", dir.toString(), "--against", earlier.toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("staging.json") && run.err().contains("a plan of stack 'qa', not of 'staging'"), run.err());
+        assertFalse(Files.exists(dir.resolve("target/plan/qa.json")), "qa's plan is not written when staging's earlier plan fails");
+        assertFalse(Files.exists(dir.resolve("target/plan/staging.json")));
+    }
+
+    @Test
+    void theReviewsExitCodesRankRefusalThenDataThenDisruption() {
+        assertEquals(ExitCodes.BAD_INPUT, PlanCommand.worse(ExitCodes.DISRUPTS_RUNNING_WORK, ExitCodes.BAD_INPUT));
+        assertEquals(ExitCodes.STATEFUL_AT_RISK, PlanCommand.worse(ExitCodes.DISRUPTS_RUNNING_WORK, ExitCodes.STATEFUL_AT_RISK));
+        assertEquals(ExitCodes.STATEFUL_AT_RISK, PlanCommand.worse(ExitCodes.STATEFUL_AT_RISK, ExitCodes.OK));
+        assertEquals(ExitCodes.DISRUPTS_RUNNING_WORK, PlanCommand.worse(ExitCodes.OK, ExitCodes.DISRUPTS_RUNNING_WORK));
+        assertEquals(4, ExitCodes.DISRUPTS_RUNNING_WORK);
     }
 }

@@ -122,7 +122,7 @@ class EmrOnEksTest {
                 "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
                 "aws:s3/bucketVersioningV2:BucketVersioningV2", "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
                 "aws:s3/bucketPolicy:BucketPolicy", "aws:cloudwatch/logGroup:LogGroup", "aws:iam/role:Role", "aws:iam/rolePolicy:RolePolicy",
-                "aws:emrcontainers/virtualCluster:VirtualCluster", "aws:cloudformation/stack:Stack", "aws:iam/policy:Policy"),
+                "aws:emrcontainers/virtualCluster:VirtualCluster", "aws:cloudformation/stack:Stack", "aws:iam/policy:Policy", EmrTeam.TYPE),
                 children.stream().map(Plan.Resource::type).collect(Collectors.toSet()));
         for (var child : children) {
             assertTrue(child.name().startsWith("test-emr-"), child.name());

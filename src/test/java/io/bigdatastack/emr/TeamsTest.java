@@ -316,7 +316,12 @@ class TeamsTest {
         var teams = single.outputs().get("Teams").getAsJsonObject();
         assertEquals(Set.of("emr-jobs"), teams.keySet());
         assertEquals(single.outputs().get("JobRoleArn"), teams.getAsJsonObject("emr-jobs").get("jobRoleArn"));
-        assertTrue(single.ofType(EmrTeam.TYPE).isEmpty());
+        // One team model: the default team is an EmrTeam too, its resources keeping their names (aliases move them).
+        assertEquals(1, single.ofType(EmrTeam.TYPE).size());
+        var namespace = single.named("kubernetes:core/v1:Namespace", "test-emr-namespace");
+        assertEquals(single.ofType(EmrTeam.TYPE).get(0).urn(), namespace.parent());
+        assertEquals(List.of("urn:pulumi:test::big-data-stack::bigdata:emr:EmrOnEks$kubernetes:core/v1:Namespace::test-emr-namespace"),
+                namespace.options().aliases());
     }
 
     @Test

@@ -62,7 +62,8 @@ class ArchitectureDiagramTest {
     void everyComponentIsASubgraphAndAddOnsShareOne() {
         var diagram = ArchitectureDiagram.of(DevPlan.plan());
         var parsed = Parsed.of(MermaidWriter.mermaid(diagram));
-        assertEquals(List.of("Network", "EKS cluster", "Add-ons", "Cluster Autoscaler", "Dashboard (Headlamp)", "EMR on EKS", "EMR Studio",
+        // The stack's one team is an EmrTeam component like every team: a subgraph of its own.
+        assertEquals(List.of("Network", "EKS cluster", "Add-ons", "Cluster Autoscaler", "Dashboard (Headlamp)", "EMR on EKS", "Team", "EMR Studio",
                 "Cluster catalog"), parsed.subgraphTitles());
         var addOns = diagram.subgraphs().stream().filter(s -> s.title().equals("Add-ons")).findFirst().orElseThrow();
         assertEquals(2, diagram.subgraphs().stream().filter(s -> addOns.id().equals(s.parent())).count());
@@ -208,9 +209,9 @@ class ArchitectureDiagramTest {
     void nodesSitInTheirComponentsSubgraph() {
         var plan = DevPlan.plan();
         var d = ArchitectureDiagram.of(plan);
-        var emr = d.subgraphs().stream().filter(s -> s.title().equals("EMR on EKS")).findFirst().orElseThrow();
+        var team = d.subgraphs().stream().filter(s -> s.title().equals("Team")).findFirst().orElseThrow();
         var jobRole = d.nodes().stream().filter(n -> n.resources().contains(plan.named(DevPlan.JOB_ROLE).urn())).findFirst().orElseThrow();
-        assertEquals(emr.id(), jobRole.subgraph());
+        assertEquals(team.id(), jobRole.subgraph());
     }
 
     @Test

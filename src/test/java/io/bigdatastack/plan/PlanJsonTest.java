@@ -38,7 +38,8 @@ class PlanJsonTest {
             var r = element.getAsJsonObject();
             assertEquals(Set.of("urn", "type", "name", "custom", "parent", "provider", "inputs", "dependencies",
                     "propertyDependencies", "options"), r.keySet());
-            assertEquals(Set.of("protect", "retainOnDelete", "deleteBeforeReplace", "ignoreChanges"), r.getAsJsonObject("options").keySet());
+            assertEquals(Set.of("protect", "retainOnDelete", "deleteBeforeReplace", "ignoreChanges", "replaceOnChanges", "aliases"),
+                    r.getAsJsonObject("options").keySet());
             assertTrue(r.get("urn").getAsString().startsWith("urn:pulumi:test::big-data-stack::"));
             assertTrue(r.get("urn").getAsString().endsWith("::" + r.get("name").getAsString()));
         }
@@ -49,6 +50,23 @@ class PlanJsonTest {
         assertTrue(root.toString().contains("\"urn:pulumi:test::big-data-stack::bigdata:network:Network$aws:ec2/vpc:Vpc::test-vpc\""));
         assertFalse(root.toString().contains("pulumi:pulumi:Stack$"));
         assertEquals(first.get("urn").getAsString(), resources.get(1).getAsJsonObject().get("parent").getAsString());
+    }
+
+    /** The options that decide what a change does are recorded: replaceOnChanges, and aliases resolved to URNs. */
+    @Test
+    void recordsReplaceOnChangesAndAliasesAsTheEngineResolvesThem() {
+        var plan = PlanRunner.run("p", "s", "us-east-1", ctx -> {
+            var parent = new com.pulumi.resources.ComponentResource("my:c:C", "c");
+            new Vpc("vpc", VpcArgs.builder().cidrBlock("10.0.0.0/16").build(), com.pulumi.resources.CustomResourceOptions.builder()
+                    .parent(parent)
+                    .replaceOnChanges("cidrBlock")
+                    .aliases(List.of(com.pulumi.core.Output.of(com.pulumi.core.Alias.builder().noParent().build()),
+                            com.pulumi.core.Output.of(com.pulumi.core.Alias.builder().name("old-vpc").build())))
+                    .build());
+        });
+        var vpc = plan.named("vpc");
+        assertEquals(List.of("cidrBlock"), vpc.options().replaceOnChanges());
+        assertEquals(List.of("urn:pulumi:s::p::aws:ec2/vpc:Vpc::vpc", "urn:pulumi:s::p::my:c:C$aws:ec2/vpc:Vpc::old-vpc"), vpc.options().aliases());
     }
 
     @Test

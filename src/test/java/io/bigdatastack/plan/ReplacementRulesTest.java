@@ -192,4 +192,171 @@ class ReplacementRulesTest {
         assertEquals(PlanDiff.Action.UNKNOWN, change.action());
         assertTrue(change.reason().contains("create-only"), change.reason());
     }
+
+    // --- Issue 20: options, the pinned providers, disruption and refusals ---
+
+    private static String resourceWith(String type, String name, String inputs, String options, String propertyDependencies) {
+        return "{\"urn\":\"urn:pulumi:s::p::" + type + "::" + name + "\",\"type\":\"" + type + "\",\"name\":\"" + name
+                + "\",\"custom\":true,\"parent\":null,\"provider\":null,\"inputs\":" + inputs + ",\"dependencies\":[],"
+                + "\"propertyDependencies\":" + propertyDependencies + ",\"options\":" + options + "}";
+    }
+
+    private static final String NO_OPTIONS = "{\"protect\":false,\"retainOnDelete\":false,\"deleteBeforeReplace\":false,\"ignoreChanges\":[]}";
+
+    private static PlanDiff.Change only(String type, String beforeInputs, String afterInputs) {
+        return PlanDiff.compare(plan("s", "[" + resourceWith(type, "r", beforeInputs, NO_OPTIONS, "{}") + "]"),
+                plan("s", "[" + resourceWith(type, "r", afterInputs, NO_OPTIONS, "{}") + "]"), Planner.STATEFUL).changes().get(0);
+    }
+
+    @Test
+    void aHelmReleaseRenameIsAnUpdateInPinnedPulumiKubernetes() {
+        var change = only("kubernetes:helm.sh/v3:Release", "{\"name\":\"a\",\"namespace\":\"n\"}", "{\"name\":\"b\",\"namespace\":\"m\"}");
+        assertEquals(PlanDiff.Action.UPDATE, change.action(), change.toString());
+        assertTrue(ReplacementRules.shipped().rule("kubernetes:helm.sh/v3:Release").orElseThrow().note().orElseThrow().contains("#2532"));
+    }
+
+    @Test
+    void aResourceQuotaScopeChangeReplacesAndAHardLimitChangeUpdates() {
+        var type = "kubernetes:core/v1:ResourceQuota";
+        assertEquals(PlanDiff.Action.REPLACE, only(type, "{\"spec\":{\"scopes\":[\"BestEffort\"]}}", "{\"spec\":{\"scopes\":[\"NotBestEffort\"]}}").action());
+        assertEquals(PlanDiff.Action.UPDATE, only(type, "{\"spec\":{\"hard\":{\"requests.cpu\":\"8\"}}}", "{\"spec\":{\"hard\":{\"requests.cpu\":\"16\"}}}").action());
+    }
+
+    @Test
+    void aPriorityClassValueChangeIsAnUpdateTheApiServerRefuses() {
+        var type = "kubernetes:scheduling.k8s.io/v1:PriorityClass";
+        var before = plan("s", "[" + resourceWith(type, "pc", "{\"value\":1000,\"description\":\"a\"}", NO_OPTIONS, "{}") + "]");
+        var after = plan("s", "[" + resourceWith(type, "pc", "{\"value\":2000,\"description\":\"a\"}", NO_OPTIONS, "{}") + "]");
+        var result = PlanDiff.compare(before, after, Planner.STATEFUL);
+        assertEquals(PlanDiff.Action.UPDATE, result.changes().get(0).action());
+        assertEquals(1, result.refusals().size(), result.refusals().toString());
+        assertTrue(result.refusals().get(0).url().contains("pod-priority-preemption"), result.refusals().toString());
+        var description = PlanDiff.compare(before, plan("s", "[" + resourceWith(type, "pc", "{\"value\":1000,\"description\":\"b\"}", NO_OPTIONS, "{}") + "]"),
+                Planner.STATEFUL);
+        assertTrue(description.refusals().isEmpty(), "a description change is a plain update");
+    }
+
+    @Test
+    void aKubernetesProviderIsReplacedWhenAnyPartOfItsActiveClusterChanges() {
+        var config = "apiVersion: v1\\nclusters:\\n- name: c\\n  cluster:\\n    server: https://a\\n    certificate-authority-data: %s\\n"
+                + "- name: d\\n  cluster:\\n    server: https://d\\ncontexts:\\n- name: c\\n  context:\\n    cluster: c\\n    user: u\\n"
+                + "- name: d\\n  context:\\n    cluster: d\\n    user: u\\ncurrent-context: c\\nusers:\\n- name: u\\n  user: {}\\n";
+        var type = "pulumi:providers:kubernetes";
+        var before = "{\"kubeconfig\":\"" + config.formatted("QQ==") + "\"}";
+        assertEquals(PlanDiff.Action.REPLACE, only(type, before, "{\"kubeconfig\":\"" + config.formatted("Qg==") + "\"}").action(),
+                "same server, another CA: another cluster");
+        assertEquals(PlanDiff.Action.REPLACE, only(type, before, "{\"kubeconfig\":\"" + config.formatted("QQ==") + "\",\"context\":\"d\"}").action(),
+                "the context input picks another cluster");
+        assertEquals(PlanDiff.Action.UPDATE, only(type, before, "{\"kubeconfig\":\"" + config.formatted("QQ==") + "\",\"enableServerSideApply\":true}").action());
+    }
+
+    @Test
+    void replaceOnChangesDeleteBeforeReplaceProtectAndRetainOnDeleteAreHonoured() {
+        var type = "aws:iam/role:Role";
+        var options = "{\"protect\":true,\"retainOnDelete\":true,\"deleteBeforeReplace\":true,\"ignoreChanges\":[],\"replaceOnChanges\":[\"description\"],\"aliases\":[]}";
+        var before = plan("s", "[" + resourceWith(type, "r", "{\"name\":\"r\",\"description\":\"a\"}", options, "{}") + "]");
+        var after = plan("s", "[" + resourceWith(type, "r", "{\"name\":\"r\",\"description\":\"b\"}", options, "{}") + "]");
+        var change = PlanDiff.compare(before, after, Planner.STATEFUL).changes().get(0);
+        assertEquals(PlanDiff.Action.REPLACE, change.action(), "description is an update for the provider, a replace by the option");
+        assertTrue(change.reason().contains("replaceOnChanges: description") && change.reason().contains("deleteBeforeReplace")
+                && change.reason().contains("protected") && change.reason().contains("retainOnDelete"), change.reason());
+        // "*" replaces on any input.
+        var any = options.replace("[\"description\"]", "[\"*\"]");
+        var star = PlanDiff.compare(plan("s", "[" + resourceWith(type, "r", "{\"name\":\"r\",\"path\":\"/a/\"}", any, "{}") + "]"),
+                plan("s", "[" + resourceWith(type, "r", "{\"name\":\"r\",\"path\":\"/a/\",\"maxSessionDuration\":7200}", any, "{}") + "]"), Planner.STATEFUL);
+        assertEquals(PlanDiff.Action.REPLACE, star.changes().get(0).action());
+        // A delete of an unprotected retained stateful resource leaves it in AWS: not a data risk.
+        var emr = EMR_COMPONENT;
+        var logs = resource("aws:cloudwatch/logGroup:LogGroup", "logs", EMR, "{\"name\":\"l\"}", true)
+                .replace("\"protect\":true", "\"protect\":false");
+        var removed = PlanDiff.compare(plan("s", "[" + emr + "," + logs + "]"), plan("s", "[" + emr + "]"), Planner.STATEFUL).changes().get(1);
+        assertEquals(PlanDiff.Action.DELETE, removed.action());
+        assertTrue(removed.retainedInAws() && !removed.risky(), removed.toString());
+        var protectedLogs = resource("aws:cloudwatch/logGroup:LogGroup", "logs", EMR, "{\"name\":\"l\"}", true);
+        var stopped = PlanDiff.compare(plan("s", "[" + emr + "," + protectedLogs + "]"), plan("s", "[" + emr + "]"), Planner.STATEFUL).changes().get(1);
+        assertTrue(stopped.risky() && stopped.reason().contains("protected"), stopped.toString());
+    }
+
+    @Test
+    void anAliasMatchesAMovedResourceWithItsEarlierUrn() {
+        var type = "aws:iam/role:Role";
+        var before = plan("s", "[" + resourceWith(type, "r", "{\"name\":\"r\"}", NO_OPTIONS, "{}") + "]");
+        var moved = "{\"urn\":\"urn:pulumi:s::p::my:c:C$" + type + "::r\",\"type\":\"" + type + "\",\"name\":\"r\",\"custom\":true,\"parent\":null,"
+                + "\"provider\":null,\"inputs\":{\"name\":\"r\"},\"dependencies\":[],\"propertyDependencies\":{},\"options\":{\"protect\":false,"
+                + "\"retainOnDelete\":false,\"deleteBeforeReplace\":false,\"ignoreChanges\":[],\"replaceOnChanges\":[],\"aliases\":[\"urn:pulumi:s::p::" + type + "::r\"]}}";
+        var result = PlanDiff.compare(before, plan("s", "[" + moved + "]"), Planner.STATEFUL);
+        assertEquals(1, result.changes().size(), result.changes().toString());
+        assertEquals(PlanDiff.Action.UPDATE, result.changes().get(0).action());
+        assertTrue(result.changes().get(0).reason().startsWith("moved from urn:pulumi:s::p::" + type + "::r"), result.changes().get(0).reason());
+        // Without the alias it is a delete and a create.
+        var unaliased = PlanDiff.compare(before, plan("s", "[" + moved.replace("\"aliases\":[\"urn:pulumi:s::p::" + type + "::r\"]", "\"aliases\":[]") + "]"),
+                Planner.STATEFUL);
+        assertEquals(java.util.Set.of(PlanDiff.Action.CREATE, PlanDiff.Action.DELETE),
+                unaliased.changes().stream().map(PlanDiff.Change::action).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
+    void aCloudControlDesiredStateKnownOnlyAfterAReplacementIsAReplace() {
+        var vc = "urn:pulumi:s::p::aws:emrcontainers/virtualCluster:VirtualCluster::vc";
+        var vcBefore = resourceWith("aws:emrcontainers/virtualCluster:VirtualCluster", "vc", "{\"name\":\"a\"}", NO_OPTIONS, "{}");
+        var vcAfter = resourceWith("aws:emrcontainers/virtualCluster:VirtualCluster", "vc", "{\"name\":\"b\"}", NO_OPTIONS, "{}");
+        var endpoint = resourceWith("aws:cloudcontrol/resource:Resource", "endpoint",
+                "{\"typeName\":\"AWS::EMRContainers::Endpoint\",\"desiredState\":\"{\\\"VirtualClusterId\\\":\\\"x\\\"}\"}", NO_OPTIONS,
+                "{\"desiredState\":[\"" + vc + "\"]}");
+        var changes = PlanDiff.compare(plan("s", "[" + vcBefore + "," + endpoint + "]"), plan("s", "[" + vcAfter + "," + endpoint + "]"), Planner.STATEFUL);
+        var change = changes.changes().get(1);
+        assertEquals(PlanDiff.Action.REPLACE, change.action(), change.toString());
+        assertTrue(change.reason().contains("create-only"), change.reason());
+        assertTrue(change.disrupts() && change.disruptions().get(0).contains("notebook kernels"), change.toString());
+    }
+
+    @Test
+    void karpenterPoolsDriftOnTheirTemplateNotOnLimitsWeightOrDisruption() {
+        var pool = "kubernetes:karpenter.sh/v1:NodePool";
+        var spec = "{\"spec\":{\"template\":{\"spec\":{\"requirements\":[%s]}},\"limits\":{\"cpu\":\"%s\"},\"weight\":%s,\"disruption\":{\"consolidateAfter\":\"%s\"}}}";
+        var base = spec.formatted("\"a\"", "100", "1", "1m");
+        var rules = ReplacementRules.shipped();
+        java.util.function.BiFunction<String, String, PlanDiff.Change> diff = (a, b) -> PlanDiff.compare(
+                plan("s", "[" + resourceWith(pool, "p", a, NO_OPTIONS, "{}") + "]"),
+                plan("s", "[" + resourceWith(pool, "p", b, NO_OPTIONS, "{}") + "]"), rules, Planner.STATEFUL).changes().get(0);
+        assertTrue(diff.apply(base, spec.formatted("\"b\"", "100", "1", "1m")).disruptions().toString().contains("drifted"));
+        for (var calm : List.of(spec.formatted("\"a\"", "200", "1", "1m"), spec.formatted("\"a\"", "100", "5", "1m"), spec.formatted("\"a\"", "100", "1", "5m"))) {
+            var change = diff.apply(base, calm);
+            assertFalse(change.disrupts(), change.toString());
+        }
+        var nodeClass = "kubernetes:karpenter.k8s.aws/v1:EC2NodeClass";
+        var classChange = PlanDiff.compare(plan("s", "[" + resourceWith(nodeClass, "c", "{\"spec\":{\"amiFamily\":\"AL2023\"}}", NO_OPTIONS, "{}") + "]"),
+                plan("s", "[" + resourceWith(nodeClass, "c", "{\"spec\":{\"amiFamily\":\"Bottlerocket\"}}", NO_OPTIONS, "{}") + "]"), rules, Planner.STATEFUL).changes().get(0);
+        assertTrue(classChange.disrupts(), classChange.toString());
+        var labelsOnly = PlanDiff.compare(plan("s", "[" + resourceWith(nodeClass, "c", "{\"metadata\":{\"labels\":{\"a\":\"1\"}},\"spec\":{}}", NO_OPTIONS, "{}") + "]"),
+                plan("s", "[" + resourceWith(nodeClass, "c", "{\"metadata\":{\"labels\":{\"a\":\"2\"}},\"spec\":{}}", NO_OPTIONS, "{}") + "]"), rules, Planner.STATEFUL).changes().get(0);
+        assertFalse(labelsOnly.disrupts(), labelsOnly.toString());
+    }
+
+    @Test
+    void aJobTemplateStackBodyChangeNamesTheNewJobTemplateId() {
+        var type = "aws:cloudformation/stack:Stack";
+        var change = only(type, "{\"name\":\"t\",\"templateBody\":\"{\\\"Type\\\":\\\"AWS::EMRContainers::JobTemplate\\\",\\\"a\\\":1}\"}",
+                "{\"name\":\"t\",\"templateBody\":\"{\\\"Type\\\":\\\"AWS::EMRContainers::JobTemplate\\\",\\\"a\\\":2}\"}");
+        assertEquals(PlanDiff.Action.UPDATE, change.action());
+        assertTrue(change.disrupts() && change.disruptions().get(0).contains("new JobTemplateId"), change.toString());
+        var tags = only(type, "{\"name\":\"t\",\"tags\":{\"a\":\"1\"},\"templateBody\":\"AWS::EMRContainers::JobTemplate\"}",
+                "{\"name\":\"t\",\"tags\":{\"a\":\"2\"},\"templateBody\":\"AWS::EMRContainers::JobTemplate\"}");
+        assertFalse(tags.disrupts(), tags.toString());
+        var otherStack = only(type, "{\"name\":\"t\",\"templateBody\":\"{\\\"a\\\":1}\"}", "{\"name\":\"t\",\"templateBody\":\"{\\\"a\\\":2}\"}");
+        assertFalse(otherStack.disrupts(), "a stack without a job template");
+    }
+
+    @Test
+    void aLifecycleRuleForANewPrefixIsNewButOneCoveringEarlierDataIsShortening() {
+        var type = "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2";
+        var logs = "{\"id\":\"expire-job-logs\",\"filter\":{\"prefix\":\"logs/\"},\"expiration\":{\"days\":30}}";
+        var before = "{\"bucket\":\"b\",\"rules\":[" + logs + "]}";
+        var newTeam = only(type, before, "{\"bucket\":\"b\",\"rules\":[" + logs + ",{\"id\":\"expire-team\",\"filter\":{\"prefix\":\"teams/ml/logs/\"},\"expiration\":{\"days\":7}}]}");
+        assertTrue(newTeam.destroysData().isEmpty(), newTeam.toString());
+        var everything = only(type, before, "{\"bucket\":\"b\",\"rules\":[" + logs + ",{\"id\":\"expire-all\",\"filter\":{\"prefix\":\"\"},\"expiration\":{\"days\":7}}]}");
+        assertFalse(everything.destroysData().isEmpty(), "a rule over the whole bucket expires the earlier data");
+        var renamed = only(type, before, "{\"bucket\":\"b\",\"rules\":[{\"id\":\"logs-renamed\",\"filter\":{\"prefix\":\"logs/\"},\"expiration\":{\"days\":7}}]}");
+        assertFalse(renamed.destroysData().isEmpty(), "the same prefix under a new rule ID, shorter, is a shortening");
+    }
 }
