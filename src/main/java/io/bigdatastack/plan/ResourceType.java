@@ -70,6 +70,15 @@ public enum ResourceType {
     SERVICECATALOG_PRINCIPAL_PORTFOLIO_ASSOCIATION("aws:servicecatalog/principalPortfolioAssociation:PrincipalPortfolioAssociation", null, null, Diagram.OMIT, null),
     SERVICECATALOG_PRODUCT_PORTFOLIO_ASSOCIATION("aws:servicecatalog/productPortfolioAssociation:ProductPortfolioAssociation", null, null, Diagram.OMIT, null),
     K8S_CLUSTER_ROLE_BINDING("kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", null, null, Diagram.OMIT, null),
+    // Cost attribution and budgets (io.bigdatastack.cost); the CostReports parts are drawn as one box (ArchitectureDiagram).
+    BCMDATA_EXPORT("aws:bcmdata/export:Export", "CUR 2.0 data export", null, Diagram.KEEP, null),
+    ATHENA_WORKGROUP("aws:athena/workgroup:Workgroup", "Athena workgroup", null, Diagram.KEEP, null),
+    GLUE_CATALOG_DATABASE("aws:glue/catalogDatabase:CatalogDatabase", "Glue database", null, Diagram.KEEP, null),
+    GLUE_CATALOG_TABLE("aws:glue/catalogTable:CatalogTable", "Glue table", "Glue tables", Diagram.COLLAPSE, null),
+    COST_ALLOCATION_TAG("aws:costexplorer/costAllocationTag:CostAllocationTag", "Cost allocation tag", "Cost allocation tags", Diagram.COLLAPSE, null),
+    BUDGET("aws:budgets/budget:Budget", "Budget", "Budgets", Diagram.COLLAPSE, null),
+    SNS_TOPIC("aws:sns/topic:Topic", "SNS topic", null, Diagram.KEEP, null),
+    SNS_TOPIC_POLICY("aws:sns/topicPolicy:TopicPolicy", null, null, Diagram.OMIT, null),
     /** Any type not listed. */
     OTHER("", null, null, null, null);
 
