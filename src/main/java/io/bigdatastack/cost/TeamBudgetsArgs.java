@@ -55,6 +55,7 @@ public final class TeamBudgetsArgs {
             }
         }
 
+        /** Whether this is the stack's own budget (filtered on the {@code stack} tag) rather than a team's. */
         public boolean isPlatform() {
             return PLATFORM.equals(owner) && namespace.isEmpty();
         }
