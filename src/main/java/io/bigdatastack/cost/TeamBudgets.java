@@ -64,9 +64,8 @@ public final class TeamBudgets extends ComponentResource {
     public TeamBudgets(String name, TeamBudgetsArgs args, ComponentResourceOptions options) {
         super(TYPE, name, null, options);
         var child = CustomResourceOptions.builder().parent(this).build();
-        var budgetNamesByOwner = new LinkedHashMap<String, String>();
-        args.budgets.forEach(spec -> budgetNamesByOwner.put(spec.owner(), budgetName(args.namePrefix, spec)));
-        var budgetArns = args.scope.applyValue(scope -> budgetNamesByOwner.values().stream().map(n -> budgetArn(scope, n)).toList());
+        var names = args.budgets.stream().map(spec -> budgetName(args.namePrefix, spec)).toList();
+        var budgetArns = args.scope.applyValue(scope -> names.stream().map(n -> budgetArn(scope, n)).toList());
 
         // --- The alert topic, encrypted with a key Budgets may use only for these budgets ---
         var key = new Key(name + "-alerts-key", KeyArgs.builder()
@@ -88,7 +87,7 @@ public final class TeamBudgets extends ComponentResource {
         this.topicArn = topic.arn();
 
         // --- One budget per owner ---
-        var names = new LinkedHashMap<String, Output<String>>();
+        var created = new LinkedHashMap<String, Output<String>>();
         for (var spec : args.budgets) {
             var notifications = new ArrayList<BudgetNotificationArgs>();
             for (var alert : List.of(new Object[]{"ACTUAL", ACTUAL_THRESHOLD_PERCENT}, new Object[]{"FORECASTED", FORECAST_THRESHOLD_PERCENT})) {
@@ -104,7 +103,7 @@ public final class TeamBudgets extends ComponentResource {
                 notifications.add(notification.build());
             }
             var budget = new Budget(name + "-" + (spec.isPlatform() ? "platform" : "team-" + spec.owner()), BudgetArgs.builder()
-                    .name(budgetNamesByOwner.get(spec.owner()))
+                    .name(budgetName(args.namePrefix, spec))
                     .budgetType("COST")
                     .timeUnit("MONTHLY")
                     .limitAmount(spec.monthlyLimit().toPlainString())
@@ -116,9 +115,9 @@ public final class TeamBudgets extends ComponentResource {
                     // Budgets publishes to the topic from the first alert on: its permissions come first.
                     .dependsOn(topicPolicy, key)
                     .build());
-            names.put(spec.owner(), budget.name());
+            created.put(budgetName(args.namePrefix, spec), budget.name());
         }
-        this.budgetNames = Map.copyOf(names);
+        this.budgetNames = Map.copyOf(created);
         registerOutputs(Map.of("topicArn", topicArn));
     }
 
@@ -182,6 +181,6 @@ public final class TeamBudgets extends ComponentResource {
     /** The budget alert topic (subscribe chat or paging to it). */
     public Output<String> topicArn() { return topicArn; }
 
-    /** The budgets' names by owner (team name, or {@code platform}). */
+    /** The budgets, by their names ({@link #budgetName}). */
     public Map<String, Output<String>> budgetNames() { return budgetNames; }
 }

@@ -29,7 +29,7 @@ public final class TeamBudgetsArgs {
         if (budgets.isEmpty()) {
             throw new IllegalArgumentException("budgets: expected at least one (the component is built only when a budget is configured)");
         }
-        if (budgets.stream().map(BudgetSpec::owner).distinct().count() != budgets.size()) {
+        if (budgets.stream().map(spec -> spec.isPlatform() + "|" + spec.owner()).distinct().count() != budgets.size()) {
             throw new IllegalArgumentException("budgets: expected one budget per owner, got " + budgets);
         }
         this.tags = Map.copyOf(b.tags);
