@@ -39,13 +39,19 @@ class TeamBudgetsTest {
             new TeamBudgetsArgs.BudgetSpec("analytics", Optional.of("analytics"), new BigDecimal("1500.50"), List.of("a@example.com", "b@example.com")),
             new TeamBudgetsArgs.BudgetSpec("ml", Optional.of("ml"), new BigDecimal("300"), List.of()));
 
-    static final Plan PLAN = PlanRunner.run("big-data-stack", "test", "us-east-1", ctx -> new TeamBudgets("test-budgets", TeamBudgetsArgs.builder()
+    private static Plan PLAN;
+
+    // Planned once the class is initialized (the program's lambda runs on the engine's threads).
+    @org.junit.jupiter.api.BeforeAll
+    static void planIt() {
+        PLAN = PlanRunner.run("big-data-stack", "test", "us-east-1", ctx -> new TeamBudgets("test-budgets", TeamBudgetsArgs.builder()
             .namePrefix(PREFIX)
             .stack("test")
             .scope(Output.of(new AwsScope(AwsScope.COMMERCIAL_PARTITION, "us-east-1", ACCOUNT)))
             .budgets(SPECS)
             .tags(TAGS)
             .build(), ComponentResourceOptions.Empty));
+    }
 
     static Plan.Resource budget(String name) {
         return PLAN.named("aws:budgets/budget:Budget", name);
