@@ -59,6 +59,7 @@ public final class PlanCommand {
     /** What the operator must read before deploying (e.g. the interactive endpoint's Kubernetes caveat). */
     static java.util.List<String> caveats(StackConfig config, java.time.LocalDate today) {
         var caveats = new ArrayList<>(config.studioOnEks().caveats(config.cluster().kubernetesVersion()));
+        caveats.addAll(io.bigdatastack.cost.CostCaveats.of(config)); // The same warnings `pulumi up` logs (BigDataStack.defineCost).
         // The same warning `pulumi up` logs (App.run) in a version's last days of standard support.
         io.bigdatastack.cluster.KubernetesVersions.upcomingEndOfStandardSupport(config.cluster().kubernetesVersion(),
                 config.cluster().supportType(), today).ifPresent(caveats::add);

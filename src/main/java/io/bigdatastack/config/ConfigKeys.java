@@ -139,7 +139,7 @@ public final class ConfigKeys {
     // Data teams: a list of maps (name, cpuQuota, memoryQuota, readBuckets, glueCatalogAccess, studioGroups); unset =
     // one team from emrNamespace, jobReadBuckets and glueCatalogAccess.
     public static final ConfigKey TEAMS = ConfigKey.structured("teams",
-            "Data teams, a list of maps; each gets its own namespace, virtual cluster, job role, job template and prefix teams/<name>/ of the job bucket. Fields: name (RFC 1123 label, unique; also the namespace), cpuQuota and memoryQuota (Kubernetes quantities for the namespace ResourceQuota), readBuckets (like jobReadBuckets), glueCatalogAccess (true/false), studioGroups (Identity Center groups whose Studio session reaches only this team's virtual cluster). Unset, the stack has one team from emrNamespace, jobReadBuckets and glueCatalogAccess. Pulumi's project config schema cannot type a list of maps, so this key has no type here; StackConfig checks it.");
+            "Data teams, a list of maps; each gets its own namespace, virtual cluster, job role, job template and prefix teams/<name>/ of the job bucket. Fields: name (RFC 1123 label, unique; also the namespace), cpuQuota and memoryQuota (Kubernetes quantities for the namespace ResourceQuota), readBuckets (like jobReadBuckets), glueCatalogAccess (true/false), studioGroups (Identity Center groups whose Studio session reaches only this team's virtual cluster), monthlyBudget (USD) and budgetEmails (a list) for the team's AWS Budgets budget. Unset, the stack has one team from emrNamespace, jobReadBuckets and glueCatalogAccess. Pulumi's project config schema cannot type a list of maps, so this key has no type here; StackConfig checks it.");
 
     // EMR Studio
     public static final ConfigKey STUDIO_AUTH_MODE = ConfigKey.string("studioAuthMode", "SSO",
@@ -161,7 +161,19 @@ public final class ConfigKeys {
 
     // Data lifecycle
     public static final ConfigKey PROTECT_STATEFUL_RESOURCES = ConfigKey.bool("protectStatefulResources", false,
-            "true (prod): every stateful resource (the list in src/main/java/io/bigdatastack/protection/Stateful.java: EKS cluster, its secrets KMS key, control-plane log group, EMR namespace, virtual cluster, job log group, EMR Studio, both buckets and their settings) is protected - a change that would replace or delete one, and pulumi destroy, stop at it until unprotected - and all but the cluster are kept in AWS when deleted from the stack; job bucket versioning on. false (dev): nothing protected; buckets are emptied and deleted with the stack.");
+            "true (prod): every stateful resource (the list in src/main/java/io/bigdatastack/protection/Stateful.java: EKS cluster, its secrets KMS key, control-plane log group, EMR namespace, virtual cluster, job log group, EMR Studio, the job, Studio and cost report buckets and their settings) is protected - a change that would replace or delete one, and pulumi destroy, stop at it until unprotected - and all but the cluster are kept in AWS when deleted from the stack; job bucket versioning on. false (dev): nothing protected; buckets are emptied and deleted with the stack.");
+
+    // Cost attribution and budgets (io.bigdatastack.cost, docs/cost-attribution.md)
+    public static final ConfigKey COST_REPORTS = ConfigKey.bool("costReports", false,
+            "true creates a Cost and Usage Report 2.0 data export (hourly, Parquet, split cost allocation data and resource IDs) into a protected bucket of this stack, with a Glue table, a per-team view and an Athena workgroup to query it. The export is an account-level object in us-east-1 named after project and stack. Turning it off deletes export, workgroup, table and view (the bucket and its reports stay when protectStatefulResources is true).");
+    public static final ConfigKey COST_ALLOCATION_TAGS = ConfigKey.bool("costAllocationTags", false,
+            "true activates the tag keys team, stack and project as cost allocation tags (Cost Explorer API; payer/management account only; Billing must have seen each key on a resource first, up to 24 hours after the first up). Activation is account-wide and is kept when the stack lets go of it.");
+    public static final ConfigKey MONTHLY_BUDGET = ConfigKey.string("monthlyBudget", "",
+            "Monthly AWS Budgets cost budget of the platform (this stack's stack tag) in USD, e.g. 2500; empty for none. Alerts at 80% actual and 100% forecast go to the stack's budget SNS topic and budgetEmails. Teams set their own in teams.")
+            .checkedBy(v -> v.isEmpty() ? Optional.empty() : Validators.usdAmount(v));
+    public static final ConfigKey BUDGET_EMAILS = ConfigKey.array("budgetEmails", List.of(),
+            "E-mail addresses alerted by the platform budget (at most 10; needs monthlyBudget).")
+            .checkedBy(Validators::emailAddress);
 
     public static final List<ConfigKey> ALL = List.of(
             VPC_CIDR, AZ_COUNT, NAT_GATEWAYS, PUBLIC_SUBNET_CIDRS, PRIVATE_SUBNET_CIDRS,
@@ -175,7 +187,8 @@ public final class ConfigKeys {
             LOG_RETENTION_DAYS,
             EMR_NAMESPACE, EMR_RELEASE_LABEL, JOB_ROLE_BINDING, JOB_READ_BUCKETS, GLUE_CATALOG_ACCESS, JOB_TEMPLATE, TEAMS,
             STUDIO_AUTH_MODE, STUDIO_ADMIN_USER, STUDIO_USERS, STUDIO_GROUPS, STUDIO_ENDPOINT,
-            PROTECT_STATEFUL_RESOURCES);
+            PROTECT_STATEFUL_RESOURCES,
+            COST_REPORTS, COST_ALLOCATION_TAGS, MONTHLY_BUDGET, BUDGET_EMAILS);
 
     /** The provider key that picks the Region; required, it has no default of ours. */
     public static final String AWS_REGION = "aws:region";

@@ -54,7 +54,8 @@ public record StackConfig(
         Emr emr,
         StudioOnEks studioOnEks,
         Set<String> secretKeys,
-        List<Team> teams) {
+        List<Team> teams,
+        Cost cost) {
 
     /**
      * Keys that may be set with {@code --secret}: their values only ever reach resource inputs and outputs, which
@@ -126,6 +127,22 @@ public record StackConfig(
     /** EMR on EKS jobs (the namespace is {@link #emrNamespace()}). */
     public record Emr(String releaseLabel, JobRoleBinding jobRoleBinding, List<String> jobReadBuckets, boolean glueCatalogAccess,
                       boolean jobTemplate) {
+    }
+
+    /**
+     * Cost attribution and budgets (io.bigdatastack.cost): the CUR 2.0 export and its query layer, the cost allocation
+     * tags, and the platform's own budget (teams carry theirs).
+     */
+    public record Cost(boolean reports, boolean allocationTags, Optional<java.math.BigDecimal> platformMonthlyBudget,
+                       List<String> platformBudgetEmails) {
+        public Cost {
+            platformBudgetEmails = List.copyOf(platformBudgetEmails);
+        }
+
+        /** Whether any budget (the platform's or a team's) is configured. */
+        public boolean anyBudget(List<Team> teams) {
+            return platformMonthlyBudget.isPresent() || teams.stream().anyMatch(team -> team.monthlyBudget().isPresent());
+        }
     }
 
     public static final int MAX_PHYSICAL_PREFIX = 40;
@@ -204,13 +221,23 @@ public record StackConfig(
         var emr = readEmr(reader, naming, region);
 
         var defaultTeam = new Team(emrNamespace, emrNamespace, Optional.empty(), Optional.empty(), emr.jobReadBuckets(),
-                emr.glueCatalogAccess(), List.of(), false);
+                emr.glueCatalogAccess(), List.of(), false, Optional.empty(), List.of());
         var teams = TeamsReader.read(reader, naming, region, defaultTeam);
 
         var studio = readStudio(reader);
         TeamsReader.checkStudioGroups(reader, teams, studio.authMode(), studio.groups());
         var protect = reader.bool(PROTECT_STATEFUL_RESOURCES);
         var studioOnEks = StudioOnEks.read(reader, baseNodes, spotNodes, emr);
+        var cost = readCost(reader);
+        if (cost.reports() || cost.anyBudget(teams)) {
+            // The view and the budgets call the shared rest "platform": a team of that name would be indistinguishable.
+            for (int i = 0; i < teams.size(); i++) {
+                if (teams.get(i).fromTeamsKey() && teams.get(i).name().equals("platform")) {
+                    reader.problem(reader.qualified(TEAMS) + "[" + i + "].name: got 'platform', expected another name: with costReports or"
+                            + " budgets, 'platform' names the cost no team owns");
+                }
+            }
+        }
 
         var secretKeys = new java.util.TreeSet<String>();
         for (var key : ConfigKeys.ALL) {
@@ -238,7 +265,48 @@ public record StackConfig(
             throw new InvalidConfigException(source.stack(), reader.problems());
         }
         return new StackConfig(naming, region, network, cluster, baseNodes, spotNodes, addons, logRetentionDays, emrNamespace, studio, protect, emr,
-                studioOnEks, secretKeys, teams);
+                studioOnEks, secretKeys, teams, cost);
+    }
+
+    /**
+     * The platform budget: an amount checked by its key, addresses each checked, at most {@link #MAX_BUDGET_EMAILS}
+     * of them, and none without an amount (they would be alerted by nothing).
+     */
+    private static Cost readCost(ConfigReader reader) {
+        var amount = reader.string(MONTHLY_BUDGET);
+        var budget = !amount.isEmpty() && reader.check(MONTHLY_BUDGET, amount) ? Optional.of(new java.math.BigDecimal(amount))
+                : Optional.<java.math.BigDecimal>empty();
+        var emails = reader.list(BUDGET_EMAILS);
+        checkBudgetEmails(reader, reader.qualified(BUDGET_EMAILS), emails, !amount.isEmpty(), reader.qualified(MONTHLY_BUDGET));
+        return new Cost(reader.bool(COST_REPORTS), reader.bool(COST_ALLOCATION_TAGS), budget, emails);
+    }
+
+    /**
+     * AWS Budgets takes at most 11 subscribers per notification
+     * (https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_budgets_CreateNotification.html), one of
+     * which is the stack's budget topic.
+     */
+    public static final int MAX_BUDGET_EMAILS = 10;
+
+    /** Each address's syntax, their number, duplicates, and that an amount goes with them; every problem with its path. */
+    static void checkBudgetEmails(ConfigReader reader, String path, List<String> emails, boolean hasAmount, String amountPath) {
+        var seen = new HashSet<String>();
+        for (int i = 0; i < emails.size(); i++) {
+            var email = emails.get(i);
+            int index = i;
+            Validators.emailAddress(email).ifPresent(expected -> reader.problem(path + "[" + index + "]: got '" + email + "', expected " + expected));
+            if (!seen.add(email.toLowerCase(java.util.Locale.ROOT))) {
+                reader.problem(path + "[" + i + "]: got '" + email + "' twice, expected each address once");
+            }
+        }
+        if (emails.size() > MAX_BUDGET_EMAILS) {
+            reader.problem(path + ": got " + emails.size() + " addresses, expected at most " + MAX_BUDGET_EMAILS
+                    + " (AWS Budgets allows 11 subscribers per alert, one of which is the stack's budget topic)");
+        }
+        if (!emails.isEmpty() && !hasAmount) {
+            reader.problem(path + ": got " + emails.size() + " address(es) but " + amountPath
+                    + " is not set, expected a monthly budget for them to be alerted about");
+        }
     }
 
     private static Network readNetwork(ConfigReader reader, Optional<AwsRegions.Region> region) {

@@ -21,7 +21,8 @@ import java.util.Set;
  */
 final class TeamsReader {
 
-    static final Set<String> FIELDS = Set.of("name", "cpuQuota", "memoryQuota", "readBuckets", "glueCatalogAccess", "studioGroups");
+    static final Set<String> FIELDS = Set.of("name", "cpuQuota", "memoryQuota", "readBuckets", "glueCatalogAccess", "studioGroups",
+            "monthlyBudget", "budgetEmails");
 
     private TeamsReader() {
     }
@@ -90,7 +91,15 @@ final class TeamsReader {
                     groups.add(groupEntries.get(g));
                 }
             }
-            teams.add(new Team(name, name, cpu, memory, readBuckets, glue, groups, true));
+            // The team's budget (io.bigdatastack.cost.TeamBudgets): an amount in USD and who is alerted.
+            var amount = string(reader, object, at, "monthlyBudget");
+            Optional<java.math.BigDecimal> budget = Optional.empty();
+            if (amount.isPresent() && expect(reader, at + ".monthlyBudget", amount.get(), Validators.usdAmount(amount.get()))) {
+                budget = Optional.of(new java.math.BigDecimal(amount.get()));
+            }
+            var emails = strings(reader, object, at, "budgetEmails");
+            StackConfig.checkBudgetEmails(reader, at + ".budgetEmails", emails, amount.isPresent(), at + ".monthlyBudget");
+            teams.add(new Team(name, name, cpu, memory, readBuckets, glue, groups, true, budget, emails));
         }
         return teams.isEmpty() ? List.of(defaultTeam) : List.copyOf(teams);
     }

@@ -175,6 +175,29 @@ public final class Validators {
         return Optional.of("one of " + String.join(", ", names));
     }
 
+    // --- Cost attribution and budgets (io.bigdatastack.cost) ---
+
+    /**
+     * An e-mail address for a budget alert: one address, a local part and a domain with a dot, no spaces or commas (a
+     * list in one entry would reach nobody), at most 254 characters (RFC 5321's path limit). Budgets only sends to it;
+     * the syntax check catches the typo before the alert silently goes nowhere.
+     */
+    public static Optional<String> emailAddress(String value) {
+        return expect(value.length() <= MAX_EMAIL_LENGTH && EMAIL.matcher(value).matches(),
+                "an e-mail address such as data-platform@example.com (one address, at most " + MAX_EMAIL_LENGTH + " characters)");
+    }
+
+    static final int MAX_EMAIL_LENGTH = 254;
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
+
+    /** A monthly budget in US dollars: a positive amount with at most two decimals, e.g. {@code 1500} or {@code 249.99}. */
+    public static Optional<String> usdAmount(String value) {
+        boolean valid = USD.matcher(value).matches() && new java.math.BigDecimal(value).signum() > 0;
+        return expect(valid, "a positive amount of US dollars with at most two decimals, e.g. 1500 or 249.99");
+    }
+
+    private static final Pattern USD = Pattern.compile("[0-9]{1,9}(?:\\.[0-9]{1,2})?");
+
     private static Optional<String> expect(boolean ok, String expected) {
         return ok ? Optional.empty() : Optional.of(expected);
     }

@@ -83,6 +83,9 @@ final class TeamResources {
         var child = CustomResourceOptions.builder().parent(parent).build();
         var protect = args.protectStatefulResources();
         var tags = args.tags();
+        // A team of `teams` tags its own resources with its name: billing attributes them to the team (io.bigdatastack.cost).
+        // Not the job template's stack: its tags reach the template, which CloudFormation can only replace.
+        var teamTags = team.dataPrefix().isPresent() ? Tags.with(tags, io.bigdatastack.naming.StackNaming.TAG_TEAM, team.name()) : tags;
 
         // --- Namespace, through the cluster's provider (never an ambient kubeconfig) ---
         var namespaceResource = new Namespace(name + "-namespace", NamespaceArgs.builder()
@@ -129,7 +132,7 @@ final class TeamResources {
         var jobRole = IamRole.builder(name + "-job-role", team.jobRoleName(), parent)
                 .description("EMR on EKS job execution role of namespace " + team.namespace() + " (" + args.namePrefix() + ")")
                 .trust(trust)
-                .tags(tags)
+                .tags(teamTags)
                 .inlinePolicy(name + "-job-role-access", "emr-job-access", team.secretReadBuckets() ? permissions.asSecret() : permissions)
                 .build();
         var role = jobRole.role();
@@ -147,7 +150,7 @@ final class TeamResources {
                             .key(priority.podTemplateKey(dataPrefix))
                             .content(priority.podTemplate(args.sparkPlacement()))
                             .contentType("application/yaml")
-                            .tags(tags)
+                            .tags(teamTags)
                             .build(), child));
         }
         if (args.jobRoleBinding().usesPodIdentity()) {
@@ -162,7 +165,7 @@ final class TeamResources {
                                 .namespace(namespace)
                                 .serviceAccount(serviceAccounts.applyValue(accounts -> accounts.get(index)))
                                 .roleArn(role.arn())
-                                .tags(tags)
+                                .tags(teamTags)
                                 .build(), child));
             }
         }
@@ -177,7 +180,7 @@ final class TeamResources {
                                 .eksInfo(VirtualClusterContainerProviderInfoEksInfoArgs.builder().namespace(namespace).build())
                                 .build())
                         .build())
-                .tags(tags)
+                .tags(teamTags)
                 .build(), virtualClusterEntry.options(protect, parent).dependsOn(namespaceResource)
                 // Named from the stack: a replacement (another cluster) retires the old one first.
                 .deleteBeforeReplace(true).build());

@@ -73,6 +73,19 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
             "Alias", "AccessBlock", "Policy", "Configuration", "ConfigurationV2", "Versioning", "VersioningV2",
             "OwnershipControls", "Constraint");
 
+    /**
+     * The cost pipeline (component {@code bigdata:cost:CostReports}: export, bucket, catalog, workgroup) is one box: its
+     * parts only make sense together, and drawn one by one they would crowd out the platform.
+     */
+    static final String COST_PIPELINE_COMPONENT = "bigdata:cost:CostReports";
+    static final Rule COST_PIPELINE = new Rule(Kind.KEEP, "Cost pipeline: CUR 2.0 export (split cost allocation data)<br/>"
+            + "→ S3 bucket → Glue table + team_cost view → Athena workgroup", null);
+
+    private static boolean inCostPipeline(Plan.Resource r, java.util.Optional<Plan.Resource> component) {
+        return r.custom() && !r.type().startsWith("pulumi:") && component.isPresent()
+                && component.get().type().equals(COST_PIPELINE_COMPONENT);
+    }
+
     private static Rule rule(Plan.Resource r) {
         if (!r.custom() || r.type().startsWith("pulumi:")) {
             return OMIT; // The stack, our components (drawn as subgraphs) and providers.
@@ -166,7 +179,7 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
                 if (component.isPresent()) {
                     increment(held, component.get().urn());
                 }
-                var rule = rule(r);
+                var rule = inCostPipeline(r, component) ? COST_PIPELINE : rule(r);
                 if (rule.kind() == Kind.OMIT) {
                     if (!r.type().equals(PlanIndex.STACK_TYPE) && !PlanIndex.isComponent(r)) {
                         increment(notDrawn, r.type());
@@ -188,10 +201,13 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
 
             for (var r : kept) {
                 var component = index.componentOf(r);
-                var rule = rule(r);
+                var rule = inCostPipeline(r, component) ? COST_PIPELINE : rule(r);
                 String key;
                 String wantedId;
-                if (rule.kind() == Kind.KEEP) {
+                if (rule == COST_PIPELINE) {
+                    key = "pipeline|" + component.get().urn();
+                    wantedId = "costPipeline_" + component.get().name();
+                } else if (rule.kind() == Kind.KEEP) {
                     key = "keep|" + r.urn();
                     wantedId = lowerFirst(simpleName(r.type())) + "_" + r.name();
                 } else {
@@ -472,6 +488,9 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
         }
 
         String label() {
+            if (rule == COST_PIPELINE) {
+                return rule.singular();
+            }
             var first = members.get(0);
             if (rule.kind() == Kind.KEEP) {
                 var detail = detail(first);
@@ -678,6 +697,9 @@ public record ArchitectureDiagram(String stack, List<Subgraph> subgraphs, List<N
             case "bigdata:studio:EmrStudio": return "EMR Studio";
             case "bigdata:addons:LoadBalancerController": return "AWS Load Balancer Controller";
             case "bigdata:emr:StudioEndpoint": return "Interactive endpoint (Studio on EKS)";
+            case COST_PIPELINE_COMPONENT: return "Cost reports";
+            case "bigdata:cost:TeamBudgets": return "Budgets";
+            case "bigdata:cost:CostAllocationTags": return "Cost allocation tags";
             default: {
                 var words = humanize(simpleName(type));
                 return Character.toUpperCase(words.charAt(0)) + words.substring(1);

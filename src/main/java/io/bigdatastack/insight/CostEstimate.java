@@ -35,7 +35,9 @@ public record CostEstimate(
         List<LineItem> lineItems,
         List<NotPriced> notPriced,
         List<String> noChargeResources,
-        BigDecimal monthlyTotal) {
+        BigDecimal monthlyTotal,
+        List<TeamShare> teamShares,
+        List<BudgetLine> budgets) {
 
     // Categories compare stacks line by line in the README; the order here is the table's row order.
     public static final String CONTROL_PLANE = "EKS control plane";
@@ -47,6 +49,8 @@ public record CostEstimate(
     /** Load balancers made by the AWS Load Balancer Controller (the interactive endpoint's ALB). */
     public static final String LOAD_BALANCERS = "Load balancers";
     static final String INTERACTIVE_ENDPOINT_TYPE = "AWS::EMRContainers::Endpoint";
+    /** The components holding a team's namespace: a team of {@code teams}, or the stack's one default team. */
+    static final java.util.Set<String> TEAM_COMPONENTS = java.util.Set.of("bigdata:emr:Team", "bigdata:emr:EmrOnEks");
     public static final List<String> CATEGORIES = List.of(CONTROL_PLANE, NAT_GATEWAYS, PUBLIC_IPV4, ON_DEMAND_NODES, SPOT_NODES, KMS_KEYS);
 
     /**
@@ -57,6 +61,30 @@ public record CostEstimate(
      */
     public record LineItem(String category, String item, List<String> resources, int quantity, BigDecimal unitPrice,
                            String per, Integer hours, BigDecimal monthly, String source, String note) {
+    }
+
+    /**
+     * A team's share of the idle platform: what the stack costs before any job runs, split equally among its teams
+     * (each namespace can claim the platform alike until it runs something), rounded to the cent. Per-namespace actual
+     * spend is the CUR view's business (docs/cost-attribution.md), not this estimate's.
+     *
+     * @param team      the team (its namespace's name)
+     * @param monthly   its share of {@link #monthlyTotal()}
+     */
+    public record TeamShare(String team, BigDecimal monthly) {
+    }
+
+    /**
+     * A budget of the plan ({@code aws:budgets/budget:Budget}).
+     *
+     * @param name         the budget's name
+     * @param owner        the team of its {@code team} tag, or {@code platform}
+     * @param monthlyLimit its limit in USD per month
+     * @param filter       its cost filter values (e.g. {@code user:team$analytics})
+     * @param alerts       its notifications, e.g. {@code ACTUAL > 80%}
+     * @param note         a warning when the limit sits below what the owner costs idle, else null
+     */
+    public record BudgetLine(String name, String owner, BigDecimal monthlyLimit, List<String> filter, List<String> alerts, String note) {
     }
 
     /** A cost the estimate does not put a figure on, and why. */
@@ -182,9 +210,68 @@ public record CostEstimate(
             Optional<String> regionNote = prices.region().equals(stackRegion) ? Optional.empty()
                     : Optional.of("The project has no price table for " + stackRegion + ": " + prices.region()
                     + " prices were used; " + stackRegion + " may differ.");
+            var shares = teamShares(total);
             return new CostEstimate(plan.stack(), stackRegion, prices.region(), prices.date(), prices.currency(),
                     prices.hoursPerMonth(), prices.spotDiscount(), prices.spotBasis(), regionNote, List.copyOf(items),
-                    List.copyOf(notPriced.values()), List.copyOf(noCharge), total);
+                    List.copyOf(notPriced.values()), List.copyOf(noCharge), total, shares, budgets(total, shares));
+        }
+
+        /**
+         * The teams are the EMR namespaces of the plan: each team of {@code teams} ({@code bigdata:emr:Team}), or the
+         * one default team ({@code bigdata:emr:EmrOnEks}); the idle total is split equally among them.
+         */
+        private List<TeamShare> teamShares(BigDecimal total) {
+            var teams = new ArrayList<String>();
+            for (var r : plan.resources()) {
+                if (ResourceType.of(r.type()) == ResourceType.K8S_NAMESPACE && r.parent() != null) {
+                    var parent = plan.byUrn(r.parent());
+                    if (parent.isPresent() && TEAM_COMPONENTS.contains(parent.get().type())) {
+                        teams.add(or(text(r, "metadata.name"), r.name()));
+                    }
+                }
+            }
+            if (teams.isEmpty()) {
+                return List.of();
+            }
+            var each = total.divide(BigDecimal.valueOf(teams.size()), 2, RoundingMode.HALF_UP);
+            return teams.stream().map(team -> new TeamShare(team, each)).toList();
+        }
+
+        /** The plan's budgets, each held against the idle cost its owner cannot avoid. */
+        private List<BudgetLine> budgets(BigDecimal total, List<TeamShare> shares) {
+            var result = new ArrayList<BudgetLine>();
+            for (var r : plan.resources()) {
+                if (ResourceType.of(r.type()) != ResourceType.BUDGET) {
+                    continue;
+                }
+                var limitText = text(r, "limitAmount");
+                var limit = limitText == null ? null : new BigDecimal(limitText).setScale(2, RoundingMode.HALF_UP);
+                var owner = or(text(r, "tags.team"), "platform");
+                var filter = new ArrayList<String>();
+                r.input("costFilters").filter(e -> e.isJsonArray()).ifPresent(filters -> filters.getAsJsonArray().forEach(f -> {
+                    var values = f.getAsJsonObject().get("values");
+                    if (values != null && values.isJsonArray()) {
+                        values.getAsJsonArray().forEach(v -> filter.add(v.getAsString()));
+                    }
+                }));
+                var alerts = new ArrayList<String>();
+                r.input("notifications").filter(e -> e.isJsonArray()).ifPresent(list -> list.getAsJsonArray().forEach(n -> {
+                    var o = n.getAsJsonObject();
+                    alerts.add(o.get("notificationType").getAsString() + " > " + new BigDecimal(o.get("threshold").getAsString())
+                            .stripTrailingZeros().toPlainString() + (o.has("thresholdType") && o.get("thresholdType").getAsString().equals("PERCENTAGE") ? "%" : ""));
+                }));
+                String note = null;
+                if (limit != null && owner.equals("platform") && limit.compareTo(total) < 0) {
+                    note = "below the stack's idle cost of " + usd(total) + ": it alerts every month before any job runs";
+                } else if (limit != null) {
+                    var share = shares.stream().filter(s -> s.team().equals(owner)).findFirst();
+                    if (share.isPresent() && limit.compareTo(share.get().monthly()) < 0) {
+                        note = "less than the team's equal share of the idle platform (" + usd(share.get().monthly()) + "), which this budget's tag filter does not count";
+                    }
+                }
+                result.add(new BudgetLine(or(text(r, "name"), r.name()), owner, limit, List.copyOf(filter), List.copyOf(alerts), note));
+            }
+            return List.copyOf(result);
         }
 
         private void controlPlane(Plan.Resource r) {

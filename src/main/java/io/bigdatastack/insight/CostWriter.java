@@ -59,6 +59,27 @@ final class CostWriter {
         root.add("notPriced", unpriced);
         root.addProperty("noIdleChargeResources", e.noChargeResources().size());
         root.add("monthlyTotal", new JsonPrimitive(e.monthlyTotal()));
+        var shares = new JsonArray();
+        for (var t : e.teamShares()) {
+            var share = new JsonObject();
+            share.addProperty("team", t.team());
+            share.add("monthly", new JsonPrimitive(t.monthly()));
+            shares.add(share);
+        }
+        root.addProperty("teamShareBasis", "the idle monthly total split equally among the stack's teams (EMR namespaces)");
+        root.add("teamShares", shares);
+        var budgets = new JsonArray();
+        for (var b : e.budgets()) {
+            var budget = new JsonObject();
+            budget.addProperty("name", b.name());
+            budget.addProperty("owner", b.owner());
+            budget.add("monthlyLimit", b.monthlyLimit() == null ? JsonNull.INSTANCE : new JsonPrimitive(b.monthlyLimit()));
+            budget.add("filter", strings(b.filter()));
+            budget.add("alerts", strings(b.alerts()));
+            budget.add("note", b.note() == null ? JsonNull.INSTANCE : new JsonPrimitive(b.note()));
+            budgets.add(budget);
+        }
+        root.add("budgets", budgets);
         return root;
     }
 
@@ -139,6 +160,9 @@ final class CostWriter {
         for (var n : footnotes(e)) {
             sb.append("    - ").append(n).append('\n');
         }
+        for (var line : teamLines(e)) {
+            sb.append("  ").append(line.startsWith("- ") ? "  " + line : line).append('\n');
+        }
         return sb.toString();
     }
 
@@ -172,7 +196,37 @@ final class CostWriter {
         for (var n : footnotes(e)) {
             sb.append("- ").append(n).append('\n');
         }
+        var teamLines = teamLines(e);
+        if (!teamLines.isEmpty()) {
+            for (var line : teamLines) {
+                sb.append(line.startsWith("- ") ? line : "\n" + line + "\n").append('\n');
+            }
+        }
         return sb.toString();
+    }
+
+    /**
+     * The per-team part: each team's idle share and the budgets, as headings followed by "- " items; nothing when the
+     * plan has no team (a plan without EMR) and no budget.
+     */
+    static List<String> teamLines(CostEstimate e) {
+        var lines = new ArrayList<String>();
+        if (!e.teamShares().isEmpty()) {
+            lines.add("Idle share per team (" + usd(e.monthlyTotal()) + " split equally among " + e.teamShares().size()
+                    + (e.teamShares().size() == 1 ? " team" : " teams") + ", before any job runs):");
+            for (var t : e.teamShares()) {
+                lines.add("- " + t.team() + ": " + usd(t.monthly()) + "/month");
+            }
+        }
+        if (!e.budgets().isEmpty()) {
+            lines.add("Budgets (AWS Budgets, monthly):");
+            for (var b : e.budgets()) {
+                lines.add("- " + b.name() + " (" + b.owner() + "): " + (b.monthlyLimit() == null ? "limit unknown" : usd(b.monthlyLimit()))
+                        + ", filter " + String.join(" or ", b.filter()) + ", alerts " + String.join(", ", b.alerts())
+                        + (b.note() == null ? "" : "; " + b.note()));
+            }
+        }
+        return lines;
     }
 
     /** 0.70 → "70%". */

@@ -14,6 +14,11 @@ public record StackNaming(String project, String stack) {
     public static final String TAG_PROJECT = "project";
     public static final String TAG_STACK = "stack";
     public static final String TAG_MANAGED_BY = "managed-by";
+    /**
+     * The tag naming the data team a resource belongs to (on the resources of each team of {@code teams}): the key
+     * cost attribution and budgets read (io.bigdatastack.cost).
+     */
+    public static final String TAG_TEAM = "team";
 
     /** Prefix of logical resource names. */
     public String logicalPrefix() {

@@ -332,6 +332,45 @@ public final class AwsMockEngine implements Mocks {
             }
             case EVENTS_TARGET -> id = "default-" + state.get("rule") + "-" + state.get("targetId");
             case EC2_TAG -> id = state.get("resourceId") + "," + state.get("key");
+            case BCMDATA_EXPORT -> {
+                // Data Exports lives in us-east-1 whatever the stack's Region; AWS appends a UUID to the export's name.
+                @SuppressWarnings("unchecked")
+                var export = new HashMap<String, Object>((Map<String, Object>) state.getOrDefault("export", Map.of()));
+                id = "arn:aws:bcm-data-exports:us-east-1:" + ACCOUNT_ID + ":export/" + export.getOrDefault("name", name) + "-" + uuid(hex);
+                export.put("exportArn", id);
+                state.put("export", export);
+            }
+            case ATHENA_WORKGROUP -> {
+                id = physicalName;
+                state.put("arn", arnPrefix + "workgroup/" + id);
+            }
+            case GLUE_CATALOG_DATABASE -> {
+                id = ACCOUNT_ID + ":" + physicalName;
+                state.put("catalogId", ACCOUNT_ID);
+                state.put("arn", arnPrefix + "database/" + physicalName);
+            }
+            case GLUE_CATALOG_TABLE -> {
+                var database = String.valueOf(state.get("databaseName"));
+                id = ACCOUNT_ID + ":" + database + ":" + physicalName;
+                state.put("catalogId", ACCOUNT_ID);
+                state.put("arn", arnPrefix + "table/" + database + "/" + physicalName);
+            }
+            case COST_ALLOCATION_TAG -> {
+                id = String.valueOf(state.get("tagKey"));
+                state.put("type", id.startsWith("aws:") ? "AWSGenerated" : "UserDefined");
+            }
+            case BUDGET -> {
+                // Budgets are global: no Region in the ARN.
+                id = ACCOUNT_ID + ":" + physicalName;
+                state.put("accountId", ACCOUNT_ID);
+                state.put("arn", "arn:aws:budgets::" + ACCOUNT_ID + ":budget/" + physicalName);
+            }
+            case SNS_TOPIC -> {
+                id = arnPrefix + physicalName;
+                state.put("arn", id);
+                state.put("owner", ACCOUNT_ID);
+            }
+            case SNS_TOPIC_POLICY -> id = String.valueOf(state.get("arn"));
             default -> {
                 id = name + "-" + hex.substring(0, 8);
                 state.putIfAbsent("arn", arnPrefix + type.substring(type.lastIndexOf(':') + 1).toLowerCase() + "/" + id);

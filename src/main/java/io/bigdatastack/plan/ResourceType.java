@@ -78,6 +78,15 @@ public enum ResourceType {
     EC2_TAG("aws:ec2/tag:Tag", null, null, Diagram.OMIT, null),
     K8S_KARPENTER_NODE_POOL("kubernetes:karpenter.sh/v1:NodePool", "Karpenter NodePool", "Karpenter NodePools", Diagram.COLLAPSE, null),
     K8S_KARPENTER_EC2_NODE_CLASS("kubernetes:karpenter.k8s.aws/v1:EC2NodeClass", "Karpenter EC2NodeClass", "Karpenter EC2NodeClasses", Diagram.COLLAPSE, null),
+    // Cost attribution and budgets (io.bigdatastack.cost); the CostReports parts are drawn as one box (ArchitectureDiagram).
+    BCMDATA_EXPORT("aws:bcmdata/export:Export", "CUR 2.0 data export", null, Diagram.KEEP, null),
+    ATHENA_WORKGROUP("aws:athena/workgroup:Workgroup", "Athena workgroup", null, Diagram.KEEP, null),
+    GLUE_CATALOG_DATABASE("aws:glue/catalogDatabase:CatalogDatabase", "Glue database", null, Diagram.KEEP, null),
+    GLUE_CATALOG_TABLE("aws:glue/catalogTable:CatalogTable", "Glue table", "Glue tables", Diagram.COLLAPSE, null),
+    COST_ALLOCATION_TAG("aws:costexplorer/costAllocationTag:CostAllocationTag", "Cost allocation tag", "Cost allocation tags", Diagram.COLLAPSE, null),
+    BUDGET("aws:budgets/budget:Budget", "Budget", "Budgets", Diagram.COLLAPSE, null),
+    SNS_TOPIC("aws:sns/topic:Topic", "SNS topic", null, Diagram.KEEP, null),
+    SNS_TOPIC_POLICY("aws:sns/topicPolicy:TopicPolicy", null, null, Diagram.OMIT, null),
     /** Any type not listed. */
     OTHER("", null, null, null, null);
 

@@ -45,7 +45,13 @@ public enum Stateful {
     STUDIO_BUCKET("the EMR Studio bucket", "Workspace backups, the cluster template, catalog cluster logs",
             "bigdata:studio:EmrStudio", true, "aws:s3/bucketV2:BucketV2"),
     STUDIO_BUCKET_SETTINGS("the EMR Studio bucket's settings", "the bucket's protection (access block, encryption, TLS, versioning)",
-            "bigdata:studio:EmrStudio", true, Types.BUCKET_SETTINGS);
+            "bigdata:studio:EmrStudio", true, Types.BUCKET_SETTINGS),
+    // The reports of past months: an export delivers from the month it is created, so a deleted bucket's history comes
+    // back only through an AWS Support backfill request (https://docs.aws.amazon.com/cur/latest/userguide/dataexports-export-delivery.html).
+    COST_BUCKET("the cost report bucket", "the delivered Cost and Usage Reports of past months and the Athena results",
+            "bigdata:cost:CostReports", true, "aws:s3/bucketV2:BucketV2"),
+    COST_BUCKET_SETTINGS("the cost report bucket's settings", "the bucket's protection (access block, encryption, TLS, the Data Exports grant, versioning)",
+            "bigdata:cost:CostReports", true, Types.BUCKET_SETTINGS);
 
     private static final class Types {
         static final String[] BUCKET_SETTINGS = {

@@ -38,6 +38,15 @@ import io.bigdatastack.studio.EmrStudioArgs;
 import io.bigdatastack.studio.StudioMember;
 import io.bigdatastack.studio.TeamStudioAccess;
 
+import io.bigdatastack.cost.CostAllocationTags;
+import io.bigdatastack.cost.CostAllocationTagsArgs;
+import io.bigdatastack.cost.CostReports;
+import io.bigdatastack.cost.CostReportsArgs;
+import io.bigdatastack.cost.TeamBudgets;
+import io.bigdatastack.cost.TeamBudgetsArgs;
+import io.bigdatastack.cost.TeamCostView;
+
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -232,6 +241,58 @@ public final class BigDataStack {
 
         ctx.export("EMRStudioURL", studio.url());
         ctx.export("EMRStudioId", studio.studioId());
+
+        defineCost(ctx, config, scope, physicalPrefix, tags);
+    }
+
+    /**
+     * Cost attribution and budgets (opt-in, io.bigdatastack.cost): the CUR 2.0 export and its query layer
+     * ({@code costReports}), the cost allocation tags ({@code costAllocationTags}), and the budgets of the platform and
+     * the teams ({@code monthlyBudget}, {@code teams[].monthlyBudget}). Nothing is registered by default, so stacks
+     * without these keys keep every URN.
+     */
+    static void defineCost(Context ctx, StackConfig config, Output<AwsScope> scope, String physicalPrefix, Map<String, String> tags) {
+        var naming = config.naming();
+        var prefix = naming.logicalPrefix();
+        var cost = config.cost();
+        for (var caveat : io.bigdatastack.cost.CostCaveats.of(config)) {
+            ctx.log().warn(caveat);
+        }
+        if (cost.reports()) {
+            var reports = new CostReports(prefix + "-cost", CostReportsArgs.builder()
+                    .namePrefix(physicalPrefix)
+                    .project(naming.project())
+                    .stack(naming.stack())
+                    .clusterName(config.cluster().name())
+                    .region(config.region())
+                    .scope(scope)
+                    .teams(config.teams().stream().map(team -> new TeamCostView.TeamNamespace(team.name(), team.namespace())).toList())
+                    .protectStatefulResources(config.protectStatefulResources())
+                    .deployerCredentials(config.cluster().deployerCredentials())
+                    .secretDeployerCredentials(config.deployerCredentialsSecret())
+                    .tags(tags)
+                    .build(), ComponentResourceOptions.Empty);
+            ctx.export("CostReports", Output.tuple(reports.bucketName(), reports.workgroupName(), reports.viewName())
+                    .applyValue(t -> (Map<String, String>) new TreeMap<>(Map.of("bucket", t.t1, "athenaWorkgroup", t.t2, "teamCostView", t.t3))));
+        }
+        if (cost.allocationTags()) {
+            new CostAllocationTags(prefix + "-cost-allocation-tags", CostAllocationTagsArgs.builder().build(), ComponentResourceOptions.Empty);
+        }
+        if (cost.anyBudget(config.teams())) {
+            var budgets = new ArrayList<TeamBudgetsArgs.BudgetSpec>();
+            cost.platformMonthlyBudget().ifPresent(limit -> budgets.add(new TeamBudgetsArgs.BudgetSpec(TeamBudgetsArgs.BudgetSpec.PLATFORM,
+                    Optional.empty(), limit, cost.platformBudgetEmails())));
+            config.teams().forEach(team -> team.monthlyBudget().ifPresent(limit -> budgets.add(new TeamBudgetsArgs.BudgetSpec(team.name(),
+                    Optional.of(team.namespace()), limit, team.budgetEmails()))));
+            var teamBudgets = new TeamBudgets(prefix + "-budgets", TeamBudgetsArgs.builder()
+                    .namePrefix(physicalPrefix)
+                    .stack(naming.stack())
+                    .scope(scope)
+                    .budgets(budgets)
+                    .tags(tags)
+                    .build(), ComponentResourceOptions.Empty);
+            ctx.export("BudgetAlertTopicArn", teamBudgets.topicArn());
+        }
     }
 
     /**

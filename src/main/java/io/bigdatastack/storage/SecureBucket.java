@@ -19,6 +19,8 @@ import io.bigdatastack.iam.PolicyDocument;
 import io.bigdatastack.iam.PolicyDocument.Statement;
 import io.bigdatastack.protection.Stateful;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,8 +30,9 @@ import java.util.Map;
  *
  * @param bucket            the bucket
  * @param publicAccessBlock its public access block, for resources that must wait for it
+ * @param policy            its one bucket policy, for resources a service creates only once the policy grants it access
  */
-public record SecureBucket(BucketV2 bucket, BucketPublicAccessBlock publicAccessBlock) {
+public record SecureBucket(BucketV2 bucket, BucketPublicAccessBlock publicAccessBlock, BucketPolicy policy) {
 
     /**
      * Creates the bucket and its companions as children of {@code parent}, named {@code <logicalName>-...}.
@@ -43,6 +46,19 @@ public record SecureBucket(BucketV2 bucket, BucketPublicAccessBlock publicAccess
      */
     public static SecureBucket create(String logicalName, Output<String> bucketName, boolean versioned, boolean protect,
                                       Stateful role, Stateful settingsRole, Map<String, String> tags, Resource parent) {
+        return create(logicalName, bucketName, versioned, protect, role, settingsRole, tags, parent, Output.of(List.of()));
+    }
+
+    /**
+     * As {@link #create(String, Output, boolean, boolean, Stateful, Stateful, Map, Resource)}, with more statements in the
+     * bucket's one policy after the TLS-only deny (a bucket has a single policy: a second BucketPolicy would replace
+     * it), e.g. the grant a delivering AWS service needs.
+     *
+     * @param moreStatements the statements to add (they name the bucket by its ARN, known from its name)
+     */
+    public static SecureBucket create(String logicalName, Output<String> bucketName, boolean versioned, boolean protect,
+                                      Stateful role, Stateful settingsRole, Map<String, String> tags, Resource parent,
+                                      Output<List<Statement>> moreStatements) {
         var stateful = settingsRole.options(protect, parent).build();
         var bucket = new BucketV2(logicalName, BucketV2Args.builder()
                 .bucket(bucketName)
@@ -71,14 +87,18 @@ public record SecureBucket(BucketV2 bucket, BucketPublicAccessBlock publicAccess
                         .status(versioned ? "Enabled" : "Suspended")
                         .build())
                 .build(), stateful);
-        new BucketPolicy(logicalName + "-tls-only", BucketPolicyArgs.builder()
+        var policy = new BucketPolicy(logicalName + "-tls-only", BucketPolicyArgs.builder()
                 .bucket(bucket.id())
-                .policy(bucket.arn().applyValue(arn -> tlsOnlyPolicy(arn).toJson()))
+                .policy(Output.tuple(bucket.arn(), moreStatements).applyValue(t -> {
+                    var statements = new ArrayList<>(tlsOnlyPolicy(t.t1).statements());
+                    statements.addAll(t.t2);
+                    return PolicyDocument.of(statements).toJson();
+                }))
                 .build(), settingsRole.options(protect, parent)
                 // S3 rejects a bucket policy while the public access block is being changed: one after the other.
                 .dependsOn(publicAccessBlock)
                 .build());
-        return new SecureBucket(bucket, publicAccessBlock);
+        return new SecureBucket(bucket, publicAccessBlock, policy);
     }
 
     /** Deny every request over plain HTTP. */

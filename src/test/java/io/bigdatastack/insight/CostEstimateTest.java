@@ -229,7 +229,8 @@ class CostEstimateTest {
     void theJsonCarriesEveryFigureAndTheBasis() {
         var json = CostEstimate.of(Plans.prod(), "us-west-2").toJson();
         assertEquals(Set.of("basis", "currency", "period", "hoursPerMonth", "stackRegion", "priceRegion", "priceDate", "priceFile",
-                "regionNote", "spotDiscount", "spotBasis", "lineItems", "notPriced", "noIdleChargeResources", "monthlyTotal"), json.keySet());
+                "regionNote", "spotDiscount", "spotBasis", "lineItems", "notPriced", "noIdleChargeResources", "monthlyTotal",
+                "teamShareBasis", "teamShares", "budgets"), json.keySet());
         assertEquals("463.82", json.get("monthlyTotal").getAsBigDecimal().toPlainString());
         assertEquals(730, json.get("hoursPerMonth").getAsInt());
         var first = json.getAsJsonArray("lineItems").get(0).getAsJsonObject();

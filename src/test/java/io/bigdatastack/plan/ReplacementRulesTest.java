@@ -41,12 +41,17 @@ class ReplacementRulesTest {
                 TestStacks.plan(overrides("nodeProvisioner", "karpenter")),
                 TestStacks.plan(overrides("teams", """
                         [{"name": "analytics", "cpuQuota": "32", "memoryQuota": "128Gi"},
-                         {"name": "ml", "cpuQuota": "16", "memoryQuota": "64Gi", "glueCatalogAccess": true}]""")));
+                         {"name": "ml", "cpuQuota": "16", "memoryQuota": "64Gi", "glueCatalogAccess": true}]""")),
+                // Cost attribution outside us-east-1 (the export's own provider), tags and budgets.
+                TestStacks.plan(overrides("aws:region", "eu-west-1", "costReports", "true", "costAllocationTags", "true",
+                        "monthlyBudget", "100")));
         var types = new TreeSet<String>();
         plans.forEach(plan -> plan.resources().stream().filter(Plan.Resource::custom).forEach(r -> types.add(r.type())));
         assertTrue(types.contains("aws:eks/podIdentityAssociation:PodIdentityAssociation"), types.toString());
         assertTrue(types.contains("kubernetes:core/v1:ResourceQuota"), types.toString());
         assertTrue(types.contains("kubernetes:karpenter.sh/v1:NodePool"), types.toString());
+        assertTrue(types.containsAll(List.of("aws:bcmdata/export:Export", "pulumi:providers:aws", "aws:budgets/budget:Budget",
+                "aws:costexplorer/costAllocationTag:CostAllocationTag")), types.toString());
         var rules = ReplacementRules.shipped();
         var missing = types.stream().filter(t -> !rules.covers(t)).toList();
         assertTrue(missing.isEmpty(), "add these types to " + ReplacementRules.RESOURCE + " with their source: " + missing);
