@@ -117,6 +117,7 @@ public final class BigDataStack {
                 .releaseLabel(config.emr().releaseLabel())
                 .jobReadBuckets(config.emr().jobReadBuckets())
                 .glueCatalogAccess(config.emr().glueCatalogAccess())
+                .glueReadDatabases(config.emr().glueReadDatabases())
                 .jobTemplate(config.emr().jobTemplate())
                 .secretJobReadBuckets(config.isSecret(ConfigKeys.JOB_READ_BUCKETS))
                 .logRetentionDays(config.logRetentionDays())
@@ -197,7 +198,7 @@ public final class BigDataStack {
         }
         return config.teams().stream().map(team -> new TeamSpec(team.name(), team.namespace(),
                 EmrNames.teamJobRoleName(physicalPrefix, team.name()), Optional.of(team.dataPrefix()), team.readBuckets(),
-                team.glueCatalogAccess(), false, team.cpuQuota(), team.memoryQuota(), team.studioGroups())).toList();
+                team.glueCatalogAccess(), false, team.cpuQuota(), team.memoryQuota(), team.studioGroups(), team.glueReadDatabases())).toList();
     }
 
     /** {@code Teams}: team name to its virtual cluster ID, job role ARN, job template ID and sample command. */

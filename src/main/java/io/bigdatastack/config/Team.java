@@ -14,15 +14,18 @@ import java.util.Optional;
  * @param readBuckets       other buckets the team's jobs read (read-only), as {@code jobReadBuckets}
  * @param glueCatalogAccess whether the team's jobs use the Glue Data Catalog
  * @param studioGroups      IAM Identity Center groups whose Studio session policy reaches only this team's virtual cluster
+ * @param glueReadDatabases Glue databases the team's jobs read besides their own (with {@code glueCatalogAccess})
  * @param fromTeamsKey      false for the one team built from {@code emrNamespace}/{@code jobReadBuckets}/{@code glueCatalogAccess}
  *                          when {@code teams} is not set: that team keeps today's resources, names and whole-bucket access
  */
 public record Team(String name, String namespace, Optional<String> cpuQuota, Optional<String> memoryQuota,
-                   List<String> readBuckets, boolean glueCatalogAccess, List<String> studioGroups, boolean fromTeamsKey) {
+                   List<String> readBuckets, boolean glueCatalogAccess, List<String> studioGroups, boolean fromTeamsKey,
+                   List<String> glueReadDatabases) {
 
     public Team {
         readBuckets = List.copyOf(readBuckets);
         studioGroups = List.copyOf(studioGroups);
+        glueReadDatabases = List.copyOf(glueReadDatabases);
     }
 
     /** The S3 key prefix of the team's scripts, data and logs in the job bucket ({@code teams/<team>/}). */

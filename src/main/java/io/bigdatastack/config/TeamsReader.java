@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  */
 final class TeamsReader {
 
-    static final Set<String> FIELDS = Set.of("name", "cpuQuota", "memoryQuota", "readBuckets", "glueCatalogAccess", "studioGroups");
+    static final Set<String> FIELDS = Set.of("name", "cpuQuota", "memoryQuota", "readBuckets", "glueCatalogAccess", "studioGroups",
+            "glueReadDatabases");
 
     /**
      * A Kubernetes resource quantity in the forms a quota takes: a decimal number with an optional SI or binary suffix
@@ -88,8 +89,19 @@ final class TeamsReader {
                 expect(reader, at + ".readBuckets[" + b + "]", readBuckets.get(b), Validators.s3BucketName(readBuckets.get(b)));
             }
             var glue = bool(reader, object, at, "glueCatalogAccess");
+            var glueReadDatabases = strings(reader, object, at, "glueReadDatabases");
+            for (int d = 0; d < glueReadDatabases.size(); d++) {
+                expect(reader, at + ".glueReadDatabases[" + d + "]", glueReadDatabases.get(d), Validators.glueDatabaseName(glueReadDatabases.get(d)));
+            }
+            if (!glue && !glueReadDatabases.isEmpty()) {
+                reader.problem(at + ".glueReadDatabases: got " + glueReadDatabases + ", expected no databases unless the team's"
+                        + " glueCatalogAccess is true (jobs without the catalog read none)");
+            }
             if (!name.isEmpty()) {
-                checkPolicySize(reader, at, name, readBuckets, glue, naming.physical(""), region);
+                var grant = glue ? Optional.of(new io.bigdatastack.emr.JobRolePolicies.GlueGrant(
+                        EmrNames.glueDatabaseName(naming.physical(""), Optional.of(name)), glueReadDatabases))
+                        : Optional.<io.bigdatastack.emr.JobRolePolicies.GlueGrant>empty();
+                checkPolicySize(reader, at, name, readBuckets, grant, naming.physical(""), region);
             }
             var groups = new ArrayList<String>();
             var groupEntries = strings(reader, object, at, "studioGroups");
@@ -98,7 +110,7 @@ final class TeamsReader {
                     groups.add(groupEntries.get(g));
                 }
             }
-            teams.add(new Team(name, name, cpu, memory, readBuckets, glue, groups, true));
+            teams.add(new Team(name, name, cpu, memory, readBuckets, glue, groups, true, glueReadDatabases));
         }
         return teams.isEmpty() ? List.of(defaultTeam) : List.copyOf(teams);
     }
@@ -150,9 +162,9 @@ final class TeamsReader {
      * refuses it past its size quota only mid-deploy, so it is built here as the component builds it (any account's
      * ARNs have the same length).
      */
-    private static void checkPolicySize(ConfigReader reader, String at, String name, List<String> readBuckets, boolean glue,
-                                        String prefix, String region) {
-        if (readBuckets.isEmpty()) {
+    private static void checkPolicySize(ConfigReader reader, String at, String name, List<String> readBuckets,
+                                        Optional<io.bigdatastack.emr.JobRolePolicies.GlueGrant> glue, String prefix, String region) {
+        if (readBuckets.isEmpty() && glue.map(g -> g.readDatabases().isEmpty()).orElse(true)) {
             return;
         }
         var anyAccount = "000000000000";
@@ -162,7 +174,9 @@ final class TeamsReader {
                 scope.arn("logs", "log-group:" + EmrNames.jobLogGroupName(prefix)), glue, scope);
         int size = document.iamSize();
         if (size > io.bigdatastack.iam.PolicyDocument.MAX_ROLE_INLINE_POLICY_CHARACTERS) {
-            reader.problem(at + ".readBuckets: got " + readBuckets.size() + " buckets, expected a list whose job-role policy fits IAM's "
+            int databases = glue.map(g -> g.readDatabases().size()).orElse(0);
+            reader.problem(at + ".readBuckets: got " + readBuckets.size() + " buckets" + (databases == 0 ? "" : " and " + databases
+                    + " glueReadDatabases") + ", expected a list whose job-role policy fits IAM's "
                     + io.bigdatastack.iam.PolicyDocument.MAX_ROLE_INLINE_POLICY_CHARACTERS + " characters of inline policy per role: it would be "
                     + size + " characters");
         }

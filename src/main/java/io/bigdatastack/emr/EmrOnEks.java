@@ -103,9 +103,9 @@ public final class EmrOnEks extends ComponentResource {
         if (args.teams().isEmpty()) {
             var team = new TeamSpec(args.namespace(), args.namespace(), args.jobRoleName(), java.util.Optional.empty(),
                     args.jobReadBuckets(), args.glueCatalogAccess(), args.secretJobReadBuckets(), java.util.Optional.empty(),
-                    java.util.Optional.empty(), List.of());
+                    java.util.Optional.empty(), List.of(), args.glueReadDatabases());
             teamOutputs.put(team.name(), TeamResources.create(name, this, args, team, bucket, logGroup,
-                    Stateful.EMR_NAMESPACE, Stateful.VIRTUAL_CLUSTER));
+                    Stateful.EMR_NAMESPACE, Stateful.VIRTUAL_CLUSTER, Stateful.GLUE_DATABASE));
         } else {
             for (var team : args.teams()) {
                 var component = new EmrTeam(name + "-team-" + team.name(), args, team, bucket, logGroup,
