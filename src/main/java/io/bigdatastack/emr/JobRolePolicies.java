@@ -13,8 +13,8 @@ import java.util.List;
  * {@code applyValue} once the ARNs are known; tests call them directly).
  *
  * <p>Least privilege, unlike the reference app's four {@code *FullAccess} policies: the stack's job bucket, the
- * buckets named in {@code jobReadBuckets} read-only, the stack's log group, and the Glue Data Catalog of this account
- * and Region only when asked for.
+ * buckets named in {@code jobReadBuckets} read-only, the stack's log group, and, only when asked for, the team's own
+ * Glue database (read/write tables) plus the databases its config names (read-only).
  */
 public final class JobRolePolicies {
 
