@@ -18,7 +18,9 @@ public final class App {
 
     public static void main(String[] args) {
         CommonPoolParallelism.ensure(); // Before the SDK touches the common pool: pulumi-java#2270 on Java 25.
-        if (args.length > 0) {
+        // A person running the jar without a command gets the usage, not the SDK's stack trace listing every
+        // environment variable name; only the Pulumi CLI (which sets the engine variables) gets the program.
+        if (args.length > 0 || !Commands.underPulumiEngine(System.getenv())) {
             System.exit(Commands.run(args, System.out, System.err));
         }
         Pulumi.run(ctx -> run(ctx, ConfigSource.of(ctx)));

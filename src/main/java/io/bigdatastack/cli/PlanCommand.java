@@ -10,6 +10,7 @@ import io.bigdatastack.plan.Plan;
 import io.bigdatastack.plan.PlanDiff;
 import io.bigdatastack.plan.PlanJson;
 import io.bigdatastack.plan.PlanPrinter;
+import io.bigdatastack.support.TerminalText;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -118,7 +119,7 @@ public final class PlanCommand {
             var caveats = caveats(config, java.time.LocalDate.now(clock));
             if (!caveats.isEmpty()) {
                 out.println("Caveats:");
-                caveats.forEach(caveat -> out.println("    - " + caveat));
+                caveats.forEach(caveat -> out.println(TerminalText.wrapped(caveat, "    - ", "      ")));
                 out.println();
             }
             out.println("Plan written to " + projectDir.relativize(file).normalize());
@@ -170,7 +171,7 @@ public final class PlanCommand {
             insight.writeMarkdown(planDir);
             out.println("planned " + stack + ": " + insight.plan().resources().size() + " resources, idle "
                     + "$" + insight.cost().monthlyTotal().toPlainString() + "/month" + " -> " + projectDir.relativize(file).normalize());
-            caveats(entry.getValue(), java.time.LocalDate.now(clock)).forEach(caveat -> out.println("  caveat: " + caveat));
+            caveats(entry.getValue(), java.time.LocalDate.now(clock)).forEach(caveat -> out.println(TerminalText.wrapped(caveat, "  caveat: ", "          ")));
             if (diff.isPresent()) {
                 if (earlier.get(stack).isEmpty()) {
                     out.println("  no earlier plan " + againstDir.resolve(stack + ".json") + ": a new stack, every resource is created");
