@@ -45,6 +45,10 @@ public final class App {
         }
         io.bigdatastack.cluster.KubernetesVersions.upcomingEndOfStandardSupport(config.cluster().kubernetesVersion(),
                 config.cluster().supportType(), java.time.LocalDate.now(clock)).ifPresent(ctx.log()::warn);
+        // The same warning `plan` prints as a caveat (a secret list is real here: `pulumi up` decrypts it).
+        io.bigdatastack.network.SpecialAddressBlocks.documentationOnlyWarning(ctx.projectName() + ":"
+                + io.bigdatastack.config.ConfigKeys.ENDPOINT_PUBLIC_ACCESS_CIDRS.name(), config.cluster().endpointPublicAccessCidrs(),
+                config.secretKeys().contains(io.bigdatastack.config.ConfigKeys.ENDPOINT_PUBLIC_ACCESS_CIDRS.name())).ifPresent(ctx.log()::warn);
         BigDataStack.define(ctx, config);
     }
 }

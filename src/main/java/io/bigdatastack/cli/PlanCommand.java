@@ -58,6 +58,13 @@ public final class PlanCommand {
         // The same warning `pulumi up` logs (App.run) in a version's last days of standard support.
         io.bigdatastack.cluster.KubernetesVersions.upcomingEndOfStandardSupport(config.cluster().kubernetesVersion(),
                 config.cluster().supportType(), today).ifPresent(caveats::add);
+        // The committed prod example allows 203.0.113.0/24: a documentation range nobody connects from. A secret list
+        // was replaced by placeholders of that very range (SecretPlaceholders), so it is not judged here.
+        if (!config.secretKeys().contains(io.bigdatastack.config.ConfigKeys.ENDPOINT_PUBLIC_ACCESS_CIDRS.name())) {
+            io.bigdatastack.network.SpecialAddressBlocks.documentationOnlyWarning("big-data-stack:"
+                    + io.bigdatastack.config.ConfigKeys.ENDPOINT_PUBLIC_ACCESS_CIDRS.name(), config.cluster().endpointPublicAccessCidrs())
+                    .ifPresent(caveats::add);
+        }
         // plan reads stack files only, so every secret key here had a placeholder value (SecretPlaceholders).
         if (!config.secretKeys().isEmpty()) {
             caveats.add(SecretPlaceholders.caveat(config.secretKeys()));

@@ -74,6 +74,7 @@ class CommandsTest {
     void theRealStacksPlanWithinOneHundredTwentyColumns(@TempDir Path dir) throws Exception {
         Files.copy(Path.of("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
         var lines = new java.util.ArrayList<String>();
+        var outputs = new java.util.HashMap<String, String>();
         for (var stack : List.of("dev", "prod")) {
             Files.copy(Path.of("Pulumi." + stack + ".yaml"), dir.resolve("Pulumi." + stack + ".yaml"));
             var out = new ByteArrayOutputStream();
@@ -82,8 +83,12 @@ class CommandsTest {
                     new PrintStream(err, true, StandardCharsets.UTF_8), io.bigdatastack.testing.TestStacks.CLOCK);
             assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
             lines.addAll(out.toString(StandardCharsets.UTF_8).lines().toList());
+            outputs.put(stack, out.toString(StandardCharsets.UTF_8));
         }
         lines.addAll(Commands.USAGE.lines().toList());
+        // The committed prod example's API allow-list is RFC 5737 documentation space: a caveat says so; dev has none.
+        assertTrue(outputs.get("prod").contains("203.0.113.0/24 is documentation-only address space (RFC 5737)"), outputs.get("prod"));
+        assertFalse(outputs.get("dev").contains("RFC 5737"));
         var tooWide = lines.stream().filter(line -> line.length() > TerminalText.WIDTH).toList();
         assertEquals(List.of(), tooWide);
         // Nothing is lost silently: a cut value says so and where the whole of it is.
