@@ -143,7 +143,8 @@ public record StackConfig(
         source.qualifiedKeys().stream()
                 .filter(key -> key.startsWith(source.project() + ":") && !known.contains(key))
                 .sorted()
-                .forEach(key -> reader.problem(key + ": unknown key; the keys of this project are listed in Pulumi.yaml"));
+                .forEach(key -> reader.problem(key + ": unknown key of this project" + ConfigNamespaces.suggestion(key, known)
+                        + " (its keys are listed in Pulumi.yaml)"));
         ConfigNamespaces.check(source, known, reader);
 
         var region = source.get(AWS_REGION).map(String::trim).orElse("");

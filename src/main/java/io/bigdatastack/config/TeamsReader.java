@@ -68,7 +68,8 @@ final class TeamsReader {
             }
             var object = array.get(i).getAsJsonObject();
             object.keySet().stream().filter(f -> !FIELDS.contains(f)).sorted().forEach(f ->
-                    reader.problem(at + "." + f + ": unknown field; a team has " + String.join(", ", FIELDS.stream().sorted().toList())));
+                    reader.problem(at + "." + f + ": unknown field" + ConfigNamespaces.suggestion(f, FIELDS) + "; a team has "
+                            + String.join(", ", FIELDS.stream().sorted().toList())));
             var name = string(reader, object, at, "name").orElse("");
             if (name.isEmpty()) {
                 reader.problem(at + ".name: is missing, expected the team's name (an RFC 1123 label)");
