@@ -61,7 +61,8 @@ describe("policy pack served by the Pulumi policy runtime", { timeout: 60_000 },
         assert.deepEqual([...levels.keys()].sort(), [
             "aws-common-tags", "cost-node-instance-types", "cost-single-nat-gateway", "ec2-nacl-no-public-ingress",
             "ec2-no-public-ingress", "eks-access-entries-scoped", "eks-authentication-mode-api", "eks-control-plane-logging",
-            "eks-node-group-no-remote-access", "eks-node-launch-template-hardened", "eks-public-endpoint-restricted",
+            "eks-node-group-no-remote-access", "eks-node-launch-template-hardened", "eks-public-endpoint-documentation-range",
+            "eks-public-endpoint-restricted",
             "eks-public-endpoint-restricted-dev", "eks-secrets-encryption", "eks-supported-version",
             "emr-endpoint-kubernetes-version", "helm-no-cluster-admin-binding", "helm-release-pinned", "iam-actions-exist",
             "iam-no-data-access-on-all-resources", "iam-no-full-access-managed-policies", "iam-no-privilege-escalation",
@@ -74,6 +75,7 @@ describe("policy pack served by the Pulumi policy runtime", { timeout: 60_000 },
         assert.equal(levels.get("emr-endpoint-kubernetes-version"), analyzerProto.EnforcementLevel.ADVISORY);
         assert.equal(levels.get("iam-no-wildcard-actions"), analyzerProto.EnforcementLevel.MANDATORY);
         assert.equal(levels.get("cost-single-nat-gateway"), analyzerProto.EnforcementLevel.ADVISORY);
+        assert.equal(levels.get("eks-public-endpoint-documentation-range"), analyzerProto.EnforcementLevel.ADVISORY);
     });
 
     it("reports resource violations, judging the stack from the URN", async () => {

@@ -5,12 +5,22 @@ import { ROLE_TYPE } from "../lib/iam-document-sources";
 import type { ResourceRule } from "../lib/types";
 import { stringsOf } from "../lib/values";
 
-/** Resources whose `policyArn` attaches a managed policy. */
+/**
+ * Every way the provider attaches a managed policy: one `policyArn` (role, user, group and the legacy multi-principal
+ * attachment), or a list `policyArns` (the `*PolicyAttachmentsExclusive` forms, which also detach everything else).
+ * The `*PoliciesExclusive` forms name inline policies, whose documents RolePolicy/UserPolicy/GroupPolicy carry and the
+ * document rules read.
+ */
 const ATTACHMENT_TYPES = new Set([
     "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
     "aws:iam/policyAttachment:PolicyAttachment",
     "aws:iam/userPolicyAttachment:UserPolicyAttachment",
     "aws:iam/groupPolicyAttachment:GroupPolicyAttachment",
+]);
+const EXCLUSIVE_ATTACHMENT_TYPES = new Set([
+    "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive",
+    "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive",
+    "aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive",
 ]);
 
 /** AWS managed policies live in the `aws` account of any partition: arn:aws[-cn|-us-gov]:iam::aws:policy/[path/]Name */
@@ -35,6 +45,8 @@ export const iamNoFullAccessManagedPolicies: ResourceRule = {
         let attached: string[] = [];
         if (ATTACHMENT_TYPES.has(resource.type)) {
             attached = stringsOf(resource.props["policyArn"]);
+        } else if (EXCLUSIVE_ATTACHMENT_TYPES.has(resource.type)) {
+            attached = stringsOf(resource.props["policyArns"]);
         } else if (resource.type === ROLE_TYPE) {
             attached = stringsOf(resource.props["managedPolicyArns"]);
         }

@@ -37,6 +37,7 @@ import { iamTrustPrincipalsScoped } from "./iam-trust-principals-scoped";
 import { k8sNoBroadClusterAdminBindings } from "./k8s-no-broad-cluster-admin-bindings";
 import { resourcePolicyPrincipalsScoped } from "./resource-policy-principals-scoped";
 import { s3NoPublicAcls } from "./s3-no-public-acls";
+import { eksPublicEndpointDocumentationRange } from "./eks-public-endpoint-documentation-range";
 
 export const ALL_RULES: readonly Rule[] = [
     // IAM
@@ -63,6 +64,7 @@ export const ALL_RULES: readonly Rule[] = [
     eksControlPlaneLogging,
     eksPublicEndpointRestricted,
     eksPublicEndpointRestrictedDev,
+    eksPublicEndpointDocumentationRange,
     eksSupportedVersion,
     eksNodeGroupNoRemoteAccess,
     eksNodeLaunchTemplateHardened,
