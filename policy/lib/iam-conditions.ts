@@ -62,9 +62,44 @@ export function isConcreteValue(value: string): boolean {
     return value.trim() !== "" && !/^[*?]+$/.test(value.trim());
 }
 
+/**
+ * Values no real request is pinned to, grouped so that a pattern matching every value of one group matches every
+ * value of that kind: by default any text; for keys whose values are service principals, any service of a partition
+ * (`*.amazonaws.com`, `*.com`, `*amazonaws*` match every service of the commercial partition).
+ */
+export type ProbeGroups = readonly (readonly string[])[];
+export const ANY_VALUE_PROBES: ProbeGroups = [["zz-probe-value-1", "Q9:other/value.2"]];
+export const SERVICE_PRINCIPAL_PROBES: ProbeGroups = [
+    ["zz-probe-service.amazonaws.com", "q9-other.amazonaws.com"],
+    ["zz-probe-service.amazonaws.com.cn", "q9-other.amazonaws.com.cn"],
+    ["zz-probe-service.amazonaws.com", "q9-other.amazonaws.com", "zz-probe-service.amazonaws.com.cn", "q9-other.amazonaws.com.cn"],
+];
+
+/** IAM's `*`/`?` matching of a ...Like condition value against a request value (case-sensitive, as StringLike is). */
+function likeMatches(pattern: string, value: string): boolean {
+    const regex = pattern.split("").map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\]/g, "\\$&"))).join("");
+    return new RegExp(`^${regex}$`, "s").test(value);
+}
+
+/**
+ * Whether a value under `operator` pins something: not all wildcards, and, under a ...Like operator (where `*` and
+ * `?` are wildcards), not a pattern that matches every probe of a group (that is, every value of the kind).
+ */
+export function pinsAValue(value: string, operator: string, probes: ProbeGroups = ANY_VALUE_PROBES): boolean {
+    if (!isConcreteValue(value)) {
+        return false;
+    }
+    if (!/like$/i.test(operator) || !hasWildcard(value)) {
+        return true;
+    }
+    return !probes.some((group) => group.every((probe) => likeMatches(value.trim(), probe)));
+}
+
 /** True when every request must carry a concrete value for a key matching `keyTest`. */
-export function requiresConcreteValue(statement: PolicyStatement, keyTest: (lowerCaseKey: string) => boolean): boolean {
-    return restrictingValues(statement, keyTest).some((restriction) => restriction.values.length > 0 && restriction.values.every(isConcreteValue));
+export function requiresConcreteValue(statement: PolicyStatement, keyTest: (lowerCaseKey: string) => boolean,
+                                      probes: ProbeGroups = ANY_VALUE_PROBES): boolean {
+    return restrictingValues(statement, keyTest).some((restriction) => restriction.values.length > 0
+        && restriction.values.every((value) => pinsAValue(value, restriction.operator, probes)));
 }
 
 /** Keys that restrict a statement to resources carrying a given tag (global, S3 object and service-specific forms). */
