@@ -38,6 +38,7 @@ import { k8sNoBroadClusterAdminBindings } from "./k8s-no-broad-cluster-admin-bin
 import { resourcePolicyPrincipalsScoped } from "./resource-policy-principals-scoped";
 import { s3NoPublicAcls } from "./s3-no-public-acls";
 import { eksPublicEndpointDocumentationRange } from "./eks-public-endpoint-documentation-range";
+import { iamWebIdentityTrustOwnCluster } from "./iam-web-identity-trust-own-cluster";
 
 export const ALL_RULES: readonly Rule[] = [
     // IAM
@@ -50,6 +51,7 @@ export const ALL_RULES: readonly Rule[] = [
     iamPassRoleScoped,
     iamNoDataAccessOnAllResources,
     iamWebIdentityTrustScoped,
+    iamWebIdentityTrustOwnCluster,
     iamPodIdentityTrustScoped,
     iamTrustPrincipalsScoped,
     resourcePolicyPrincipalsScoped,
