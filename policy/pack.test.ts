@@ -69,7 +69,7 @@ describe("policy pack served by the Pulumi policy runtime", { timeout: 60_000 },
             "iam-no-wildcard-actions", "iam-pass-role-scoped", "iam-pod-identity-trust-scoped", "iam-policy-document-parsable",
             "iam-policy-document-secret", "iam-trust-principals-scoped", "iam-web-identity-trust-own-cluster", "iam-web-identity-trust-scoped",
             "k8s-no-broad-cluster-admin-bindings", "k8s-no-load-balancer-services", "resource-policy-principals-scoped",
-            "s3-encryption-configured", "s3-no-public-acls", "s3-public-access-blocked", "s3-tls-only-bucket-policy",
+            "s3-encryption-configured", "s3-no-cross-account-replication", "s3-no-public-acls", "s3-public-access-blocked", "s3-tls-only-bucket-policy",
             "studio-workspace-sg-no-ingress",
         ]);
         assert.equal(levels.get("emr-endpoint-kubernetes-version"), analyzerProto.EnforcementLevel.ADVISORY);

@@ -39,6 +39,7 @@ import { resourcePolicyPrincipalsScoped } from "./resource-policy-principals-sco
 import { s3NoPublicAcls } from "./s3-no-public-acls";
 import { eksPublicEndpointDocumentationRange } from "./eks-public-endpoint-documentation-range";
 import { iamWebIdentityTrustOwnCluster } from "./iam-web-identity-trust-own-cluster";
+import { s3NoCrossAccountReplication } from "./s3-no-cross-account-replication";
 
 export const ALL_RULES: readonly Rule[] = [
     // IAM
@@ -60,6 +61,7 @@ export const ALL_RULES: readonly Rule[] = [
     s3EncryptionConfigured,
     s3TlsOnlyBucketPolicy,
     s3NoPublicAcls,
+    s3NoCrossAccountReplication,
     // EKS
     eksAuthenticationModeApi,
     eksSecretsEncryption,
