@@ -49,6 +49,11 @@ public final class Commands {
      * the usage on stderr, exit 2.
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, io.bigdatastack.support.WallClock.get());
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)}, judging support windows by {@code clock} (tests fix it). */
+    public static int run(String[] args, PrintStream out, PrintStream err, java.time.Clock clock) {
         if (args.length == 0) {
             err.println("no command given, and not started by the Pulumi CLI (run `pulumi preview` or `pulumi up` for that)");
             err.println(USAGE);
@@ -59,8 +64,8 @@ public final class Commands {
             return ExitCodes.OK;
         }
         return switch (args[0]) {
-            case "plan" -> PlanCommand.run(args, out, err);
-            case "readme" -> ReadmeCommand.run(args, out, err);
+            case "plan" -> PlanCommand.run(args, out, err, clock);
+            case "readme" -> ReadmeCommand.run(args, out, err, clock);
             default -> {
                 err.println("unknown command '" + args[0] + "'");
                 err.println(USAGE);
