@@ -1,6 +1,7 @@
 // AWS managed `*FullAccess` and administrator policies grant far more than a workload needs and AWS can widen them
 // at any time (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html). The reference
 // app attached four of them to its EMR job role; this rule keeps that from coming back.
+import { templateManagedPolicyArns, templateOf } from "../lib/cloudformation-templates";
 import { ROLE_TYPE } from "../lib/iam-document-sources";
 import type { ResourceRule } from "../lib/types";
 import { stringsOf } from "../lib/values";
@@ -49,6 +50,10 @@ export const iamNoFullAccessManagedPolicies: ResourceRule = {
             attached = stringsOf(resource.props["policyArns"]);
         } else if (resource.type === ROLE_TYPE) {
             attached = stringsOf(resource.props["managedPolicyArns"]);
+        }
+        const template = templateOf(resource.type, resource.props);
+        if (template !== undefined) {
+            attached = templateManagedPolicyArns(template);
         }
         for (const policyArn of attached.filter(isOverlyBroadManagedPolicy)) {
             report(`Attaches ${policyArn}: write a policy with the actions and resources the role needs instead.`);
