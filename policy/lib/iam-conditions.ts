@@ -24,9 +24,35 @@ export function isUnscopedResource(resource: string): boolean {
     return /^[*?/:]*$/.test(withoutType) && hasWildcard(withoutType.length > 0 ? withoutType : "*");
 }
 
-/** An Allow with NotResource, or a Resource entry that is unscoped: the statement reaches every resource. */
+/** An Allow with NotResource, a Resource entry that is unscoped, or entries that together cover every resource. */
 export function reachesEveryResource(statement: PolicyStatement): boolean {
-    return statement.notResources.length > 0 || statement.resources.some(isUnscopedResource);
+    return statement.notResources.length > 0 || statement.resources.some(isUnscopedResource) || prefixesCoverEverything(statement.resources);
+}
+
+/** Characters a resource name can start a segment with: S3 bucket names are lower case; IAM and most others are not. */
+const S3_NAME_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
+const NAME_CHARACTERS = `${S3_NAME_CHARACTERS}ABCDEFGHIJKLMNOPQRSTUVWXYZ_+=,.@-`;
+
+/**
+ * "Every bucket" written as many patterns: `arn:aws:s3:::a*` ... `arn:aws:s3:::z*` plus `0*` ... `9*` (or two-character
+ * prefixes, or `arn:aws:iam::123456789012:role/A*` ... for roles) together match every name, though none alone does.
+ * For each stem (the text before a trailing `*`), every next character must be covered, to a depth of three.
+ */
+export function prefixesCoverEverything(resources: readonly string[]): boolean {
+    const patterns = new Set(resources.map((resource) => resource.trim()));
+    const stems = new Set<string>();
+    for (const pattern of patterns) {
+        const match = /^(arn:[^:]*:[^:]*:[^:]*:[^:]*:(?:[A-Za-z0-9-]+[/:])?)([^*?]{1,3})\*$/.exec(pattern);
+        if (match) {
+            stems.add(match[1]);
+        }
+    }
+    const covers = (prefix: string, alphabet: string, depth: number): boolean =>
+        patterns.has(`${prefix}*`) || (depth > 0 && [...alphabet].every((character) => covers(prefix + character, alphabet, depth - 1)));
+    return [...stems].some((stem) => {
+        const alphabet = /^arn:[^:]*:s3:::$/.test(stem) ? S3_NAME_CHARACTERS : NAME_CHARACTERS;
+        return covers(stem, alphabet, 3);
+    });
 }
 
 /**
