@@ -138,7 +138,7 @@ public final class ConfigKeys {
 
     // Data lifecycle
     public static final ConfigKey PROTECT_STATEFUL_RESOURCES = ConfigKey.bool("protectStatefulResources", false,
-            "true (prod): every stateful resource (the list in src/main/java/io/bigdatastack/protection/Stateful.java: EKS cluster, its secrets KMS key, control-plane log group, EMR namespace, virtual cluster, job log group, EMR Studio, both buckets and their settings) is protected - a change that would replace or delete one, and pulumi destroy, stop at it until unprotected - and all but the cluster are kept in AWS when deleted from the stack; job bucket versioning on. false (dev): nothing protected; buckets are emptied and deleted with the stack.");
+            "true (prod): every stateful resource (the list in src/main/java/io/bigdatastack/protection/Stateful.java: EKS cluster, its secrets KMS key, control-plane log group, EMR namespace, virtual cluster, Glue databases, job log group, EMR Studio, both buckets and their settings) is protected - a change that would replace or delete one, and pulumi destroy, stop at it until unprotected - and all but the cluster are kept in AWS when deleted from the stack; job bucket versioning on. false (dev): nothing protected; buckets are emptied and deleted with the stack.");
 
     public static final List<ConfigKey> ALL = List.of(
             VPC_CIDR, AZ_COUNT, NAT_GATEWAYS, PUBLIC_SUBNET_CIDRS, PRIVATE_SUBNET_CIDRS,
