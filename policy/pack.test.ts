@@ -61,20 +61,22 @@ describe("policy pack served by the Pulumi policy runtime", { timeout: 60_000 },
         assert.deepEqual([...levels.keys()].sort(), [
             "aws-common-tags", "cost-node-instance-types", "cost-single-nat-gateway", "ec2-nacl-no-public-ingress",
             "ec2-no-public-ingress", "eks-access-entries-scoped", "eks-authentication-mode-api", "eks-control-plane-logging",
-            "eks-node-group-no-remote-access", "eks-node-launch-template-hardened", "eks-public-endpoint-restricted",
+            "eks-node-group-no-remote-access", "eks-node-launch-template-hardened", "eks-public-endpoint-documentation-range",
+            "eks-public-endpoint-restricted",
             "eks-public-endpoint-restricted-dev", "eks-secrets-encryption", "eks-supported-version",
             "emr-dynamic-allocation-shuffle-tracking", "emr-endpoint-kubernetes-version", "emr-start-job-run-role-scoped", "helm-no-cluster-admin-binding", "helm-release-pinned", "iam-actions-exist",
             "iam-no-data-access-on-all-resources", "iam-no-full-access-managed-policies", "iam-no-privilege-escalation",
             "iam-no-wildcard-actions", "iam-pass-role-scoped", "iam-pod-identity-trust-scoped", "iam-policy-document-parsable",
-            "iam-policy-document-secret", "iam-trust-principals-scoped", "iam-web-identity-trust-scoped",
+            "iam-policy-document-secret", "iam-trust-principals-scoped", "iam-web-identity-trust-own-cluster", "iam-web-identity-trust-scoped",
             "k8s-no-broad-cluster-admin-bindings", "k8s-no-load-balancer-services",
             "karpenter-controller-pass-role-scoped", "karpenter-node-class-hardened", "resource-policy-principals-scoped",
-            "s3-encryption-configured", "s3-no-public-acls", "s3-public-access-blocked", "s3-tls-only-bucket-policy",
+            "s3-encryption-configured", "s3-no-cross-account-replication", "s3-no-public-acls", "s3-public-access-blocked", "s3-tls-only-bucket-policy",
             "sqs-queue-tls-only", "studio-workspace-sg-no-ingress",
         ]);
         assert.equal(levels.get("emr-endpoint-kubernetes-version"), analyzerProto.EnforcementLevel.ADVISORY);
         assert.equal(levels.get("iam-no-wildcard-actions"), analyzerProto.EnforcementLevel.MANDATORY);
         assert.equal(levels.get("cost-single-nat-gateway"), analyzerProto.EnforcementLevel.ADVISORY);
+        assert.equal(levels.get("eks-public-endpoint-documentation-range"), analyzerProto.EnforcementLevel.ADVISORY);
     });
 
     it("reports resource violations, judging the stack from the URN", async () => {

@@ -9,7 +9,7 @@ export function compliantClusterProps(overrides: Record<string, unknown> = {}): 
         accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: true },
         encryptionConfig: { provider: { keyArn: "arn:aws:kms:us-east-1:123456789012:key/abc" }, resources: ["secrets"] },
         enabledClusterLogTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"],
-        vpcConfig: { subnetIds: ["subnet-1", "subnet-2"], endpointPrivateAccess: true, endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"] },
+        vpcConfig: { subnetIds: ["subnet-1", "subnet-2"], endpointPrivateAccess: true, endpointPublicAccess: true, publicAccessCidrs: ["100.64.0.0/24"] },
         upgradePolicy: { supportType: "STANDARD" },
         tags: COMMON_TAGS,
         ...overrides,

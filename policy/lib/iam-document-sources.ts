@@ -1,5 +1,6 @@
 // Where IAM policy documents live among the AWS provider's resource inputs. Types are matched as token strings so
 // the pack needs no @pulumi/aws dependency.
+import { templateDocuments, templateOf } from "./cloudformation-templates";
 import { parsePolicyDocument, type PolicyStatement } from "./iam-policy-document";
 import type { ReviewedResource } from "./types";
 import { isObject, listOf } from "./values";
@@ -46,6 +47,12 @@ export function policyDocumentsOf(resource: ReviewedResource): LocatedDocument[]
         const policy = props["policy"];
         return policy === undefined || policy === null || policy === "" ? [] : [{ kind: "resource", where: "policy", document: policy }];
     }
+    // Roles and policies a template declares (a stack's body, a Service Catalog product's object) are created by
+    // CloudFormation: judged like the provider's own.
+    const template = templateOf(resource.type, props);
+    if (template !== undefined) {
+        return templateDocuments(template);
+    }
     if (resource.type !== ROLE_TYPE) {
         return [];
     }
@@ -81,10 +88,14 @@ export function allowedIdentityStatementsOf(resource: ReviewedResource): Located
     return statements;
 }
 
-/** The statements of a role's trust policy; none for other types or an unreadable trust (reported elsewhere). */
+/** The statements of a role's trust policy (or of the roles a template declares); none for other types or an unreadable trust. */
 export function trustStatementsOf(resource: ReviewedResource): PolicyStatement[] {
     if (resource.type !== ROLE_TYPE) {
-        return [];
+        // Roles declared in a template (the only other place trust documents live); none for other types.
+        return policyDocumentsOf(resource).filter((located) => located.kind === "trust").flatMap((located) => {
+            const parsed = parsePolicyDocument(located.document);
+            return parsed.ok ? [...parsed.statements] : [];
+        });
     }
     const parsed = parsePolicyDocument(resource.props["assumeRolePolicy"]);
     return parsed.ok ? [...parsed.statements] : [];

@@ -58,8 +58,44 @@ function parseYamlDocuments(text: string): unknown[] {
     }
 }
 
-/** Every Kubernetes object a resource declares: itself, or the members of a config group. */
+/**
+ * Manifests carried inside Helm values, as many charts accept them (`extraManifests`, `extraObjects`, `extraDeploy`,
+ * `additionalResources`, ...; under any key): objects with `apiVersion` and `kind`, and strings holding YAML documents
+ * of such objects. The chart renders them as they are, so they are judged like any other object.
+ */
+function manifestsInValues(values: unknown, path: string, into: LocatedObject[], depth = 0): void {
+    if (depth > 30) {
+        return;
+    }
+    if (typeof values === "string") {
+        if (/(^|\n)\s*kind\s*:/.test(values) && /(^|\n)\s*apiVersion\s*:/.test(values)) {
+            flatten(parseYamlDocuments(values).filter((document) => isObject(document) && typeof document["apiVersion"] === "string"), path, into);
+        }
+        return;
+    }
+    if (Array.isArray(values)) {
+        values.forEach((item, index) => manifestsInValues(item, `${path}[${index}]`, into, depth + 1));
+        return;
+    }
+    if (!isObject(values)) {
+        return;
+    }
+    if (typeof values["apiVersion"] === "string" && typeof values["kind"] === "string") {
+        flatten(values, path, into);
+        return;
+    }
+    for (const [key, child] of Object.entries(values)) {
+        manifestsInValues(child, `${path}.${key}`, into, depth + 1);
+    }
+}
+
+/** Every Kubernetes object a resource declares: itself, the members of a config group, or manifests in Helm values. */
 export function kubernetesObjectsOf(resource: ReviewedResource): LocatedObject[] {
+    if (HELM_VALUE_TYPES.has(resource.type)) {
+        const found: LocatedObject[] = [];
+        manifestsInValues(helmValuesOf(resource), "values", found);
+        return found;
+    }
     if (CONFIG_GROUP_TYPES.has(resource.type)) {
         const found: LocatedObject[] = [];
         flatten(listOf(resource.props["objs"]), "objs", found);

@@ -32,4 +32,20 @@ describe(rule.name, () => {
         assert.match((await resourceViolations(rule, legacy))[0], /AdministratorAccess/);
         assert.equal((await resourceViolations(rule, role)).length, 2);
     });
+
+    it("reports them on every attachment kind: user, group, and the exclusive lists", async () => {
+        const admin = "arn:aws:iam::aws:policy/AdministratorAccess";
+        const kinds = [
+            resource("aws:iam/userPolicyAttachment:UserPolicyAttachment", { user: "u", policyArn: admin }),
+            resource("aws:iam/groupPolicyAttachment:GroupPolicyAttachment", { group: "g", policyArn: admin }),
+            resource("aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive", { roleName: "r", policyArns: ["arn:aws:iam::aws:policy/AmazonEKSClusterPolicy", admin] }),
+            resource("aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive", { userName: "u", policyArns: ["arn:aws:iam::aws:policy/AmazonS3FullAccess"] }),
+            resource("aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive", { groupName: "g", policyArns: ["arn:aws-cn:iam::aws:policy/PowerUserAccess"] }),
+        ];
+        for (const kind of kinds) {
+            assert.equal((await resourceViolations(rule, kind)).length, 1, kind.type);
+        }
+        const narrow = resource("aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive", { roleName: "r", policyArns: ["arn:aws:iam::aws:policy/AmazonEKSClusterPolicy"] });
+        assert.deepEqual(await resourceViolations(rule, narrow), []);
+    });
 });

@@ -12,7 +12,7 @@
 // elasticloadbalancing.amazonaws.com (https://docs.aws.amazon.com/IAM/latest/UserGuide/using-service-linked-roles.html).
 // Without the condition it stays reported.
 import { expandActions } from "../lib/iam-action-catalog";
-import { reachesEveryResource, requiresConcreteValue } from "../lib/iam-conditions";
+import { SERVICE_PRINCIPAL_PROBES, reachesEveryResource, requiresConcreteValue } from "../lib/iam-conditions";
 import { allowedIdentityStatementsOf, shortList } from "../lib/iam-document-sources";
 import { describeStatement } from "../lib/iam-policy-document";
 import type { ResourceRule } from "../lib/types";
@@ -52,7 +52,7 @@ export const iamNoPrivilegeEscalation: ResourceRule = {
                 continue;
             }
             const granted = [...(await expandActions(statement.actions))].filter((action) => dangerous.has(action.toLowerCase()));
-            const serviceLinkedOnly = requiresConcreteValue(statement, (key) => key === "iam:awsservicename");
+            const serviceLinkedOnly = requiresConcreteValue(statement, (key) => key === "iam:awsservicename", SERVICE_PRINCIPAL_PROBES);
             const reported = granted.filter((action) => !(serviceLinkedOnly && action.toLowerCase() === SERVICE_LINKED_ROLE_ACTION));
             if (reported.length > 0) {
                 report(

@@ -31,4 +31,18 @@ describe(rule.name, () => {
             assert.match(messages[0], /iam:PassedToService/);
         }
     });
+
+    it("reports iam:PassedToService patterns that still match every service, and accepts ones that name a service", async () => {
+        for (const value of ["*.amazonaws.com", "*amazonaws*", "*.com", "*.amazonaws.com*", "?*.amazonaws.com", ["ec2.amazonaws.com", "*.amazonaws.com.cn"], "*.*"]) {
+            const messages = await resourceViolations(rule, policyWith({ Action: "iam:PassRole", Condition: { StringLike: { "iam:PassedToService": value } } }));
+            assert.equal(messages.length, 1, JSON.stringify(value));
+            assert.match(messages[0], /names none/);
+        }
+        for (const value of ["emr-containers.amazonaws.com", "elasticmapreduce.amazonaws.com*", "eks*.amazonaws.com"]) {
+            assert.deepEqual(await resourceViolations(rule, policyWith({ Action: "iam:PassRole", Condition: { StringLike: { "iam:PassedToService": value } } })), [], value);
+        }
+        // Under StringEquals a star is a literal character: it names no real service, so nothing is passed.
+        assert.deepEqual(await resourceViolations(rule, policyWith({ Action: "iam:PassRole", Condition: { StringEquals: { "iam:PassedToService": "*.amazonaws.com" } } })), []);
+    });
 });
+

@@ -4,7 +4,7 @@
 // https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentityandaccessmanagementiam.html#awsidentityandaccessmanagementiam-policy-keys).
 // Actions are expanded against the catalog, so `iam:Pass*`, `iam:*Role`, `IAM:passrole` count as PassRole.
 import { containsAction, expandActions } from "../lib/iam-action-catalog";
-import { reachesEveryResource, requiresConcreteValue } from "../lib/iam-conditions";
+import { SERVICE_PRINCIPAL_PROBES, reachesEveryResource, requiresConcreteValue } from "../lib/iam-conditions";
 import { allowedIdentityStatementsOf } from "../lib/iam-document-sources";
 import { describeStatement } from "../lib/iam-policy-document";
 import type { ResourceRule } from "../lib/types";
@@ -25,8 +25,10 @@ export const iamPassRoleScoped: ResourceRule = {
             if (reachesEveryResource(statement)) {
                 report(`${where} allows iam:PassRole on every role: name the role ARNs to pass.`);
             }
-            if (!requiresConcreteValue(statement, (key) => key === "iam:passedtoservice")) {
-                report(`${where} allows iam:PassRole without a StringEquals/StringLike "iam:PassedToService" condition: name the service that receives the role.`);
+            // A StringLike pattern such as `*.amazonaws.com` or `*amazonaws*` names no service: it matches them all.
+            if (!requiresConcreteValue(statement, (key) => key === "iam:passedtoservice", SERVICE_PRINCIPAL_PROBES)) {
+                report(`${where} allows iam:PassRole without a StringEquals/StringLike "iam:PassedToService" condition that names a service`
+                    + ` (a pattern matching every service, such as *.amazonaws.com, names none): name the service that receives the role.`);
             }
         }
     },

@@ -37,6 +37,9 @@ import { iamTrustPrincipalsScoped } from "./iam-trust-principals-scoped";
 import { k8sNoBroadClusterAdminBindings } from "./k8s-no-broad-cluster-admin-bindings";
 import { resourcePolicyPrincipalsScoped } from "./resource-policy-principals-scoped";
 import { s3NoPublicAcls } from "./s3-no-public-acls";
+import { eksPublicEndpointDocumentationRange } from "./eks-public-endpoint-documentation-range";
+import { iamWebIdentityTrustOwnCluster } from "./iam-web-identity-trust-own-cluster";
+import { s3NoCrossAccountReplication } from "./s3-no-cross-account-replication";
 
 import { emrDynamicAllocationShuffleTracking } from "./emr-dynamic-allocation-shuffle-tracking";
 import { emrStartJobRunRoleScoped } from "./emr-start-job-run-role-scoped";
@@ -55,6 +58,7 @@ export const ALL_RULES: readonly Rule[] = [
     iamPassRoleScoped,
     iamNoDataAccessOnAllResources,
     iamWebIdentityTrustScoped,
+    iamWebIdentityTrustOwnCluster,
     iamPodIdentityTrustScoped,
     iamTrustPrincipalsScoped,
     resourcePolicyPrincipalsScoped,
@@ -63,12 +67,14 @@ export const ALL_RULES: readonly Rule[] = [
     s3EncryptionConfigured,
     s3TlsOnlyBucketPolicy,
     s3NoPublicAcls,
+    s3NoCrossAccountReplication,
     // EKS
     eksAuthenticationModeApi,
     eksSecretsEncryption,
     eksControlPlaneLogging,
     eksPublicEndpointRestricted,
     eksPublicEndpointRestrictedDev,
+    eksPublicEndpointDocumentationRange,
     eksSupportedVersion,
     eksNodeGroupNoRemoteAccess,
     eksNodeLaunchTemplateHardened,

@@ -55,4 +55,51 @@ describe(rule.name, () => {
         const group_ = resource("kubernetes:yaml/v2:ConfigGroup", { yaml });
         assert.match((await stackViolations(rule, stackOf([group_])))[0].message, /ClusterRoleBinding everyone-admin/);
     });
+
+    it("counts every spelling of all verbs on all resources as admin", async () => {
+        const spellings = [
+            { apiGroups: ["*"], resources: ["*"], verbs: ["get", "list", "watch", "create", "update", "patch", "delete", "deletecollection"] },
+            { apiGroups: [""], resources: ["*/*"], verbs: ["*"] },
+            { apiGroups: ["*"], resources: ["pods", "*"], verbs: ["Get", "*"] },
+        ];
+        for (const rules of spellings) {
+            const role = resource(CLUSTER_ROLE, { metadata: { name: "wide" }, rules: [{ apiGroups: [""], resources: ["configmaps"], verbs: ["get"] }, rules] });
+            const bound = binding("wide", [group("system:serviceaccounts")]);
+            assert.equal((await stackViolations(rule, stackOf([role, bound]))).length, 1, JSON.stringify(rules));
+        }
+        const readOnly = resource(CLUSTER_ROLE, { metadata: { name: "wide" }, rules: [{ apiGroups: ["*"], resources: ["*"], verbs: ["get", "list", "watch"] }] });
+        assert.deepEqual(await stackViolations(rule, stackOf([readOnly, binding("wide", [group("system:authenticated")])])), []);
+    });
+
+    it("finds bindings carried as manifests in Helm values, as objects or YAML text under any key", async () => {
+        const manifest = {
+            apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding", metadata: { name: "extra" },
+            roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "cluster-admin" },
+            subjects: [{ kind: "Group", name: "system:authenticated" }],
+        };
+        const asText = "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: extra}\n"
+            + "roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}\nsubjects: [{kind: User, name: 'system:anonymous'}]\n";
+        for (const values of [{ extraManifests: [manifest] }, { extraObjects: [asText] }, { deep: { additionalResources: asText } }, JSON.stringify({ extraDeploy: [manifest] })]) {
+            const release = resource("kubernetes:helm.sh/v3:Release", { chart: "x", version: "1.0.0", values });
+            const violations = await stackViolations(rule, stackOf([release]));
+            assert.equal(violations.length, 1, JSON.stringify(values));
+            assert.match(violations[0].message, /values\..*ClusterRoleBinding extra/);
+        }
+        const plain = resource("kubernetes:helm.sh/v3:Release", { chart: "x", version: "1.0.0", values: { rbac: { create: true }, note: "kind: not a manifest" } });
+        assert.deepEqual(await stackViolations(rule, stackOf([plain])), []);
+    });
+
+    it("reports aws-auth mappings to system:masters or to a group bound to an admin role", async () => {
+        const awsAuth = (mapRoles: string) => resource("kubernetes:core/v1:ConfigMap", { metadata: { name: "aws-auth", namespace: "kube-system" }, data: { mapRoles } });
+        const masters = awsAuth("- rolearn: arn:aws:iam::123456789012:role/Developers\n  username: dev\n  groups: [system:masters]\n");
+        assert.match((await stackViolations(rule, stackOf([masters])))[0].message, /Developers -> system:masters/);
+        const viaGroup = awsAuth("- rolearn: arn:aws:iam::123456789012:role/Ci\n  username: ci\n  groups:\n    - ci-admins\n");
+        const binds = binding("cluster-admin", [group("ci-admins")]);
+        assert.equal((await stackViolations(rule, stackOf([viaGroup, binds]))).length, 1);
+        assert.deepEqual(await stackViolations(rule, stackOf([viaGroup])), []);
+        const users = resource("kubernetes:core/v1:ConfigMap", { metadata: { name: "aws-auth" }, data: { mapUsers: "- userarn: arn:aws:iam::123456789012:user/bob\n  groups: ['system:masters']\n" } });
+        assert.equal((await stackViolations(rule, stackOf([users]))).length, 1);
+        const nodes = awsAuth("- rolearn: arn:aws:iam::123456789012:role/node\n  username: system:node:{{EC2PrivateDNSName}}\n  groups: [system:bootstrappers, system:nodes]\n");
+        assert.deepEqual(await stackViolations(rule, stackOf([nodes])), []);
+    });
 });

@@ -28,9 +28,61 @@ export function isBroadSubject(subject: unknown): boolean {
     return kind === "User" && (name === "system:anonymous" || name === "*");
 }
 
-/** A role whose rules allow every verb on every resource. */
+/**
+ * Every verb, however spelled: `*`, or the full list of the API's verbs
+ * (https://kubernetes.io/docs/reference/access-authn-authz/authorization/#determine-the-request-verb).
+ */
+const ALL_VERBS = ["get", "list", "watch", "create", "update", "patch", "delete", "deletecollection"];
+
+function allVerbs(verbs: readonly string[]): boolean {
+    const spelled = verbs.map((verb) => verb.trim().toLowerCase());
+    return spelled.includes("*") || ALL_VERBS.every((verb) => spelled.includes(verb));
+}
+
+// Every resource: a star alone, or star-slash-star (every subresource too).
+function allResources(resources: readonly string[]): boolean {
+    return resources.some((resource) => ["*", "*/*"].includes(resource.trim()));
+}
+
+/** A role whose rules allow every verb on every resource (of its API groups: even core alone holds secrets and exec). */
 export function grantsEverything(role: LocatedObject): boolean {
-    return listOf(role.object["rules"]).some((rule) => isObject(rule) && stringsOf(rule["verbs"]).includes("*") && stringsOf(rule["resources"]).includes("*"));
+    return listOf(role.object["rules"]).some((rule) => isObject(rule) && allVerbs(stringsOf(rule["verbs"])) && allResources(stringsOf(rule["resources"])));
+}
+
+/**
+ * The aws-auth ConfigMap's mappings that make identities cluster admins: `system:masters` (hard-wired to every
+ * permission, https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles) or a group the stack
+ * binds to an admin role. EKS honours aws-auth in the CONFIG_MAP and API_AND_CONFIG_MAP authentication modes
+ * (https://docs.aws.amazon.com/eks/latest/userguide/auth-configmap.html).
+ */
+export function awsAuthAdminMappings(configMap: LocatedObject, adminGroups: ReadonlySet<string>): string[] {
+    const metadata = objectAt(configMap.object["metadata"]);
+    if (configMap.kind !== "ConfigMap" || metadata["name"] !== "aws-auth") {
+        return [];
+    }
+    const data = objectAt(configMap.object["data"]);
+    const found: string[] = [];
+    for (const key of ["mapRoles", "mapUsers"]) {
+        const text = data[key];
+        let entries: unknown[] = [];
+        try {
+            entries = typeof text === "string" ? listOf(loadYaml(text)) : listOf(text);
+        } catch {
+            continue; // EKS ignores an unreadable mapping; nothing is granted by it
+        }
+        for (const entry of entries.filter(isObject)) {
+            const groups = stringsOf(entry["groups"]).filter((group) => group.trim() === "system:masters" || adminGroups.has(group.trim()));
+            if (groups.length > 0) {
+                found.push(`${key}: ${String(entry["rolearn"] ?? entry["userarn"] ?? "?")} -> ${groups.join(", ")}`);
+            }
+        }
+    }
+    return found;
+}
+
+function loadYaml(text: string): unknown {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require("js-yaml") as typeof import("js-yaml")).load(text);
 }
 
 export const k8sNoBroadClusterAdminBindings: StackRule = {
@@ -45,6 +97,7 @@ export const k8sNoBroadClusterAdminBindings: StackRule = {
                 .filter(({ object }) => ROLE_KINDS.has(object.kind) && grantsEverything(object))
                 .map(({ object }) => `${object.kind}/${String(objectAt(object.object["metadata"])["name"])}`),
         );
+        const adminGroups = new Set<string>();
         for (const { resource, object } of located.filter(({ object: candidate }) => BINDING_KINDS.has(candidate.kind))) {
             const roleRef = objectAt(object.object["roleRef"]);
             const roleKey = `${String(roleRef["kind"])}/${String(roleRef["name"])}`;
@@ -55,6 +108,14 @@ export const k8sNoBroadClusterAdminBindings: StackRule = {
             const broad = listOf(object.object["subjects"]).filter(isBroadSubject).map((subject) => `${String(objectAt(subject)["kind"])} ${String(objectAt(subject)["name"])}`);
             if (broad.length > 0) {
                 report(`${object.where} binds ${roleKey} (every verb on every resource) to ${broad.join(", ")}: bind a narrower role to named subjects.`, resource.urn);
+            }
+            listOf(object.object["subjects"]).filter((subject) => isObject(subject) && subject["kind"] === "Group")
+                .forEach((subject) => adminGroups.add(String(objectAt(subject)["name"])));
+        }
+        for (const { resource, object } of located) {
+            const mappings = awsAuthAdminMappings(object, adminGroups);
+            if (mappings.length > 0) {
+                report(`${object.where} makes cluster admins: ${mappings.join("; ")}: grant access with EKS access entries scoped to what each principal needs.`, resource.urn);
             }
         }
     },

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { hardenedBucket } from "../lib/s3-bucket-fixture";
-import { policyJson, stackOf, stackViolations } from "../lib/testing";
+import { policyJson, resource, stackOf, stackViolations } from "../lib/testing";
 import { deniesInsecureTransport, s3TlsOnlyBucketPolicy } from "./s3-tls-only-bucket-policy";
 
 const rule = s3TlsOnlyBucketPolicy;
@@ -63,4 +63,16 @@ describe(rule.name, () => {
             assert.equal((await stackViolations(rule, stackOf([bucket, bucketPolicy]))).length, 1);
         }
     });
+
+    it("judges every bucket policy of a bucket: each replaces the others, so a second one without the deny is reported", async () => {
+        const { bucket, bucketPolicy } = hardenedBucket();
+        const later = resource("aws:s3/bucketPolicy:BucketPolicy", { bucket: BUCKET, policy: policyJson({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "s3:GetObject", Resource: `arn:aws:s3:::${BUCKET}/*` }) },
+            { name: "logs-policy-2", dependsOn: [bucket] });
+        const violations = await stackViolations(rule, stackOf([bucket, bucketPolicy, later]));
+        assert.equal(violations.length, 1);
+        assert.match(violations[0].message, /2 bucket policies .* logs-policy-2 does not deny plain HTTP/);
+        const second = resource("aws:s3/bucketPolicy:BucketPolicy", { bucket: BUCKET, policy: deny() }, { name: "logs-policy-3", dependsOn: [bucket] });
+        assert.deepEqual(await stackViolations(rule, stackOf([bucket, bucketPolicy, second])), []);
+    });
 });
+

@@ -9,8 +9,8 @@ import { expandActionPattern } from "../lib/iam-action-catalog";
 import { actionPatternMatches, hasWildcard, parsePolicyDocument } from "../lib/iam-policy-document";
 import type { PolicyStatement } from "../lib/iam-policy-document";
 import { isEveryone } from "../lib/iam-principals";
-import { BUCKET_POLICY_TYPE, BUCKET_TYPES } from "../lib/s3-buckets";
-import { dependentsOf, resourcesOfType } from "../lib/stack-graph";
+import { BUCKET_POLICY_TYPE, BUCKET_TYPES, companionsOf } from "../lib/s3-buckets";
+import { resourcesOfType } from "../lib/stack-graph";
 import type { StackRule } from "../lib/types";
 import { listOf } from "../lib/values";
 
@@ -82,12 +82,18 @@ export const s3TlsOnlyBucketPolicy: StackRule = {
     enforcementLevel: "mandatory",
     async validateStack(stack, report) {
         for (const bucket of resourcesOfType(stack, BUCKET_TYPES)) {
-            const policies = dependentsOf(stack, bucket, [BUCKET_POLICY_TYPE]);
-            let denies = false;
+            // A bucket has one policy: each BucketPolicy resource replaces it, so every one of them must deny plain HTTP.
+            const policies = companionsOf(stack.resources, bucket, [BUCKET_POLICY_TYPE]);
+            const failing: string[] = [];
             for (const policy of policies) {
-                denies ||= await deniesInsecureTransport(policy.props["policy"], knownName(bucket.props["bucket"]) ?? knownName(policy.props["bucket"]));
+                if (!(await deniesInsecureTransport(policy.props["policy"], knownName(bucket.props["bucket"]) ?? knownName(policy.props["bucket"])))) {
+                    failing.push(policy.name);
+                }
             }
-            if (!denies) {
+            if (policies.length > 1 && failing.length > 0) {
+                report(`Bucket ${bucket.name} has ${policies.length} bucket policies and the last applied replaces the others:`
+                    + ` ${failing.join(", ")} does not deny plain HTTP (every one must).`, bucket.urn);
+            } else if (failing.length > 0 || policies.length === 0) {
                 report(
                     `Bucket ${bucket.name} has no ${BUCKET_POLICY_TYPE} depending on it with a statement that denies Principal "*" ` +
                         'Action "s3:*" on the bucket and its objects (arn:aws:s3:::<bucket> and arn:aws:s3:::<bucket>/*) under ' +

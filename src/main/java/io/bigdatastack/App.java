@@ -19,7 +19,9 @@ public final class App {
 
     public static void main(String[] args) {
         CommonPoolParallelism.ensure(); // Before the SDK touches the common pool: pulumi-java#2270 on Java 25.
-        if (args.length > 0) {
+        // A person running the jar without a command gets the usage, not the SDK's stack trace listing every
+        // environment variable name; only the Pulumi CLI (which sets the engine variables) gets the program.
+        if (args.length > 0 || !Commands.underPulumiEngine(System.getenv())) {
             System.exit(Commands.run(args, System.out, System.err));
         }
         Pulumi.run(ctx -> run(ctx, ConfigSource.of(ctx)));
@@ -44,6 +46,10 @@ public final class App {
         }
         io.bigdatastack.cluster.KubernetesVersions.upcomingEndOfStandardSupport(config.cluster().kubernetesVersion(),
                 config.cluster().supportType(), java.time.LocalDate.now(clock)).ifPresent(ctx.log()::warn);
+        // The same warning `plan` prints as a caveat (a secret list is real here: `pulumi up` decrypts it).
+        io.bigdatastack.network.SpecialAddressBlocks.documentationOnlyWarning(ctx.projectName() + ":"
+                + io.bigdatastack.config.ConfigKeys.ENDPOINT_PUBLIC_ACCESS_CIDRS.name(), config.cluster().endpointPublicAccessCidrs(),
+                config.secretKeys().contains(io.bigdatastack.config.ConfigKeys.ENDPOINT_PUBLIC_ACCESS_CIDRS.name())).ifPresent(ctx.log()::warn);
         BigDataStack.define(ctx, config);
     }
 }

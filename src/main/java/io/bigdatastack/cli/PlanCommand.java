@@ -10,6 +10,7 @@ import io.bigdatastack.plan.Plan;
 import io.bigdatastack.plan.PlanDiff;
 import io.bigdatastack.plan.PlanJson;
 import io.bigdatastack.plan.PlanPrinter;
+import io.bigdatastack.support.TerminalText;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -63,6 +64,13 @@ public final class PlanCommand {
         // The same warning `pulumi up` logs (App.run) in a version's last days of standard support.
         io.bigdatastack.cluster.KubernetesVersions.upcomingEndOfStandardSupport(config.cluster().kubernetesVersion(),
                 config.cluster().supportType(), today).ifPresent(caveats::add);
+        // The committed prod example allows 203.0.113.0/24: a documentation range nobody connects from. A secret list
+        // was replaced by placeholders of that very range (SecretPlaceholders), so it is not judged here.
+        if (!config.secretKeys().contains(io.bigdatastack.config.ConfigKeys.ENDPOINT_PUBLIC_ACCESS_CIDRS.name())) {
+            io.bigdatastack.network.SpecialAddressBlocks.documentationOnlyWarning("big-data-stack:"
+                    + io.bigdatastack.config.ConfigKeys.ENDPOINT_PUBLIC_ACCESS_CIDRS.name(), config.cluster().endpointPublicAccessCidrs())
+                    .ifPresent(caveats::add);
+        }
         // plan reads stack files only, so every secret key here had a placeholder value (SecretPlaceholders).
         if (!config.secretKeys().isEmpty()) {
             caveats.add(SecretPlaceholders.caveat(config.secretKeys()));
@@ -152,7 +160,7 @@ public final class PlanCommand {
             var caveats = caveats(config, java.time.LocalDate.now(clock));
             if (!caveats.isEmpty()) {
                 out.println("Caveats:");
-                caveats.forEach(caveat -> out.println("    - " + caveat));
+                caveats.forEach(caveat -> out.println(TerminalText.wrapped(caveat, "    - ", "      ")));
                 out.println();
             }
             out.println("Plan written to " + projectDir.relativize(file).normalize());
@@ -230,7 +238,7 @@ public final class PlanCommand {
             insight.writeMarkdown(planDir);
             out.println("planned " + stack + ": " + insight.plan().resources().size() + " resources, idle "
                     + "$" + insight.cost().monthlyTotal().toPlainString() + "/month" + " -> " + projectDir.relativize(file).normalize());
-            caveats(entry.getValue(), java.time.LocalDate.now(clock)).forEach(caveat -> out.println("  caveat: " + caveat));
+            caveats(entry.getValue(), java.time.LocalDate.now(clock)).forEach(caveat -> out.println(TerminalText.wrapped(caveat, "  caveat: ", "          ")));
             if (diff.isPresent()) {
                 if (earlier.get(stack).isEmpty()) {
                     out.println("  no earlier plan " + againstDir.resolve(stack + ".json") + ": a new stack, every resource is created");

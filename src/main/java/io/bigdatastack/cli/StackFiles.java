@@ -4,23 +4,14 @@ import io.bigdatastack.support.Json;
 
 import com.google.gson.Gson;
 import io.bigdatastack.config.ConfigSource;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -29,9 +20,10 @@ import java.util.regex.Pattern;
  * Reads a project's configuration the way the Pulumi CLI would hand it to the program: {@code Pulumi.<stack>.yaml}
  * values over {@code Pulumi.yaml} defaults, scalars as text and structured values as JSON text.
  *
- * <p>The files are read strictly, as the Pulumi CLI reads them: malformed YAML, a top level that is not a map, a key
- * given twice and a key without a value are errors naming the file and line ({@link StackFileException}), never a
- * silently ignored or overwritten setting.
+ * <p>The files are read strictly, as the Pulumi CLI reads them ({@link StackYaml}: YAML 1.2 core schema, bounded
+ * aliases): malformed YAML, a top level that is not a map, a stack-file key without its {@code <namespace>:}, a key
+ * given twice, a key without a value, a non-finite number are errors naming the file and line
+ * ({@link StackFileException}), never a silently ignored or overwritten setting, a hang or a stack trace.
  */
 public final class StackFiles {
 
@@ -68,7 +60,49 @@ public final class StackFiles {
 
     /** The project's name from {@code Pulumi.yaml}. */
     public static String projectName(Path projectDir) throws IOException {
-        return String.valueOf(load(projectDir.resolve("Pulumi.yaml")).get("name"));
+        return project(projectDir).name();
+    }
+
+    /** What {@code Pulumi.yaml} contributes: the project's name and the defaults its config declares. */
+    private record Project(String name, Map<String, String> defaults) {
+    }
+
+    private static Project project(Path projectDir) throws IOException {
+        var file = projectDir.resolve("Pulumi.yaml");
+        var root = document(file);
+        var problems = new ArrayList<String>();
+        var budget = new StackYaml.Budget();
+        String name = null;
+        var defaults = new LinkedHashMap<String, String>();
+        for (var entry : root == null ? List.<StackYaml.Entry>of() : StackYaml.entries(file, root, "", problems)) {
+            if (entry.key().equals("name")) {
+                name = StackYaml.scalarText(entry.value());
+                if (name == null || name.isBlank() || StackYaml.isNull(entry.value())) {
+                    problems.add(file + ":" + entry.line() + ": name: expected the project's name (a single value such as big-data-stack)");
+                    name = null;
+                }
+            } else if (entry.key().equals("config") && entry.value() instanceof MappingNode config) {
+                for (var declaration : StackYaml.entries(file, config, "config", problems)) {
+                    if (declaration.value() instanceof MappingNode fields) {
+                        for (var field : StackYaml.entries(file, fields, "config." + declaration.key(), problems)) {
+                            if (field.key().equals("default")) {
+                                valueText(file, field, "config." + declaration.key() + ".default", budget, problems)
+                                        .ifPresent(text -> defaults.put(declaration.key(), text));
+                            }
+                        }
+                    }
+                }
+            } else if (entry.key().equals("config") && !StackYaml.isNull(entry.value())) {
+                problems.add(file + ":" + entry.line() + ": config: expected a map of key declarations");
+            }
+        }
+        if (name == null && problems.isEmpty()) {
+            problems.add(file + ": name: missing; expected the project's name");
+        }
+        if (!problems.isEmpty()) {
+            throw new StackFileException(String.join("\n", problems));
+        }
+        return new Project(name, defaults);
     }
 
     public static ConfigSource read(Path projectDir, String stack) throws IOException {
@@ -78,30 +112,70 @@ public final class StackFiles {
                     ? "there is no Pulumi.<stack>.yaml in " + projectDir.toAbsolutePath()
                     : "the stacks here are " + String.join(", ", stacks)));
         }
-        var project = load(projectDir.resolve("Pulumi.yaml"));
-        var projectName = String.valueOf(project.get("name"));
+        var project = project(projectDir);
+        var projectName = project.name();
         var values = new HashMap<String, String>();
         var secrets = new java.util.HashSet<String>();
+        var locations = new HashMap<String, String>();
 
-        for (var entry : section(project, "config").entrySet()) {
-            if (entry.getValue() instanceof Map<?, ?> declaration && declaration.containsKey("default")) {
-                values.put(qualify(projectName, entry.getKey()), text(declaration.get("default")));
+        project.defaults().forEach((key, value) -> values.put(qualify(projectName, key), value));
+        var file = projectDir.resolve("Pulumi." + stack + ".yaml");
+        var fileName = file.getFileName().toString();
+        var root = document(file);
+        var problems = new ArrayList<String>();
+        var budget = new StackYaml.Budget();
+        for (var entry : root == null ? List.<StackYaml.Entry>of() : StackYaml.entries(file, root, "", problems)) {
+            if (StackYaml.isNull(entry.value())) {
+                problems.add(file + ":" + entry.line() + ": key '" + entry.key() + "' has no value; give one, or delete the line");
+                continue;
+            }
+            if (!entry.key().equals("config")) {
+                // secretsprovider, encryptedkey, environment...: the CLI's; checked for well-formedness only.
+                StackYaml.value(file, entry.value(), entry.key(), budget, problems);
+                continue;
+            }
+            if (!(entry.value() instanceof MappingNode config)) {
+                problems.add(file + ":" + entry.line() + ": config: expected a map of <namespace>:<name> keys to values");
+                continue;
+            }
+            for (var setting : StackYaml.entries(file, config, "config", problems)) {
+                var key = setting.key();
+                if (!QUALIFIED_KEY.matcher(key).matches()) {
+                    // Only Pulumi.yaml's project config may leave out the namespace; the CLI refuses it in a stack file.
+                    problems.add(file + ":" + setting.line() + ": key '" + key + "': expected <namespace>:<name>, e.g. "
+                            + projectName + ":" + (key.isEmpty() ? "azCount" : key.replace(":", "")) + " or aws:region");
+                    continue;
+                }
+                if (StackYaml.isNull(setting.value())) {
+                    problems.add(file + ":" + setting.line() + ": key 'config." + key + "' has no value; give one, or delete the line to use the default");
+                    continue;
+                }
+                locations.put(key, fileName + ":" + setting.line());
+                var secret = new boolean[1];
+                int before = problems.size();
+                var converted = StackYaml.value(file, setting.value(), key, budget, problems);
+                if (problems.size() > before) {
+                    continue;
+                }
+                // A single value reaches the program as written (the CLI keeps its text); a list or map as JSON.
+                Object value = setting.value() instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar ? scalar.getValue() : converted;
+                value = SecretPlaceholders.substitute(projectName, key, value, () -> secret[0] = true);
+                values.put(key, text(value));
+                if (secret[0]) {
+                    secrets.add(key);
+                } else {
+                    secrets.remove(key);
+                }
             }
         }
-        var stackFile = load(projectDir.resolve("Pulumi." + stack + ".yaml"));
-        for (var entry : section(stackFile, "config").entrySet()) {
-            var key = qualify(projectName, entry.getKey());
-            var secret = new boolean[1];
-            var value = SecretPlaceholders.substitute(projectName, key, entry.getValue(), () -> secret[0] = true);
-            values.put(key, text(value));
-            if (secret[0]) {
-                secrets.add(key);
-            } else {
-                secrets.remove(key);
-            }
+        if (!problems.isEmpty()) {
+            throw new StackFileException(String.join("\n", problems));
         }
-        return ConfigSource.of(projectName, stack, values, secrets);
+        return ConfigSource.of(projectName, stack, values, secrets, locations);
     }
+
+    /** {@code <namespace>:<name>}, both parts non-empty (Pulumi's config key form). */
+    private static final Pattern QUALIFIED_KEY = Pattern.compile("[^:\\s]+:[^:\\s]+");
 
     private static String qualify(String project, String key) {
         return key.contains(":") ? key : project + ":" + key;
@@ -114,93 +188,32 @@ public final class StackFiles {
         return String.valueOf(value);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> section(Map<String, Object> document, String key) {
-        var section = document.get(key);
-        return section instanceof Map<?, ?> ? (Map<String, Object>) section : Map.of();
+    /** A declaration's default as the CLI hands it on: a single value's text, a list or map as JSON. */
+    private static java.util.Optional<String> valueText(Path file, StackYaml.Entry field, String path, StackYaml.Budget budget, List<String> problems) {
+        if (StackYaml.isNull(field.value())) {
+            return java.util.Optional.empty();
+        }
+        int before = problems.size();
+        var converted = StackYaml.value(file, field.value(), path, budget, problems);
+        if (problems.size() > before) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(field.value() instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar ? scalar.getValue() : text(converted));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> load(Path file) throws IOException {
-        var text = Files.readString(file);
-        var options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        var constructor = new NodeConstructor(options);
-        Node root;
+    /** The document's top-level map (null for an empty file), read strictly: every problem names file and line. */
+    private static MappingNode document(Path file) throws IOException {
+        String content;
         try {
-            root = new Yaml(constructor).compose(new java.io.StringReader(text));
-        } catch (MarkedYAMLException e) {
-            var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw new StackFileException(at(file, mark) + "malformed YAML: " + e.getProblem()
-                    + (e.getContext() != null ? " (" + e.getContext() + ")" : ""));
-        } catch (YAMLException e) {
-            throw new StackFileException(file + ": malformed YAML: " + e.getMessage());
-        }
-        if (root == null) {
-            return Map.of();
-        }
-        if (!(root instanceof MappingNode)) {
-            throw new StackFileException(at(file, root.getStartMark()) + "the top level must be a map of keys (such as config:), got a "
-                    + (root instanceof SequenceNode ? "list" : "single value"));
-        }
-        var problems = new ArrayList<String>();
-        checkNode(file, root, "", problems);
-        if (!problems.isEmpty()) {
-            throw new StackFileException(String.join("\n", problems));
+            content = Files.readString(file);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new StackFileException(file + ": not UTF-8 text; expected a YAML file saved as UTF-8");
         }
         try {
-            // Built from the node tree just checked: the file is parsed once, not again by Yaml.load.
-            return (Map<String, Object>) constructor.construct(root);
-        } catch (YAMLException e) {
-            throw new StackFileException(file + ": " + e.getMessage());
+            return StackYaml.topLevel(file, StackYaml.compose(file, content));
+        } catch (StackYaml.Refused e) {
+            throw new StackFileException(e.getMessage());
         }
     }
 
-    /** SnakeYAML's safe constructor, applied to an already composed node tree. */
-    private static final class NodeConstructor extends SafeConstructor {
-        NodeConstructor(LoaderOptions options) {
-            super(options);
-        }
-
-        Object construct(Node node) {
-            return constructDocument(node);
-        }
-    }
-
-    /** Duplicate keys and null values anywhere in the document, each with its line. */
-    private static void checkNode(Path file, Node node, String path, List<String> problems) {
-        if (node instanceof MappingNode mapping) {
-            var seen = new HashMap<String, Integer>();
-            for (var tuple : mapping.getValue()) {
-                var keyNode = tuple.getKeyNode();
-                var key = keyNode instanceof ScalarNode scalar ? scalar.getValue() : keyNode.toString();
-                var qualified = path.isEmpty() ? key : path + "." + key;
-                var line = keyNode.getStartMark().getLine() + 1;
-                var first = seen.putIfAbsent(key, line);
-                if (first != null) {
-                    problems.add(file + ":" + line + ": duplicate key '" + qualified + "' (first given on line " + first
-                            + "); only one value can apply, remove the other");
-                }
-                var value = tuple.getValueNode();
-                if (value instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL)) {
-                    problems.add(file + ":" + line + ": key '" + qualified + "' has no value; give one, or delete the line to use the default");
-                } else {
-                    checkNode(file, value, qualified, problems);
-                }
-            }
-        } else if (node instanceof SequenceNode sequence) {
-            for (int i = 0; i < sequence.getValue().size(); i++) {
-                var item = sequence.getValue().get(i);
-                if (item instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL)) {
-                    problems.add(file + ":" + (item.getStartMark().getLine() + 1) + ": item " + i + " of '" + path + "' has no value");
-                } else {
-                    checkNode(file, item, path + "[" + i + "]", problems);
-                }
-            }
-        }
-    }
-
-    private static String at(Path file, Mark mark) {
-        return mark == null ? file + ": " : file + ":" + (mark.getLine() + 1) + ": ";
-    }
 }

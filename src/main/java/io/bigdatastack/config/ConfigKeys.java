@@ -132,14 +132,18 @@ public final class ConfigKeys {
             "Names of other S3 buckets Spark jobs may read (read-only); the stack's own job bucket is always read/write.")
             .checkedBy(Validators::s3BucketName);
     public static final ConfigKey GLUE_CATALOG_ACCESS = ConfigKey.bool("glueCatalogAccess", false,
-            "true lets jobs use this account's Glue Data Catalog in the Region (databases, tables, partitions) as their metastore.");
+            "true lets jobs use this account's Glue Data Catalog in the Region as their metastore: the stack creates their own database (<project>_<stack>, with teams <project>_<stack>__<team>), the only one they may write; other databases only as glueReadDatabases grants.");
+    // Glue isolation: with glueCatalogAccess the job role writes only its own database (docs/glue-catalog.md).
+    public static final ConfigKey GLUE_READ_DATABASES = ConfigKey.array("glueReadDatabases", List.of(),
+            "Glue databases (exact names) Spark jobs may read besides their own (needs glueCatalogAccess); jobs write only the stack's own database. Changing it updates the job role's policy in place.")
+            .checkedBy(Validators::glueDatabaseName);
     // AWS::EMRContainers::JobTemplate is a recent CloudFormation type: a Region without it can turn the template off.
     public static final ConfigKey JOB_TEMPLATE = ConfigKey.bool("jobTemplate", true,
             "Create the EMR job template (a CloudFormation AWS::EMRContainers::JobTemplate). Set false in a Region without that type (check with `aws cloudformation describe-type --type RESOURCE --type-name AWS::EMRContainers::JobTemplate`).");
     // Data teams: a list of maps (name, cpuQuota, memoryQuota, readBuckets, glueCatalogAccess, studioGroups); unset =
     // one team from emrNamespace, jobReadBuckets and glueCatalogAccess.
     public static final ConfigKey TEAMS = ConfigKey.structured("teams",
-            "Data teams, a list of maps; each gets its own namespace, virtual cluster, job role, job template and prefix teams/<name>/ of the job bucket. Fields: name (RFC 1123 label, unique; also the namespace), cpuQuota and memoryQuota (Kubernetes quantities for the namespace ResourceQuota), readBuckets (like jobReadBuckets), glueCatalogAccess (true/false), studioGroups (Identity Center groups whose Studio session reaches only this team's virtual cluster), monthlyBudget (USD) and budgetEmails (a list) for the team's AWS Budgets budget. Unset, the stack has one team from emrNamespace, jobReadBuckets and glueCatalogAccess. Pulumi's project config schema cannot type a list of maps, so this key has no type here; StackConfig checks it.");
+            "Data teams, a list of maps; each gets its own namespace, virtual cluster, job role, job template and prefix teams/<name>/ of the job bucket. Fields: name (RFC 1123 label, unique; also the namespace), cpuQuota and memoryQuota (Kubernetes quantities for the namespace ResourceQuota), readBuckets (like jobReadBuckets), glueCatalogAccess (true/false), glueReadDatabases (like the key), studioGroups (Identity Center groups whose Studio session reaches only this team's virtual cluster), monthlyBudget (USD) and budgetEmails (a list) for the team's AWS Budgets budget. Unset, the stack has one team from emrNamespace, jobReadBuckets and glueCatalogAccess. Pulumi's project config schema cannot type a list of maps, so this key has no type here; StackConfig checks it.");
 
     // EMR Studio
     public static final ConfigKey STUDIO_AUTH_MODE = ConfigKey.string("studioAuthMode", "SSO",
@@ -161,7 +165,7 @@ public final class ConfigKeys {
 
     // Data lifecycle
     public static final ConfigKey PROTECT_STATEFUL_RESOURCES = ConfigKey.bool("protectStatefulResources", false,
-            "true (prod): every stateful resource (the list in src/main/java/io/bigdatastack/protection/Stateful.java: EKS cluster, its secrets KMS key, control-plane log group, EMR namespace, virtual cluster, job log group, EMR Studio, the job, Studio and cost report buckets and their settings) is protected - a change that would replace or delete one, and pulumi destroy, stop at it until unprotected - and all but the cluster are kept in AWS when deleted from the stack; job bucket versioning on. false (dev): nothing protected; buckets are emptied and deleted with the stack.");
+            "true (prod): every stateful resource (the list in src/main/java/io/bigdatastack/protection/Stateful.java: EKS cluster, its secrets KMS key, control-plane log group, EMR namespace, virtual cluster, Glue databases, job log group, EMR Studio, the job, Studio and cost report buckets and their settings) is protected - a change that would replace or delete one, and pulumi destroy, stop at it until unprotected - and all but the cluster are kept in AWS when deleted from the stack; job bucket versioning on. false (dev): nothing protected; buckets are emptied and deleted with the stack.");
 
     // Cost attribution and budgets (io.bigdatastack.cost, docs/cost-attribution.md)
     public static final ConfigKey COST_REPORTS = ConfigKey.bool("costReports", false,
@@ -185,7 +189,7 @@ public final class ConfigKeys {
             KARPENTER_EXECUTOR_MEMORY_GIB_LIMIT, KARPENTER_ARCHITECTURES, KARPENTER_AMI_ALIAS, KARPENTER_NODE_DISK_GIB,
             KARPENTER_EXECUTOR_CONSOLIDATE_AFTER_SECONDS,
             LOG_RETENTION_DAYS,
-            EMR_NAMESPACE, EMR_RELEASE_LABEL, JOB_ROLE_BINDING, JOB_READ_BUCKETS, GLUE_CATALOG_ACCESS, JOB_TEMPLATE, TEAMS,
+            EMR_NAMESPACE, EMR_RELEASE_LABEL, JOB_ROLE_BINDING, JOB_READ_BUCKETS, GLUE_CATALOG_ACCESS, GLUE_READ_DATABASES, JOB_TEMPLATE, TEAMS,
             STUDIO_AUTH_MODE, STUDIO_ADMIN_USER, STUDIO_USERS, STUDIO_GROUPS, STUDIO_ENDPOINT,
             PROTECT_STATEFUL_RESOURCES,
             COST_REPORTS, COST_ALLOCATION_TAGS, MONTHLY_BUDGET, BUDGET_EMAILS);

@@ -87,7 +87,8 @@ final class ConfigNamespaces {
         return Optional.empty();
     }
 
-    private static String suggestion(String key, List<String> known) {
+    /** {@code "; did you mean 'x'?"} for the nearest of {@code known} by edit distance, when near enough; else empty. */
+    static String suggestion(String key, java.util.Collection<String> known) {
         return known.stream()
                 .min(Comparator.comparingInt(k -> distance(key.toLowerCase(), k.toLowerCase())))
                 .filter(k -> distance(key.toLowerCase(), k.toLowerCase()) <= Math.max(2, key.length() / 8))

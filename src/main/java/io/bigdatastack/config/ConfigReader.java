@@ -134,7 +134,20 @@ final class ConfigReader {
      * ANSI escape sequence in a value must not forge extra lines or recolour the terminal.
      */
     void problem(String message) {
-        problems.add(escapeControlCharacters(message));
+        problems.add(escapeControlCharacters(located(message)));
+    }
+
+    /**
+     * {@code file:line: } before a message about a key the stack file set (the longest key the message starts with,
+     * e.g. {@code big-data-stack:teams} for {@code big-data-stack:teams[1].name: ...}), as the CLI's own errors do.
+     */
+    private String located(String message) {
+        return source.qualifiedKeys().stream()
+                .filter(key -> message.startsWith(key) && message.length() > key.length() && ":[.".indexOf(message.charAt(key.length())) >= 0)
+                .max(java.util.Comparator.comparingInt(String::length))
+                .flatMap(source::location)
+                .map(where -> where + ": " + message)
+                .orElse(message);
     }
 
     /** {@code \n}, {@code \t}, {@code \r} by name; every other control character as {@code \}{@code uXXXX}. */

@@ -34,6 +34,14 @@ public interface ConfigSource {
         return false;
     }
 
+    /**
+     * Where a key was set, as {@code file:line} (e.g. {@code Pulumi.prod.yaml:12}), when known: {@code plan} reads the
+     * stack file itself; under {@code pulumi up} the CLI hands over values only.
+     */
+    default Optional<String> location(String qualifiedKey) {
+        return Optional.empty();
+    }
+
     /** Reads from the running Pulumi program: the CLI has already merged Pulumi.yaml defaults into it. */
     static ConfigSource of(Context ctx) {
         return new ConfigSource() {
@@ -73,6 +81,13 @@ public interface ConfigSource {
 
     /** A fixed set of values of which {@code secretKeys} were set as secrets. */
     static ConfigSource of(String project, String stack, Map<String, String> values, Set<String> secretKeys) {
+        return of(project, stack, values, secretKeys, Map.of());
+    }
+
+    /** As above, with where each key was set ({@link #location}). */
+    static ConfigSource of(String project, String stack, Map<String, String> values, Set<String> secretKeys,
+                           Map<String, String> locations) {
+        var where = Map.copyOf(locations);
         var copy = Map.copyOf(values);
         var secrets = Set.copyOf(secretKeys);
         return new ConfigSource() {
@@ -81,6 +96,7 @@ public interface ConfigSource {
             @Override public Optional<String> get(String qualifiedKey) { return Optional.ofNullable(copy.get(qualifiedKey)); }
             @Override public Set<String> qualifiedKeys() { return copy.keySet(); }
             @Override public boolean isSecret(String qualifiedKey) { return secrets.contains(qualifiedKey); }
+            @Override public Optional<String> location(String qualifiedKey) { return Optional.ofNullable(where.get(qualifiedKey)); }
         };
     }
 }

@@ -126,7 +126,10 @@ public record StackConfig(
 
     /** EMR on EKS jobs (the namespace is {@link #emrNamespace()}). */
     public record Emr(String releaseLabel, JobRoleBinding jobRoleBinding, List<String> jobReadBuckets, boolean glueCatalogAccess,
-                      boolean jobTemplate) {
+                      boolean jobTemplate, List<String> glueReadDatabases) {
+        public Emr {
+            glueReadDatabases = List.copyOf(glueReadDatabases);
+        }
     }
 
     /**
@@ -176,7 +179,8 @@ public record StackConfig(
         source.qualifiedKeys().stream()
                 .filter(key -> key.startsWith(source.project() + ":") && !known.contains(key))
                 .sorted()
-                .forEach(key -> reader.problem(key + ": unknown key; the keys of this project are listed in Pulumi.yaml"));
+                .forEach(key -> reader.problem(key + ": unknown key of this project" + ConfigNamespaces.suggestion(key, known)
+                        + " (its keys are listed in Pulumi.yaml)"));
         ConfigNamespaces.check(source, known, reader);
 
         var region = source.get(AWS_REGION).map(String::trim).orElse("");
@@ -221,7 +225,7 @@ public record StackConfig(
         var emr = readEmr(reader, naming, region);
 
         var defaultTeam = new Team(emrNamespace, emrNamespace, Optional.empty(), Optional.empty(), emr.jobReadBuckets(),
-                emr.glueCatalogAccess(), List.of(), false, Optional.empty(), List.of());
+                emr.glueCatalogAccess(), List.of(), false, Optional.empty(), List.of(), emr.glueReadDatabases());
         var teams = TeamsReader.read(reader, naming, region, defaultTeam);
 
         var studio = readStudio(reader);
@@ -575,6 +579,11 @@ public record StackConfig(
         var readBuckets = reader.list(JOB_READ_BUCKETS);
         reader.checkEach(JOB_READ_BUCKETS, readBuckets);
         var glue = reader.bool(GLUE_CATALOG_ACCESS);
+        var glueReadDatabases = reader.list(GLUE_READ_DATABASES);
+        reader.checkEach(GLUE_READ_DATABASES, glueReadDatabases);
+        if (!glue && !glueReadDatabases.isEmpty()) {
+            reader.reject(GLUE_READ_DATABASES, glueReadDatabases, "no databases unless glueCatalogAccess is true (jobs without the catalog read none)");
+        }
 
         // The job role's name is fixed up front (its base36 form is in the trust policy), so check it here.
         // (Bucket names need no check: PhysicalNames.bucket turns any stack name into a valid one.)
@@ -587,8 +596,10 @@ public record StackConfig(
             reader.reject(EMR_NAMESPACE, reader.string(EMR_NAMESPACE), "a namespace short enough that the virtual cluster name '"
                     + virtualClusterName + "' fits EMR's " + EmrNames.MAX_VIRTUAL_CLUSTER_NAME + " characters");
         }
-        checkJobPolicySize(reader, prefix, readBuckets, glue, region);
-        return new Emr(releaseLabel, binding, readBuckets, glue, reader.bool(JOB_TEMPLATE));
+        var glueGrant = glue ? Optional.of(new JobRolePolicies.GlueGrant(EmrNames.glueDatabaseName(prefix, Optional.empty()), glueReadDatabases))
+                : Optional.<JobRolePolicies.GlueGrant>empty();
+        checkJobPolicySize(reader, prefix, readBuckets, glueGrant, region);
+        return new Emr(releaseLabel, binding, readBuckets, glue, reader.bool(JOB_TEMPLATE), glueReadDatabases);
     }
 
     /**
@@ -596,8 +607,9 @@ public record StackConfig(
      * role is written, mid-deploy. So the document is built here exactly as EmrOnEks builds it: every ARN has the
      * same length for any account (12 digits), and names derive from project and stack.
      */
-    private static void checkJobPolicySize(ConfigReader reader, String prefix, List<String> readBuckets, boolean glue, String region) {
-        if (readBuckets.isEmpty()) {
+    private static void checkJobPolicySize(ConfigReader reader, String prefix, List<String> readBuckets,
+                                           Optional<JobRolePolicies.GlueGrant> glue, String region) {
+        if (readBuckets.isEmpty() && glue.map(g -> g.readDatabases().isEmpty()).orElse(true)) {
             return;
         }
         var anyAccount = "000000000000";
@@ -606,7 +618,9 @@ public record StackConfig(
                 scope.arn("logs", "log-group:" + EmrNames.jobLogGroupName(prefix)), glue, scope);
         int size = document.iamSize();
         if (size > PolicyDocument.MAX_ROLE_INLINE_POLICY_CHARACTERS) {
-            reader.reject(JOB_READ_BUCKETS, readBuckets.size() + " buckets", "a list whose job-role policy fits IAM's "
+            int databases = glue.map(g -> g.readDatabases().size()).orElse(0);
+            reader.reject(JOB_READ_BUCKETS, readBuckets.size() + " buckets" + (databases == 0 ? "" : " and " + databases + " glueReadDatabases"),
+                    "a list whose job-role policy fits IAM's "
                     + PolicyDocument.MAX_ROLE_INLINE_POLICY_CHARACTERS + " characters of inline policy per role: it would be "
                     + size + " characters (read from fewer buckets, or share a bucket with prefixes)");
         }

@@ -22,7 +22,7 @@ import java.util.Set;
 final class TeamsReader {
 
     static final Set<String> FIELDS = Set.of("name", "cpuQuota", "memoryQuota", "readBuckets", "glueCatalogAccess", "studioGroups",
-            "monthlyBudget", "budgetEmails");
+            "monthlyBudget", "budgetEmails", "glueReadDatabases");
 
     private TeamsReader() {
     }
@@ -60,7 +60,8 @@ final class TeamsReader {
             }
             var object = array.get(i).getAsJsonObject();
             object.keySet().stream().filter(f -> !FIELDS.contains(f)).sorted().forEach(f ->
-                    reader.problem(at + "." + f + ": unknown field; a team has " + String.join(", ", FIELDS.stream().sorted().toList())));
+                    reader.problem(at + "." + f + ": unknown field" + ConfigNamespaces.suggestion(f, FIELDS) + "; a team has "
+                            + String.join(", ", FIELDS.stream().sorted().toList())));
             var name = string(reader, object, at, "name").orElse("");
             if (name.isEmpty()) {
                 reader.problem(at + ".name: is missing, expected the team's name (an RFC 1123 label)");
@@ -81,8 +82,19 @@ final class TeamsReader {
                 expect(reader, at + ".readBuckets[" + b + "]", readBuckets.get(b), Validators.s3BucketName(readBuckets.get(b)));
             }
             var glue = bool(reader, object, at, "glueCatalogAccess");
+            var glueReadDatabases = strings(reader, object, at, "glueReadDatabases");
+            for (int d = 0; d < glueReadDatabases.size(); d++) {
+                expect(reader, at + ".glueReadDatabases[" + d + "]", glueReadDatabases.get(d), Validators.glueDatabaseName(glueReadDatabases.get(d)));
+            }
+            if (!glue && !glueReadDatabases.isEmpty()) {
+                reader.problem(at + ".glueReadDatabases: got " + glueReadDatabases + ", expected no databases unless the team's"
+                        + " glueCatalogAccess is true (jobs without the catalog read none)");
+            }
             if (!name.isEmpty()) {
-                checkPolicySize(reader, at, name, readBuckets, glue, naming.physical(""), region);
+                var grant = glue ? Optional.of(new io.bigdatastack.emr.JobRolePolicies.GlueGrant(
+                        EmrNames.glueDatabaseName(naming.physical(""), Optional.of(name)), glueReadDatabases))
+                        : Optional.<io.bigdatastack.emr.JobRolePolicies.GlueGrant>empty();
+                checkPolicySize(reader, at, name, readBuckets, grant, naming.physical(""), region);
             }
             var groups = new ArrayList<String>();
             var groupEntries = strings(reader, object, at, "studioGroups");
@@ -99,7 +111,7 @@ final class TeamsReader {
             }
             var emails = strings(reader, object, at, "budgetEmails");
             StackConfig.checkBudgetEmails(reader, at + ".budgetEmails", emails, amount.isPresent(), at + ".monthlyBudget");
-            teams.add(new Team(name, name, cpu, memory, readBuckets, glue, groups, true, budget, emails));
+            teams.add(new Team(name, name, cpu, memory, readBuckets, glue, groups, true, budget, emails, glueReadDatabases));
         }
         return teams.isEmpty() ? List.of(defaultTeam) : List.copyOf(teams);
     }
@@ -151,9 +163,9 @@ final class TeamsReader {
      * refuses it past its size quota only mid-deploy, so it is built here as the component builds it (any account's
      * ARNs have the same length).
      */
-    private static void checkPolicySize(ConfigReader reader, String at, String name, List<String> readBuckets, boolean glue,
-                                        String prefix, String region) {
-        if (readBuckets.isEmpty()) {
+    private static void checkPolicySize(ConfigReader reader, String at, String name, List<String> readBuckets,
+                                        Optional<io.bigdatastack.emr.JobRolePolicies.GlueGrant> glue, String prefix, String region) {
+        if (readBuckets.isEmpty() && glue.map(g -> g.readDatabases().isEmpty()).orElse(true)) {
             return;
         }
         var anyAccount = "000000000000";
@@ -163,7 +175,9 @@ final class TeamsReader {
                 scope.arn("logs", "log-group:" + EmrNames.jobLogGroupName(prefix)), glue, scope);
         int size = document.iamSize();
         if (size > io.bigdatastack.iam.PolicyDocument.MAX_ROLE_INLINE_POLICY_CHARACTERS) {
-            reader.problem(at + ".readBuckets: got " + readBuckets.size() + " buckets, expected a list whose job-role policy fits IAM's "
+            int databases = glue.map(g -> g.readDatabases().size()).orElse(0);
+            reader.problem(at + ".readBuckets: got " + readBuckets.size() + " buckets" + (databases == 0 ? "" : " and " + databases
+                    + " glueReadDatabases") + ", expected a list whose job-role policy fits IAM's "
                     + io.bigdatastack.iam.PolicyDocument.MAX_ROLE_INLINE_POLICY_CHARACTERS + " characters of inline policy per role: it would be "
                     + size + " characters");
         }

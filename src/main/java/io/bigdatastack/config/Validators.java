@@ -42,6 +42,16 @@ public final class Validators {
     private Validators() {
     }
 
+    // Glue database names as Athena and Hive accept them: lower case letters, digits and underscores, at most 255
+    // (https://docs.aws.amazon.com/athena/latest/ug/tables-databases-columns-names.html; Glue's own limit is 255).
+    private static final Pattern GLUE_DATABASE_NAME = Pattern.compile("[a-z0-9_]{1,255}");
+
+    /** A Glue Data Catalog database a team reads ({@code glueReadDatabases}): one exact name, no wildcard. */
+    public static Optional<String> glueDatabaseName(String value) {
+        return expect(GLUE_DATABASE_NAME.matcher(value).matches(),
+                "a Glue database name: 1-255 lower-case letters, digits or underscores, one database per entry (no wildcards)");
+    }
+
     public static Optional<String> iamRoleName(String value) {
         return expect(IAM_ROLE_NAME.matcher(value).matches(),
                 "an IAM role name: 1-64 characters from letters, digits and +=,.@_-");

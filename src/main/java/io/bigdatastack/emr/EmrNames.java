@@ -70,4 +70,19 @@ public final class EmrNames {
     public static String s3LogUri(String bucketName, String dataPrefix) {
         return "s3://" + bucketName + "/" + dataPrefix + LOGS_PREFIX;
     }
+
+    /**
+     * The Glue Data Catalog database of a team's jobs: {@code <project>_<stack>} for the one default team of a stack
+     * without {@code teams}, {@code <project>_<stack>__<team>} for a team. Lower case, letters, digits and underscores
+     * only, the form Athena and Hive accept (https://docs.aws.amazon.com/athena/latest/ug/tables-databases-columns-names.html);
+     * the double underscore cannot occur inside a team name (an RFC 1123 label), so a stack's team never takes another
+     * stack's database name.
+     */
+    public static String glueDatabaseName(String namePrefix, java.util.Optional<String> team) {
+        var stackPart = namePrefix.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "_");
+        return team.map(t -> stackPart + "__" + t.replace('-', '_')).orElse(stackPart);
+    }
+
+    /** Glue's limit on a database name (CreateDatabase DatabaseInput.Name: 1 to 255 characters). */
+    public static final int MAX_GLUE_DATABASE_NAME = 255;
 }

@@ -137,7 +137,7 @@ public final class EmrOnEks extends ComponentResource {
         }
         return List.of(new TeamSpec(args.namespace(), args.namespace(), args.jobRoleName(), java.util.Optional.empty(),
                 args.jobReadBuckets(), args.glueCatalogAccess(), args.secretJobReadBuckets(), java.util.Optional.empty(),
-                java.util.Optional.empty(), List.of(), java.util.OptionalLong.empty(), java.util.OptionalLong.empty()));
+                java.util.Optional.empty(), List.of(), args.glueReadDatabases(), java.util.OptionalLong.empty(), java.util.OptionalLong.empty()));
     }
 
     /**

@@ -29,6 +29,7 @@ public final class EmrOnEksArgs {
     private final String releaseLabel;
     private final List<String> jobReadBuckets;
     private final boolean glueCatalogAccess;
+    private final List<String> glueReadDatabases;
     private final boolean jobTemplate;
     private final boolean secretJobReadBuckets;
     private final int logRetentionDays;
@@ -54,6 +55,7 @@ public final class EmrOnEksArgs {
         this.releaseLabel = Objects.requireNonNull(b.releaseLabel, "releaseLabel");
         this.jobReadBuckets = List.copyOf(b.jobReadBuckets);
         this.glueCatalogAccess = b.glueCatalogAccess;
+        this.glueReadDatabases = List.copyOf(b.glueReadDatabases);
         this.jobTemplate = b.jobTemplate;
         this.secretJobReadBuckets = b.secretJobReadBuckets;
         this.logRetentionDays = b.logRetentionDays;
@@ -105,6 +107,8 @@ public final class EmrOnEksArgs {
     public List<String> jobReadBuckets() { return jobReadBuckets; }
     /** See {@link Builder#glueCatalogAccess}. */
     public boolean glueCatalogAccess() { return glueCatalogAccess; }
+    /** See {@link Builder#glueReadDatabases}. */
+    public List<String> glueReadDatabases() { return glueReadDatabases; }
     /** See {@link Builder#jobTemplate}. */
     public boolean jobTemplate() { return jobTemplate; }
     /** Whether {@code jobReadBuckets} came from a secret config value: the job role's policy is then a secret. */
@@ -141,6 +145,7 @@ public final class EmrOnEksArgs {
         private String releaseLabel;
         private List<String> jobReadBuckets = List.of();
         private boolean glueCatalogAccess;
+        private List<String> glueReadDatabases = List.of();
         private boolean jobTemplate = true;
         private boolean secretJobReadBuckets;
         private int logRetentionDays = 30;
@@ -211,10 +216,16 @@ public final class EmrOnEksArgs {
          */
         public Builder jobReadBuckets(List<String> value) { this.jobReadBuckets = value; return this; }
         /**
-         * Whether jobs may use this account's Glue Data Catalog in the Region. Changing it updates the job role's
-         * policy in place.
+         * Whether jobs may use this account's Glue Data Catalog in the Region: the stack creates the team's own
+         * database, the only one its role writes. Turning it on creates the database and updates the role's policy;
+         * turning it off deletes the database (its table definitions, not the data in S3) unless it is protected.
          */
         public Builder glueCatalogAccess(boolean value) { this.glueCatalogAccess = value; return this; }
+        /**
+         * Glue databases the default team's jobs may read besides their own (with {@code glueCatalogAccess}). Changing
+         * them updates the job role's policy in place.
+         */
+        public Builder glueReadDatabases(List<String> value) { this.glueReadDatabases = value; return this; }
         /**
          * Whether to create the EMR job template (true by default). Turning it off deletes the template's
          * CloudFormation stack.

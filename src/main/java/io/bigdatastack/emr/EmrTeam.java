@@ -35,7 +35,8 @@ public final class EmrTeam extends ComponentResource {
     private EmrTeam(String name, String resourcePrefix, EmrOnEksArgs args, TeamSpec team, BucketV2 bucket,
                     LogGroup logGroup, ComponentResourceOptions options) {
         super(TYPE, name, null, options);
-        this.outputs = TeamResources.create(resourcePrefix, this, args, team, bucket, logGroup, Stateful.TEAM_NAMESPACE, Stateful.TEAM_VIRTUAL_CLUSTER);
+        this.outputs = TeamResources.create(resourcePrefix, this, args, team, bucket, logGroup, Stateful.TEAM_NAMESPACE, Stateful.TEAM_VIRTUAL_CLUSTER,
+                Stateful.TEAM_GLUE_DATABASE);
         registerOutputs(Map.of(
                 "namespace", outputs.namespace(),
                 "virtualClusterId", outputs.virtualClusterId(),

@@ -13,8 +13,8 @@ import java.util.List;
  * {@code applyValue} once the ARNs are known; tests call them directly).
  *
  * <p>Least privilege, unlike the reference app's four {@code *FullAccess} policies: the stack's job bucket, the
- * buckets named in {@code jobReadBuckets} read-only, the stack's log group, and the Glue Data Catalog of this account
- * and Region only when asked for.
+ * buckets named in {@code jobReadBuckets} read-only, the stack's log group, and, only when asked for, the team's own
+ * Glue database (read/write tables) plus the databases its config names (read-only).
  */
 public final class JobRolePolicies {
 
@@ -70,12 +70,12 @@ public final class JobRolePolicies {
      * @param jobBucketArn      the stack's bucket (scripts, outputs, logs): read and write
      * @param readBucketNames   other buckets jobs read input from
      * @param logGroupArn       the job log group's ARN as CloudWatch Logs returns it (no trailing {@code :*})
-     * @param glueCatalogAccess whether jobs use the Glue Data Catalog as their metastore
+     * @param glue              the team's Glue Data Catalog grant when its jobs use the catalog as their metastore
      * @param scope             the stack's partition, Region and account (the read buckets' and Glue's ARNs)
      */
     public static PolicyDocument permissions(String jobBucketArn, List<String> readBucketNames, String logGroupArn,
-                                             boolean glueCatalogAccess, AwsScope scope) {
-        return permissions(jobBucketArn, java.util.Optional.empty(), readBucketNames, logGroupArn, glueCatalogAccess, scope);
+                                             java.util.Optional<GlueGrant> glue, AwsScope scope) {
+        return permissions(jobBucketArn, java.util.Optional.empty(), readBucketNames, logGroupArn, glue, scope);
     }
 
     /**
@@ -84,7 +84,7 @@ public final class JobRolePolicies {
      * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html#amazons3-policy-keys).
      */
     public static PolicyDocument permissions(String jobBucketArn, java.util.Optional<String> dataPrefix, List<String> readBucketNames,
-                                             String logGroupArn, boolean glueCatalogAccess, AwsScope scope) {
+                                             String logGroupArn, java.util.Optional<GlueGrant> glue, AwsScope scope) {
         var statements = new ArrayList<Statement>();
         if (dataPrefix.isEmpty()) {
             statements.add(Statement.allow("ListJobBucket")
@@ -121,18 +121,70 @@ public final class JobRolePolicies {
         statements.add(Statement.allow("FindJobLogGroup")
                 .actions("logs:DescribeLogGroups")
                 .resources("*"));
-        if (glueCatalogAccess) {
-            // Spark's Glue catalog client (Hive metastore API): databases, tables, partitions and functions.
-            // No DeleteDatabase: dropping a whole database is an administrator's act, not a job's.
-            var glue = scope.arn("glue", "");
-            statements.add(Statement.allow("UseGlueDataCatalog")
-                    .actions("glue:GetDatabase", "glue:GetDatabases", "glue:CreateDatabase", "glue:UpdateDatabase",
-                            "glue:GetTable", "glue:GetTables", "glue:CreateTable", "glue:UpdateTable", "glue:DeleteTable",
-                            "glue:GetPartition", "glue:GetPartitions", "glue:BatchGetPartition", "glue:CreatePartition",
-                            "glue:BatchCreatePartition", "glue:UpdatePartition", "glue:DeletePartition", "glue:BatchDeletePartition",
-                            "glue:GetUserDefinedFunction", "glue:GetUserDefinedFunctions")
-                    .resources(glue + "catalog", glue + "database/*", glue + "table/*/*", glue + "userDefinedFunction/*/*"));
-        }
+        glue.ifPresent(grant -> statements.addAll(glueStatements(grant, scope)));
         return PolicyDocument.of(statements);
     }
+
+    /**
+     * A team's place in the Glue Data Catalog: the one database it writes (created by the stack for it) and the
+     * databases it may only read ({@code glueReadDatabases}).
+     *
+     * @param database      the team's own database ({@link EmrNames#glueDatabaseName})
+     * @param readDatabases other databases of the account's catalog its jobs read, never write
+     */
+    public record GlueGrant(String database, List<String> readDatabases) {
+        public GlueGrant {
+            readDatabases = List.copyOf(readDatabases);
+        }
+    }
+
+    /** The Glue actions Spark's catalog client (Hive metastore API) uses to read tables, partitions and functions. */
+    static final List<String> GLUE_READ_ACTIONS = List.of("glue:GetTable", "glue:GetTables", "glue:GetTableVersion",
+            "glue:GetTableVersions", "glue:GetPartition", "glue:GetPartitions", "glue:BatchGetPartition",
+            "glue:GetUserDefinedFunction", "glue:GetUserDefinedFunctions");
+
+    /** What writing tables and partitions adds to reading them; no database-level write (the stack owns the databases). */
+    static final List<String> GLUE_WRITE_ACTIONS = List.of("glue:CreateTable", "glue:UpdateTable", "glue:DeleteTable",
+            "glue:BatchDeleteTable", "glue:CreatePartition", "glue:BatchCreatePartition", "glue:UpdatePartition",
+            "glue:BatchUpdatePartition", "glue:DeletePartition", "glue:BatchDeletePartition");
+
+    /**
+     * Glue checks an action on the resource and every ancestor: a table action needs the table, its database and the
+     * catalog (https://docs.aws.amazon.com/glue/latest/dg/glue-specifying-resource-arns.html). So a statement naming
+     * the catalog and one database's ARNs reaches that database only: writing to another team's database would need
+     * its database and table ARNs, which no statement of this role names.
+     */
+    private static List<Statement> glueStatements(GlueGrant grant, AwsScope scope) {
+        var glue = scope.arn("glue", "");
+        var catalog = glue + "catalog";
+        var statements = new ArrayList<Statement>();
+        var visible = new ArrayList<String>(List.of(catalog, glue + "database/" + DEFAULT_DATABASE, glue + "database/" + grant.database()));
+        grant.readDatabases().forEach(database -> visible.add(glue + "database/" + database));
+        // Spark's session catalog looks up the `default` database when it starts, and `SHOW DATABASES` lists the
+        // catalog (GetDatabases is an action on the catalog); both reveal names, not tables.
+        statements.add(Statement.allow("FindGlueDatabases")
+                .actions("glue:GetDatabase", "glue:GetDatabases")
+                .resources(visible));
+        var writeActions = new ArrayList<>(GLUE_READ_ACTIONS);
+        writeActions.addAll(GLUE_WRITE_ACTIONS);
+        statements.add(Statement.allow("WriteOwnGlueDatabase")
+                .actions(writeActions)
+                .resources(catalog, glue + "database/" + grant.database(), glue + "table/" + grant.database() + "/*",
+                        glue + "userDefinedFunction/" + grant.database() + "/*"));
+        if (!grant.readDatabases().isEmpty()) {
+            var readResources = new ArrayList<String>(List.of(catalog));
+            for (var database : grant.readDatabases()) {
+                readResources.add(glue + "database/" + database);
+                readResources.add(glue + "table/" + database + "/*");
+                readResources.add(glue + "userDefinedFunction/" + database + "/*");
+            }
+            statements.add(Statement.allow("ReadGrantedGlueDatabases")
+                    .actions(GLUE_READ_ACTIONS)
+                    .resources(readResources));
+        }
+        return statements;
+    }
+
+    /** The database Spark and Hive use when a query names none; looked up at session start. */
+    public static final String DEFAULT_DATABASE = "default";
 }

@@ -8,6 +8,8 @@ import com.pulumi.aws.eks.PodIdentityAssociationArgs;
 import com.pulumi.aws.emrcontainers.VirtualCluster;
 import com.pulumi.aws.iam.Policy;
 import com.pulumi.aws.iam.PolicyArgs;
+import com.pulumi.aws.glue.CatalogDatabase;
+import com.pulumi.aws.glue.CatalogDatabaseArgs;
 import com.pulumi.aws.emrcontainers.VirtualClusterArgs;
 import com.pulumi.aws.emrcontainers.inputs.VirtualClusterContainerProviderArgs;
 import com.pulumi.aws.emrcontainers.inputs.VirtualClusterContainerProviderInfoArgs;
@@ -78,8 +80,11 @@ final class TeamResources {
     private TeamResources() {
     }
 
+    /** Where the tables of a team's Glue database live by default, under its data prefix: {@code warehouse/}. */
+    static final String GLUE_WAREHOUSE_PREFIX = "warehouse/";
+
     static Outputs create(String name, Resource parent, EmrOnEksArgs args, TeamSpec team, BucketV2 bucket, LogGroup logGroup,
-                          Stateful namespaceEntry, Stateful virtualClusterEntry) {
+                          Stateful namespaceEntry, Stateful virtualClusterEntry, Stateful glueDatabaseEntry) {
         var child = CustomResourceOptions.builder().parent(parent).build();
         var protect = args.protectStatefulResources();
         var tags = args.tags();
@@ -127,7 +132,7 @@ final class TeamResources {
                 .applyValue(t -> JobRolePolicies.trust(args.jobRoleBinding(), t.t1, t.t2, team.namespace(), t.t3, team.jobRoleName(), t.t4)
                         .toJson());
         var permissions = Output.tuple(bucket.arn(), logGroup.arn(), args.scope())
-                .applyValue(t -> JobRolePolicies.permissions(t.t1, team.dataPrefix(), team.readBuckets(), t.t2, team.glueCatalogAccess(),
+                .applyValue(t -> JobRolePolicies.permissions(t.t1, team.dataPrefix(), team.readBuckets(), t.t2, team.glueGrant(args.namePrefix()),
                         t.t3).toJson());
         var jobRole = IamRole.builder(name + "-job-role", team.jobRoleName(), parent)
                 .description("EMR on EKS job execution role of namespace " + team.namespace() + " (" + args.namePrefix() + ")")
@@ -137,6 +142,18 @@ final class TeamResources {
                 .build();
         var role = jobRole.role();
         var rolePolicy = jobRole.grants().get(0);
+
+        // --- The team's own Glue database: the only one its role may write (JobRolePolicies.glueStatements) ---
+        if (team.glueCatalogAccess()) {
+            var databaseName = team.glueDatabase(args.namePrefix());
+            new CatalogDatabase(name + "-glue-database", CatalogDatabaseArgs.builder()
+                    .name(databaseName)
+                    .description("Tables of the Spark jobs of namespace " + team.namespace() + " (" + args.namePrefix() + ")")
+                    // Tables created without a LOCATION land under the team's prefix, which its role writes.
+                    .locationUri(bucket.bucket().applyValue(b -> "s3://" + b + "/" + team.dataPrefix().orElse("") + GLUE_WAREHOUSE_PREFIX))
+                    .tags(tags)
+                    .build(), glueDatabaseEntry.options(protect, parent).build());
+        }
 
         // What a job needs in place before it can start: the role's permissions, its pod templates, and its Pod
         // Identity associations.

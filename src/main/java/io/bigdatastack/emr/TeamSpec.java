@@ -21,10 +21,11 @@ import java.util.Optional;
  * @param cpuQuotaMillis   {@code cpuQuota}'s value in millicores (parsed by the configuration), for the job defaults
  * @param memoryQuotaMebibytes {@code memoryQuota}'s value in MiB, rounded down
  * @param studioGroups     Identity Center groups whose Studio session reaches only this team's virtual cluster
+ * @param glueReadDatabases Glue databases its jobs may read besides its own (a policy update in place)
  */
 public record TeamSpec(String name, String namespace, String jobRoleName, Optional<String> dataPrefix, List<String> readBuckets,
                        boolean glueCatalogAccess, boolean secretReadBuckets, Optional<String> cpuQuota, Optional<String> memoryQuota,
-                       List<String> studioGroups, java.util.OptionalLong cpuQuotaMillis, java.util.OptionalLong memoryQuotaMebibytes) {
+                       List<String> studioGroups, List<String> glueReadDatabases, java.util.OptionalLong cpuQuotaMillis, java.util.OptionalLong memoryQuotaMebibytes) {
 
     public TeamSpec {
         if (cpuQuota.isPresent() != cpuQuotaMillis.isPresent() || memoryQuota.isPresent() != memoryQuotaMebibytes.isPresent()) {
@@ -32,6 +33,17 @@ public record TeamSpec(String name, String namespace, String jobRoleName, Option
         }
         readBuckets = List.copyOf(readBuckets);
         studioGroups = List.copyOf(studioGroups);
+        glueReadDatabases = List.copyOf(glueReadDatabases);
+    }
+
+    /** The team's own Glue database: the stack's for the default team, {@code <stack>__<team>} for a team of {@code teams}. */
+    public String glueDatabase(String namePrefix) {
+        return EmrNames.glueDatabaseName(namePrefix, dataPrefix.isPresent() ? Optional.of(name) : Optional.empty());
+    }
+
+    /** What the team's role may do in the Glue Data Catalog; empty without {@code glueCatalogAccess}. */
+    public Optional<JobRolePolicies.GlueGrant> glueGrant(String namePrefix) {
+        return glueCatalogAccess ? Optional.of(new JobRolePolicies.GlueGrant(glueDatabase(namePrefix), glueReadDatabases)) : Optional.empty();
     }
 
     /** CloudWatch stream prefix of the team's jobs: today's {@code spark} for the default team, else the team's name. */

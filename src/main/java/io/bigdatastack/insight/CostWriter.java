@@ -154,11 +154,11 @@ final class CostWriter {
         appendRow(sb, widths, new String[]{"Total", "", "", "", usd(e.monthlyTotal())});
         sb.append("  Not estimated:\n");
         for (var n : e.notPriced()) {
-            sb.append("    - ").append(notPricedText(n)).append('\n');
+            sb.append(io.bigdatastack.support.TerminalText.wrapped(notPricedText(n), "    - ", "      ")).append('\n');
         }
         sb.append("  Notes:\n");
         for (var n : footnotes(e)) {
-            sb.append("    - ").append(n).append('\n');
+            sb.append(io.bigdatastack.support.TerminalText.wrapped(n, "    - ", "      ")).append('\n');
         }
         for (var line : teamLines(e)) {
             sb.append("  ").append(line.startsWith("- ") ? "  " + line : line).append('\n');

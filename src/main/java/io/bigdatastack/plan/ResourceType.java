@@ -53,6 +53,7 @@ public enum ResourceType {
     S3_BUCKET_OBJECT_V2("aws:s3/bucketObjectv2:BucketObjectv2", null, null, Diagram.OMIT, null),
     S3_BUCKET_OBJECT("aws:s3/bucketObject:BucketObject", null, null, Diagram.OMIT, null),
     AUTOSCALING_TAG("aws:autoscaling/tag:Tag", null, null, Diagram.OMIT, null),
+    GLUE_CATALOG_DATABASE("aws:glue/catalogDatabase:CatalogDatabase", "Glue database", "Glue databases", Diagram.COLLAPSE, null),
     CLOUDWATCH_LOG_GROUP("aws:cloudwatch/logGroup:LogGroup", "Log group", null, Diagram.KEEP, null),
     EMR_STUDIO("aws:emr/studio:Studio", "EMR Studio", null, Diagram.KEEP, null),
     EMR_STUDIO_SESSION_MAPPING("aws:emr/studioSessionMapping:StudioSessionMapping", "Studio session mapping", "Studio session mappings", Diagram.COLLAPSE, null),
@@ -81,7 +82,6 @@ public enum ResourceType {
     // Cost attribution and budgets (io.bigdatastack.cost); the CostReports parts are drawn as one box (ArchitectureDiagram).
     BCMDATA_EXPORT("aws:bcmdata/export:Export", "CUR 2.0 data export", null, Diagram.KEEP, null),
     ATHENA_WORKGROUP("aws:athena/workgroup:Workgroup", "Athena workgroup", null, Diagram.KEEP, null),
-    GLUE_CATALOG_DATABASE("aws:glue/catalogDatabase:CatalogDatabase", "Glue database", null, Diagram.KEEP, null),
     GLUE_CATALOG_TABLE("aws:glue/catalogTable:CatalogTable", "Glue table", "Glue tables", Diagram.COLLAPSE, null),
     COST_ALLOCATION_TAG("aws:costexplorer/costAllocationTag:CostAllocationTag", "Cost allocation tag", "Cost allocation tags", Diagram.COLLAPSE, null),
     BUDGET("aws:budgets/budget:Budget", "Budget", "Budgets", Diagram.COLLAPSE, null),

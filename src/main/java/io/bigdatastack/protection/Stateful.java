@@ -34,6 +34,9 @@ public enum Stateful {
             "bigdata:emr:Team", true, "kubernetes:core/v1:Namespace"),
     TEAM_VIRTUAL_CLUSTER("a team's EMR virtual cluster", "its job-run history and the ID the team's job submitters use",
             "bigdata:emr:Team", true, "aws:emrcontainers/virtualCluster:VirtualCluster"),
+    // Deleting a Glue database deletes its table and partition definitions (not the S3 data they point at).
+    TEAM_GLUE_DATABASE("a team's Glue database", "its table and partition definitions (the data in S3 stays)",
+            "bigdata:emr:Team", true, "aws:glue/catalogDatabase:CatalogDatabase"),
     JOB_LOGS("the EMR job log group", "Spark driver and executor logs",
             "bigdata:emr:EmrOnEks", true, "aws:cloudwatch/logGroup:LogGroup"),
     JOB_BUCKET("the EMR job bucket", "job scripts, outputs and S3 job logs",

@@ -163,6 +163,7 @@ public final class BigDataStack {
                 .releaseLabel(config.emr().releaseLabel())
                 .jobReadBuckets(config.emr().jobReadBuckets())
                 .glueCatalogAccess(config.emr().glueCatalogAccess())
+                .glueReadDatabases(config.emr().glueReadDatabases())
                 .jobTemplate(config.emr().jobTemplate())
                 .secretJobReadBuckets(config.isSecret(ConfigKeys.JOB_READ_BUCKETS))
                 .logRetentionDays(config.logRetentionDays())
@@ -309,7 +310,7 @@ public final class BigDataStack {
                     original ? EmrNames.jobRoleName(physicalPrefix) : EmrNames.teamJobRoleName(physicalPrefix, team.name()),
                     original ? Optional.empty() : Optional.of(team.dataPrefix()), team.readBuckets(), team.glueCatalogAccess(),
                     !team.fromTeamsKey() && config.isSecret(ConfigKeys.JOB_READ_BUCKETS), team.cpuQuota(), team.memoryQuota(),
-                    team.studioGroups(),
+                    team.studioGroups(), team.glueReadDatabases(),
                     team.cpuQuota().map(q -> OptionalLong.of(KubernetesQuantity.parse(q).milliValueRoundedUp().longValueExact())).orElse(OptionalLong.empty()),
                     team.memoryQuota().map(q -> OptionalLong.of(KubernetesQuantity.parse(q).mebibytesRoundedDown())).orElse(OptionalLong.empty()));
         }).toList();

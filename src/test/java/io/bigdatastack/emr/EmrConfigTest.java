@@ -29,7 +29,7 @@ class EmrConfigTest {
     void defaults() {
         var config = TestStacks.config(Map.of());
         assertEquals("emr-jobs", config.emrNamespace());
-        assertEquals(new StackConfig.Emr("emr-7.13.0-latest", JobRoleBinding.irsa, List.of(), false, true), config.emr());
+        assertEquals(new StackConfig.Emr("emr-7.13.0-latest", JobRoleBinding.irsa, List.of(), false, true, List.of()), config.emr());
     }
 
     @Test
@@ -40,9 +40,11 @@ class EmrConfigTest {
                 "jobRoleBinding", "both",
                 "jobReadBuckets", "[\"raw-data.example\", \"curated-data\"]",
                 "glueCatalogAccess", "true",
+                "glueReadDatabases", "[\"sales\", \"shared_reference\"]",
                 "jobTemplate", "false"));
         assertEquals("analytics", config.emrNamespace());
-        assertEquals(new StackConfig.Emr("emr-spark-8.0.0-latest", JobRoleBinding.both, List.of("raw-data.example", "curated-data"), true, false),
+        assertEquals(new StackConfig.Emr("emr-spark-8.0.0-latest", JobRoleBinding.both, List.of("raw-data.example", "curated-data"), true, false,
+                List.of("sales", "shared_reference")),
                 config.emr());
     }
 

@@ -333,14 +333,17 @@ class EmrOnEksTest {
         assertEquals(List.of("s3:GetObject"), actions.get("ReadReadBucketObjects"));
         assertEquals(List.of("arn:aws:s3:::raw-data/*", "arn:aws:s3:::curated.example/*"), resources.get("ReadReadBucketObjects"));
         var glue = "arn:aws:glue:us-east-1:" + ACCOUNT + ":";
-        assertEquals(List.of(glue + "catalog", glue + "database/*", glue + "table/*/*", glue + "userDefinedFunction/*/*"),
-                resources.get("UseGlueDataCatalog"));
-        assertTrue(actions.get("UseGlueDataCatalog").containsAll(List.of("glue:GetDatabase", "glue:GetTable", "glue:CreateTable",
+        // The default team writes only the stack's own database (GlueCatalogIsolationTest covers teams).
+        assertEquals(List.of(glue + "catalog", glue + "database/big_data_stack_test", glue + "table/big_data_stack_test/*",
+                glue + "userDefinedFunction/big_data_stack_test/*"), resources.get("WriteOwnGlueDatabase"));
+        assertTrue(actions.get("WriteOwnGlueDatabase").containsAll(List.of("glue:GetTable", "glue:CreateTable",
                 "glue:GetPartitions", "glue:BatchCreatePartition")));
-        assertFalse(actions.get("UseGlueDataCatalog").contains("glue:DeleteDatabase"));
+        assertFalse(actions.values().stream().flatMap(List::stream).anyMatch(a -> a.equals("glue:DeleteDatabase") || a.equals("glue:CreateDatabase")));
+        assertEquals("big_data_stack_test", emrOne(p, "aws:glue/catalogDatabase:CatalogDatabase").inputString("name"));
 
         var defaults = actionsBySid(permissions(plan));
-        assertFalse(defaults.containsKey("UseGlueDataCatalog"));
+        assertFalse(defaults.keySet().stream().anyMatch(sid -> sid.contains("Glue")));
+        assertTrue(plan.ofType("aws:glue/catalogDatabase:CatalogDatabase").isEmpty(), "no database without glueCatalogAccess");
         assertFalse(defaults.containsKey("ListReadBuckets"));
     }
 

@@ -26,13 +26,16 @@ class StatefulProtectionTest {
     private static Plan dev;
     /** A protected stack with two teams: team namespaces and virtual clusters are stateful too. */
     private static Plan teams;
+    /** A protected stack of one default team with the Glue catalog: its database is stateful. */
+    private static Plan glue;
 
     @BeforeAll
     static void plan() {
         prod = TestStacks.planStackFile("prod");
         dev = TestStacks.planStackFile("dev");
         teams = TestStacks.plan(Map.of("protectStatefulResources", "true",
-                "teams", "[{\"name\": \"analytics\"}, {\"name\": \"ml\"}]"));
+                "teams", "[{\"name\": \"analytics\", \"glueCatalogAccess\": true}, {\"name\": \"ml\"}]"));
+        glue = TestStacks.plan(Map.of("protectStatefulResources", "true", "glueCatalogAccess", "true"));
     }
 
     @AfterAll
@@ -78,7 +81,7 @@ class StatefulProtectionTest {
     @Test
     void everyEntryOfTheListIsPresentInProdAndMatchesWhatTheProgramProtects() {
         var seen = EnumSet.noneOf(Stateful.class);
-        for (var plan : List.of(prod, teams)) {
+        for (var plan : List.of(prod, teams, glue)) {
             for (var resource : plan.resources()) {
                 var role = role(plan, resource);
                 role.ifPresent(seen::add);
@@ -89,6 +92,7 @@ class StatefulProtectionTest {
         var teamProtected = teams.resources().stream().filter(r -> r.options().protect() && r.urn().contains("bigdata:emr:Team$"))
                 .map(Plan.Resource::name).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(List.of("test-emr-team-analytics-namespace", "test-emr-team-analytics-virtual-cluster",
+                "test-emr-team-analytics-glue-database",
                 "test-emr-team-ml-namespace", "test-emr-team-ml-virtual-cluster")), teamProtected);
         assertEquals(EnumSet.allOf(Stateful.class), seen, "every Stateful entry names a resource the program creates");
     }
