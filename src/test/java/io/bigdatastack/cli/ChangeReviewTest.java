@@ -341,12 +341,19 @@ class ChangeReviewTest {
     @Test
     void turningTeamsOnWithTheFirstTeamNamedLikeTheOldDefaultReplacesNothing() throws Exception {
         var run = changed("teams", "[{name: emr-jobs, cpuQuota: \"64\"}, {name: analytics}]");
-        assertEquals(PlanCommand.OK, run.exitCode(), run.out());
+        // The new quota bounds the original team's MaxExecutors default, so its job template gets a new ID (exit 4,
+        // named); nothing is replaced or deleted.
+        assertEquals(PlanCommand.DISRUPTS_RUNNING_WORK, run.exitCode(), run.out());
         for (var change : run.changes()) {
             var action = change.getAsJsonObject().get("action").getAsString();
             assertTrue(action.equals("create") || action.equals("update"), change.toString());
+            var disrupts = change.getAsJsonObject().getAsJsonArray("disrupts");
+            assertTrue(disrupts.isEmpty() || change.getAsJsonObject().get("urn").getAsString().endsWith("::prod-emr-job-template"),
+                    change.toString());
         }
         assertEquals("create", run.change("prod-emr-quota").get("action").getAsString());
+        var withoutQuota = changed("teams", "[{name: emr-jobs}, {name: analytics}]");
+        assertEquals(PlanCommand.OK, withoutQuota.exitCode(), withoutQuota.out());
     }
 
     @Test
