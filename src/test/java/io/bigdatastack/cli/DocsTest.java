@@ -187,6 +187,9 @@ class DocsTest {
         for (var command : jarCommands) {
             var words = command.words();
             var args = words.subList(words.indexOf(JAR) + 1, words.size());
+            if (args.size() == 1 && List.of("--help", "-h", "help").contains(args.get(0))) {
+                continue; // the usage itself (Commands)
+            }
             if (args.isEmpty() || !grammar.containsKey(args.get(0))) {
                 wrong.add(command + ": no such command");
                 continue;
@@ -355,7 +358,7 @@ class DocsTest {
         parameterNames(template, declared);
         assertFalse(declared.isEmpty(), "the job template declares parameters");
         var readme = pages.get("README.md");
-        var sentence = Pattern.compile("takes the parameters ((?:`\\w+`(?:, | and )?)+)").matcher(readme);
+        var sentence = Pattern.compile("takes the parameters\\s+((?:`\\w+`(?:,\\s+|\\s+and\\s+)?)+)").matcher(readme);
         assertTrue(sentence.find(), "README.md says which parameters the job template takes");
         var named = new TreeSet<String>();
         var names = Pattern.compile("`(\\w+)`").matcher(sentence.group(1));
