@@ -11,9 +11,10 @@ import java.util.List;
  * What the pinned Karpenter ({@link KarpenterVersions#VERSION}) needs from AWS, written here as data: the controller's
  * IAM permissions, the node role's AWS managed policies, the interruption queue's retention and the EventBridge rules
  * that feed it. Learned from the version's getting-started guide and its permissions reference
- * ({@link #PERMISSIONS_REFERENCE}), not copied: the statements, their names and their grouping are ours; the actions,
- * resources and conditions are the ones the controller of that version calls with, each narrowed to this cluster, its
- * node role and its queue, and further where this program can (instance profiles: {@link #instanceProfiles}).
+ * ({@link #PERMISSIONS_REFERENCE}), not copied: the statements and their names are ours, grouped into six policies as
+ * upstream groups them so that each can be compared with its section of the reference; the actions, resources and
+ * conditions are the ones the controller of that version calls with, each narrowed to this cluster, its node role and
+ * its queue, and further where this program can (instance profiles: {@link #instanceProfiles}).
  *
  * <p>On a chart upgrade, read the new version's reference page and compare statement by statement;
  * {@code KarpenterAwsTest} pins what must stay true (PassRole only on the node role, every mutating statement scoped to
@@ -29,14 +30,15 @@ public final class KarpenterAws {
     public static final String INTERRUPTION = "https://karpenter.sh/v1.14/concepts/disruption/#interruption";
 
     /**
-     * How long the queue keeps a message: five minutes, as the guide creates the queue; an interruption notice older
+     * How long the queue keeps a message: five minutes, as the guide ({@link #GETTING_STARTED}) creates the queue; an interruption notice older
      * than that is of no use (a spot warning gives two minutes).
      */
     public static final int QUEUE_MESSAGE_RETENTION_SECONDS = 300;
 
     /**
-     * The node role's AWS managed policies, as the guide gives the node role (its "Node Authorization" part,
-     * {@link #PERMISSIONS_REFERENCE}): join the cluster, run the VPC CNI, pull images, and SSM for the node.
+     * The node role's AWS managed policies, as the guide ({@link #GETTING_STARTED}) gives the node role (the "Node
+     * Authorization" part of {@link #PERMISSIONS_REFERENCE}): join the cluster, run the VPC CNI, pull images, and SSM
+     * for the node.
      */
     public static final List<String> NODE_MANAGED_POLICIES = List.of(
             "AmazonEKS_CNI_Policy",
@@ -149,9 +151,9 @@ public final class KarpenterAws {
         var clusterArn = scope.arn("eks", "cluster/" + clusterName);
         var profiles = instanceProfiles(scope, clusterName);
         return List.of(
-                // Launching, tagging and terminating nodes: reference section "NodeLifecyclePolicy".
+                // Launching, tagging and terminating nodes (https://karpenter.sh/v1.14/reference/cloudformation/, section NodeLifecyclePolicy).
                 new ControllerPolicy("NodeLifecyclePolicy", "node-lifecycle", PolicyDocument.of(
-                        // A launch reads the image, its snapshots, the subnet, the security groups, and any capacity
+                        // A launch uses the image, its snapshots, the subnet, the security groups, and any capacity
                         // reservation or placement group an EC2NodeClass selects; none of them is Karpenter's own.
                         Statement.allow("LaunchFromSelectedImagesAndNetworks")
                                 .actions("ec2:RunInstances", "ec2:CreateFleet")
@@ -194,7 +196,7 @@ public final class KarpenterAws {
                                 .resources(ec2(scope, "instance"), ec2(scope, "launch-template"))
                                 .condition("StringEquals", "aws:ResourceTag/" + cluster, "owned")
                                 .condition("StringLike", "aws:ResourceTag/" + NODEPOOL_TAG, "*"))),
-                // Instance profiles for the node role: reference section "IAMIntegrationPolicy".
+                // Instance profiles for the node role (https://karpenter.sh/v1.14/reference/cloudformation/, section IAMIntegrationPolicy).
                 new ControllerPolicy("IAMIntegrationPolicy", "iam-integration", PolicyDocument.of(
                         // Launching a node hands the node role to EC2, and only that role, only to EC2 (both partitions'
                         // service names, as upstream lists them).
@@ -228,25 +230,25 @@ public final class KarpenterAws {
                                 .condition("StringEquals", "aws:ResourceTag/" + cluster, "owned")
                                 .condition("StringEquals", "aws:ResourceTag/" + REGION_TAG, scope.region())
                                 .condition("StringLike", "aws:ResourceTag/" + NODECLASS_TAG, "*"))),
-                // The API server endpoint and CA for the nodes' bootstrap: reference section "EKSIntegrationPolicy".
+                // The API server endpoint and CA for the nodes' bootstrap (https://karpenter.sh/v1.14/reference/cloudformation/, section EKSIntegrationPolicy).
                 new ControllerPolicy("EKSIntegrationPolicy", "eks-integration", PolicyDocument.of(
                         Statement.allow("DescribeThisCluster")
                                 .actions("eks:DescribeCluster")
                                 .resources(clusterArn))),
-                // Reading interruption events: reference section "InterruptionPolicy".
+                // Reading interruption events (https://karpenter.sh/v1.14/reference/cloudformation/, section InterruptionPolicy).
                 new ControllerPolicy("InterruptionPolicy", "interruption", PolicyDocument.of(
                         Statement.allow("ConsumeInterruptionQueue")
                                 .actions("sqs:DeleteMessage", "sqs:GetQueueUrl", "sqs:ReceiveMessage")
                                 .resources(queueArn))),
-                // Avoiding a zone ARC has shifted this cluster away from: reference section "ZonalShiftPolicy". The action
-                // takes no resource ARN, so the condition names the cluster.
+                // Avoiding a zone ARC has shifted this cluster away from (https://karpenter.sh/v1.14/reference/cloudformation/, section
+                // ZonalShiftPolicy). The action takes no resource ARN, so the condition names the cluster.
                 new ControllerPolicy("ZonalShiftPolicy", "zonal-shift", PolicyDocument.of(
                         Statement.allow("ReadThisClustersZonalShift")
                                 .actions("arc-zonal-shift:GetManagedResource")
                                 .resources("*")
                                 .condition("StringEquals", "arc-zonal-shift:ResourceIdentifier", clusterArn))),
-                // Discovering images, types, offerings, prices, subnets and groups: reference section
-                // "ResourceDiscoveryPolicy".
+                // Discovering images, types, offerings, prices, subnets and groups (https://karpenter.sh/v1.14/reference/cloudformation/, section
+                // ResourceDiscoveryPolicy).
                 new ControllerPolicy("ResourceDiscoveryPolicy", "resource-discovery", PolicyDocument.of(
                         // Describe calls accept no resource ARN; held to this Region.
                         Statement.allow("DescribeEc2InThisRegion")
@@ -264,7 +266,7 @@ public final class KarpenterAws {
                         Statement.allow("ReadPrices")
                                 .actions("pricing:GetProducts")
                                 .resources("*"),
-                        // Finding profiles left over from earlier runs; listing takes no resource ARN.
+                        // Listing the account's profiles to find this cluster's among them; listing takes no resource ARN.
                         Statement.allow("ListInstanceProfiles")
                                 .actions("iam:ListInstanceProfiles")
                                 .resources("*"),
@@ -273,7 +275,10 @@ public final class KarpenterAws {
                                 .resources(profiles))));
     }
 
-    /** The names of the controller's policies in order, for wiring resources before the stack's values are known. */
+    /**
+     * The controller's policies with placeholder values: their names and order, for wiring resources before the stack's
+     * values (Outputs) are known.
+     */
     public static List<ControllerPolicy> controllerPolicyShapes() {
         return controllerPolicies(new AwsScope(AwsScope.COMMERCIAL_PARTITION, "r", "0"), "c", "n", "q");
     }

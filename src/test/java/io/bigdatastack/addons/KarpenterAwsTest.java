@@ -193,6 +193,17 @@ class KarpenterAwsTest {
     }
 
     @Test
+    void everyCitationIsOfThePinnedMinorVersion() {
+        // A chart bump without revisiting this data fails here: the pages the statements were checked against name
+        // the version they describe.
+        var minor = "/v" + KarpenterVersions.VERSION.substring(0, KarpenterVersions.VERSION.lastIndexOf('.')) + "/";
+        for (var url : List.of(KarpenterAws.PERMISSIONS_REFERENCE, KarpenterAws.GETTING_STARTED, KarpenterAws.INTERRUPTION,
+                KarpenterVersions.TEMPLATE_SOURCE)) {
+            assertTrue(url.contains(minor), url + " is not of Karpenter " + KarpenterVersions.VERSION);
+        }
+    }
+
+    @Test
     void customResourceKindsMakeTheTypeTokensTheProviderReads() {
         assertEquals("kubernetes:karpenter.sh/v1:NodePool", KubernetesCustomResource.Kind.NODE_POOL.typeToken());
         assertEquals("karpenter.k8s.aws/v1", KubernetesCustomResource.Kind.EC2_NODE_CLASS.apiVersion());
