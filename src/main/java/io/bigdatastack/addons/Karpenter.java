@@ -38,15 +38,15 @@ import java.util.TreeMap;
  * instances that fit the pending pods (drivers on on-demand, executors spot first), and removes them when empty.
  *
  * <p>Built as upstream's getting-started guide for the pinned version describes it
- * (https://karpenter.sh/v1.14/getting-started/getting-started-with-karpenter/), from its own CloudFormation template
- * ({@link KarpenterTemplate}):
+ * (https://karpenter.sh/v1.14/getting-started/getting-started-with-karpenter/), with what that version needs from AWS
+ * written as our own data ({@link KarpenterAws}):
  * <ul>
- *   <li>a node role with the template's AWS managed policies and an EKS access entry of type {@code EC2_LINUX}, so
+ *   <li>a node role with the guide's AWS managed policies and an EKS access entry of type {@code EC2_LINUX}, so
  *       its nodes can join (https://docs.aws.amazon.com/eks/latest/userguide/creating-access-entries.html);</li>
  *   <li>the interruption queue (SQS, SSE, five-minute retention) with a policy admitting only EventBridge (from this
- *       stack's rules) and SQS, and denying every request not over TLS; and the template's EventBridge rules
+ *       stack's rules) and SQS, and denying every request not over TLS; and EventBridge rules for the five interruption events
  *       (https://karpenter.sh/v1.14/concepts/disruption/#interruption);</li>
- *   <li>the controller's role (IRSA or Pod Identity, {@link AddonRoleArgs}) with the template's controller policies,
+ *   <li>the controller's role (IRSA or Pod Identity, {@link AddonRoleArgs}) with the controller's policies,
  *       filled in for this cluster, this node role ({@code iam:PassRole}) and this queue;</li>
  *   <li>{@code karpenter.sh/discovery} tags on the private subnets and the node security group, which the
  *       EC2NodeClasses select by;</li>
@@ -89,7 +89,6 @@ public final class Karpenter extends ComponentResource {
     public Karpenter(String name, KarpenterArgs args, ComponentResourceOptions options) {
         super(TYPE, name, null, options);
         var child = CustomResourceOptions.builder().parent(this).build();
-        var template = KarpenterTemplate.pinned();
         var tags = args.tags;
 
         // --- Node role and its access entry ---
@@ -98,7 +97,7 @@ public final class Karpenter extends ComponentResource {
                 .description("Nodes Karpenter launches for EKS cluster " + args.clusterName)
                 .trust(TrustPolicies.service("ec2.amazonaws.com").toJson())
                 .tags(tags);
-        for (var policy : template.nodeManagedPolicies()) {
+        for (var policy : KarpenterAws.NODE_MANAGED_POLICIES) {
             nodeRoleBuilder.managedPolicy(name + "-karpenter-node-" + policy, args.scope.applyValue(s -> s.awsManagedPolicyArn(policy)));
         }
         var nodeRole = nodeRoleBuilder.build();
@@ -113,18 +112,18 @@ public final class Karpenter extends ComponentResource {
         // --- Interruption queue and rules ---
         var queue = new Queue(name + "-karpenter-interruption-queue", QueueArgs.builder()
                 .name(PhysicalNames.fit(args.namePrefix + "-karpenter", 80))
-                .messageRetentionSeconds(template.queueMessageRetentionSeconds())
+                .messageRetentionSeconds(KarpenterAws.QUEUE_MESSAGE_RETENTION_SECONDS)
                 .sqsManagedSseEnabled(true)
                 .tags(tags)
                 .build(), child);
         this.queueName = queue.name();
         var ruleArns = new ArrayList<Output<String>>();
         var rulesAndTargets = new ArrayList<Resource>();
-        for (var rule : template.rules()) {
-            var suffix = kebab(rule.logicalName().replaceFirst("Rule$", ""));
+        for (var rule : KarpenterAws.INTERRUPTION_RULES) {
+            var suffix = rule.suffix();
             var eventRule = new EventRule(name + "-karpenter-" + suffix, EventRuleArgs.builder()
                     .name(PhysicalNames.fit(args.namePrefix + "-karpenter-" + suffix, 64))
-                    .description("Karpenter " + KarpenterVersions.VERSION + " interruption events (" + rule.logicalName()
+                    .description("Karpenter " + KarpenterVersions.VERSION + " interruption events (" + rule.upstreamName()
                             + ") for EKS cluster " + args.clusterName)
                     .eventPattern(rule.eventPattern())
                     .tags(tags)
@@ -143,20 +142,21 @@ public final class Karpenter extends ComponentResource {
                         .applyValue(t -> queuePolicy(t.t1, t.t2, t.t3.accountId()).toJson()))
                 .build(), child);
 
-        // --- Controller role: upstream's policies for this cluster, node role and queue ---
+        // --- Controller role: the permissions the pinned controller needs, for this cluster, node role and queue ---
         var policies = Output.tuple(args.scope, nodeRole.role().arn(), queue.arn())
-                .applyValue(t -> template.controllerPolicies(t.t1.partition(), t.t1.region(), t.t1.accountId(), args.clusterName, t.t2, t.t3));
+                .applyValue(t -> KarpenterAws.controllerPolicies(t.t1, args.clusterName, t.t2, t.t3));
         // The policies' names and order, without the stack's values (which are Outputs).
-        var policyNames = template.controllerPolicies("aws", "r", "0", "c", "n", "q").stream()
-                .map(KarpenterTemplate.ControllerPolicy::logicalName).toList();
+        var shapes = KarpenterAws.controllerPolicyShapes();
         var addonRole = AddonRole.create(name + "-karpenter", args, this, "Karpenter controller", NAMESPACE, SERVICE_ACCOUNT, role -> {
-            for (int i = 0; i < policyNames.size(); i++) {
+            for (int i = 0; i < shapes.size(); i++) {
                 final int index = i;
-                var suffix = kebab(policyNames.get(i).replaceFirst("Policy$", ""));
-                role.customerManagedPolicy(name + "-karpenter-" + suffix,
-                        PhysicalNames.fit(args.roleName + "-" + suffix, PhysicalNames.IAM_POLICY_NAME_MAX),
-                        "Karpenter " + KarpenterVersions.VERSION + " upstream " + policyNames.get(i) + " (" + KarpenterVersions.TEMPLATE_SOURCE + ")",
-                        policies.applyValue(list -> KarpenterTemplate.scopeInstanceProfiles(list.get(index).document(), args.clusterName)));
+                var shape = shapes.get(i);
+                // The description names the upstream policy this one corresponds to and where it was learned from; it
+                // is kept unchanged because AWS cannot change a policy's description in place.
+                role.customerManagedPolicy(name + "-karpenter-" + shape.suffix(),
+                        PhysicalNames.fit(args.roleName + "-" + shape.suffix(), PhysicalNames.IAM_POLICY_NAME_MAX),
+                        "Karpenter " + KarpenterVersions.VERSION + " upstream " + shape.upstreamName() + " (" + KarpenterVersions.TEMPLATE_SOURCE + ")",
+                        policies.applyValue(list -> list.get(index).document().toJson()));
             }
             return role;
         });
@@ -355,11 +355,6 @@ public final class Karpenter extends ComponentResource {
         requirement.put("operator", operator);
         requirement.put("values", List.of(values));
         return requirement;
-    }
-
-    /** {@code SpotInterruption} to {@code spot-interruption}, {@code IAMIntegration} to {@code iam-integration}. */
-    static String kebab(String camel) {
-        return camel.replaceAll("([A-Z]+)([A-Z][a-z])", "$1-$2").replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
     }
 
     /** The controller's Helm release: what must go before the controller on destroy depends on it. */

@@ -2,19 +2,16 @@ package io.bigdatastack.addons;
 
 import io.bigdatastack.cluster.KubernetesVersions;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The one pinned Karpenter: chart (an OCI artifact whose version equals the app version) and the getting-started
- * CloudFormation template of that exact version, from which the controller policy, the node role's managed policies
- * and the interruption rules are read ({@link KarpenterTemplate}).
+ * The one pinned Karpenter: chart (an OCI artifact whose version equals the app version) and where that exact
+ * version's AWS requirements were learned from. What the controller needs of AWS (its IAM permissions, the node role's
+ * managed policies, the interruption rules) is written as this program's own data in {@link KarpenterAws}, checked
+ * against the version's permissions reference and getting-started template; nothing of upstream is shipped.
  *
- * <p>Why 1.14.1: the newest release whose template and compatibility matrix could be read here; its matrix
+ * <p>Why 1.14.1: the newest release whose permissions and compatibility matrix could be read here; its matrix
  * (https://karpenter.sh/v1.14/upgrading/compatibility/) requires Karpenter 1.5 for Kubernetes 1.33, 1.6 for 1.34, 1.9
  * for 1.35 and 1.13 for 1.36, which {@link KubernetesVersions#karpenterMinimum} records beside the other version
  * data. A Kubernetes version whose minimum is above {@link #VERSION} is refused with {@code nodeProvisioner:
@@ -27,24 +24,15 @@ public final class KarpenterVersions {
     /** The chart as an OCI reference; Helm needs no repository for it. */
     public static final String CHART = "oci://public.ecr.aws/karpenter/karpenter";
 
-    /** Where the template was taken from, unchanged. */
+    /**
+     * The getting-started CloudFormation template of {@link #VERSION} at a fixed commit of aws/karpenter-provider-aws,
+     * which {@link KarpenterAws} was checked against statement by statement (not shipped). Cited in each controller
+     * policy's description, which AWS cannot change in place: changing this address replaces those policies.
+     */
     public static final String TEMPLATE_SOURCE = "https://raw.githubusercontent.com/aws/karpenter-provider-aws/"
             + "692ccdd0629e488300821443f0fa0bc3c3e08047/website/content/en/v1.14/getting-started/getting-started-with-karpenter/cloudformation.yaml";
-    static final String TEMPLATE_RESOURCE = "/addons/karpenter/v" + VERSION + "/cloudformation.yaml";
 
     private KarpenterVersions() {
-    }
-
-    /** The upstream getting-started template of {@link #VERSION}, as published (YAML text). */
-    public static String template() {
-        try (InputStream in = KarpenterVersions.class.getResourceAsStream(TEMPLATE_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + TEMPLATE_RESOURCE);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**
