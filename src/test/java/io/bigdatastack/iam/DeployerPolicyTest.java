@@ -109,6 +109,22 @@ class DeployerPolicyTest {
                 .anyMatch(s -> strings(s.get("Action")).stream().anyMatch(p -> matches(p, action)));
     }
 
+    /**
+     * The opt-in plans really switch every feature on: if a config key is renamed or a feature grows a precondition,
+     * its types silently leave the plans and the mapping stops being checked for them. One type each feature alone
+     * registers: Karpenter's interruption queue, the CUR 2.0 export (through the us-east-1 provider), the Cost
+     * Explorer tags, the budgets' alert topic, the teams' Glue databases, the interactive endpoint and the LB controller.
+     */
+    @Test
+    void theOptInPlansSwitchOnEveryFeature() {
+        var expected = List.of("aws:sqs/queue:Queue", "aws:cloudwatch/eventRule:EventRule", "kubernetes:karpenter.sh/v1:NodePool",
+                "aws:bcmdata/export:Export", "pulumi:providers:aws", "aws:costexplorer/costAllocationTag:CostAllocationTag",
+                "aws:budgets/budget:Budget", "aws:sns/topic:Topic", "aws:glue/catalogDatabase:CatalogDatabase",
+                "bigdata:emr:StudioEndpoint", "bigdata:addons:LoadBalancerController", "bigdata:addons:ClusterAutoscaler");
+        assertEquals(List.of(), expected.stream().filter(t -> !registeredTypes.contains(t)).toList(),
+                "types no plan of this test registers: an opt-in of EVERY_OPT_IN or EVERY_OPT_IN_KARPENTER is not on");
+    }
+
     @Test
     void everyRegisteredTypeIsMapped() {
         var unmapped = registeredTypes.stream().filter(t -> !actionsByType.has(t)).toList();
