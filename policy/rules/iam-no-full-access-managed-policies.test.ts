@@ -144,6 +144,8 @@ describe(`${rule.name}: AWS managed policies judged by content`, () => {
             "arn:aws:iam::aws:policy/AmazonEKSBrandNewPolicy", // not in the pinned data
             "arn:aws:iam::aws:policy/AmazonEMRServicePolicy_v2", // in the data only under service-role/
             "arn:aws:iam::aws:policy/constructor", // a prototype member of the package's index, not a policy
+            "arn:aws:iam::aws:policy/amazons3readonlyaccess", // the data's names are exact
+            "arn:aws:iam::aws:policy//AmazonS3ReadOnlyAccess", // an empty path segment is another path
         ]) {
             const found = await violationsOf(roleAttachment(policyArn));
             assert.equal(found.length, 1, policyArn);
