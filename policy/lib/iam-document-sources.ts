@@ -78,14 +78,15 @@ export interface LocatedStatement {
  * read are skipped: iam-policy-document-parsable reports them, and a secret one iam-policy-document-secret.
  */
 export function allowedIdentityStatementsOf(resource: ReviewedResource): LocatedStatement[] {
-    const statements: LocatedStatement[] = [];
-    for (const located of policyDocumentsOf(resource).filter((document) => document.kind === "identity")) {
-        const parsed = parsePolicyDocument(located.document);
-        if (parsed.ok) {
-            statements.push(...parsed.statements.filter((statement) => statement.effect === "Allow").map((statement) => ({ located, statement })));
-        }
-    }
-    return statements;
+    return policyDocumentsOf(resource)
+        .filter((document) => document.kind === "identity")
+        .flatMap(allowedStatementsOfDocument);
+}
+
+/** The Allow statements of one document (none when it cannot be read), e.g. an AWS managed policy's. */
+export function allowedStatementsOfDocument(located: LocatedDocument): LocatedStatement[] {
+    const parsed = parsePolicyDocument(located.document);
+    return parsed.ok ? parsed.statements.filter((statement) => statement.effect === "Allow").map((statement) => ({ located, statement })) : [];
 }
 
 /** The statements of a role's trust policy (or of the roles a template declares); none for other types or an unreadable trust. */

@@ -11,7 +11,7 @@
 // (https://docs.aws.amazon.com/servicecatalog/latest/adminguide/constraints-launch.html).
 import { expandActions } from "../lib/iam-action-catalog";
 import { isResourceTagKey, reachesEveryResource, requiresConcreteValue } from "../lib/iam-conditions";
-import { allowedIdentityStatementsOf, shortList } from "../lib/iam-document-sources";
+import { allowedIdentityStatementsOf, shortList, type LocatedStatement } from "../lib/iam-document-sources";
 import { describeStatement } from "../lib/iam-policy-document";
 import type { ResourceRule } from "../lib/types";
 
@@ -34,14 +34,20 @@ export const iamNoDataAccessOnAllResources: ResourceRule = {
     description: "Data-plane actions (S3 object read/write/delete, KMS decrypt, secret and parameter reads) name their resources, never `*`.",
     enforcementLevel: "mandatory",
     async validateResource(resource, report) {
-        for (const { located, statement } of allowedIdentityStatementsOf(resource)) {
-            if (!reachesEveryResource(statement) || requiresConcreteValue(statement, isResourceTagKey)) {
-                continue;
-            }
-            const data = [...(await expandActions(statement.actions))].filter(isDataAction);
-            if (data.length > 0) {
-                report(`${describeStatement(statement)} of \`${located.where}\` allows ${shortList(data)} on every resource: name the buckets, keys or secrets.`);
+        for (const located of allowedIdentityStatementsOf(resource)) {
+            const finding = await dataAccessFinding(located);
+            if (finding !== undefined) {
+                report(finding);
             }
         }
     },
 };
+
+/** What this rule reports for one Allow statement (also applied to AWS managed policies' documents). */
+export async function dataAccessFinding({ located, statement }: LocatedStatement): Promise<string | undefined> {
+    if (!reachesEveryResource(statement) || requiresConcreteValue(statement, isResourceTagKey)) {
+        return undefined;
+    }
+    const data = [...(await expandActions(statement.actions))].filter(isDataAction);
+    return data.length > 0 ? `${describeStatement(statement)} of \`${located.where}\` allows ${shortList(data)} on every resource: name the buckets, keys or secrets.` : undefined;
+}

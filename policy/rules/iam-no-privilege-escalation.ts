@@ -13,7 +13,7 @@
 // Without the condition it stays reported.
 import { expandActions } from "../lib/iam-action-catalog";
 import { SERVICE_PRINCIPAL_PROBES, reachesEveryResource, requiresConcreteValue } from "../lib/iam-conditions";
-import { allowedIdentityStatementsOf, shortList } from "../lib/iam-document-sources";
+import { allowedIdentityStatementsOf, shortList, type LocatedStatement } from "../lib/iam-document-sources";
 import { describeStatement } from "../lib/iam-policy-document";
 import type { ResourceRule } from "../lib/types";
 
@@ -46,20 +46,26 @@ export const iamNoPrivilegeEscalation: ResourceRule = {
     description: "No Allow statement grants IAM privilege-escalation actions (iam:Put*/Attach*/Create*/Pass*/Update*, ...) on every resource, however spelled.",
     enforcementLevel: "mandatory",
     async validateResource(resource, report) {
-        const dangerous = await escalationActions();
-        for (const { located, statement } of allowedIdentityStatementsOf(resource)) {
-            if (!reachesEveryResource(statement)) {
-                continue;
-            }
-            const granted = [...(await expandActions(statement.actions))].filter((action) => dangerous.has(action.toLowerCase()));
-            const serviceLinkedOnly = requiresConcreteValue(statement, (key) => key === "iam:awsservicename", SERVICE_PRINCIPAL_PROBES);
-            const reported = granted.filter((action) => !(serviceLinkedOnly && action.toLowerCase() === SERVICE_LINKED_ROLE_ACTION));
-            if (reported.length > 0) {
-                report(
-                    `${describeStatement(statement)} of \`${located.where}\` allows ${shortList(reported)} (from ${statement.actions.map((a) => `"${a}"`).join(", ")}) ` +
-                        "on every resource: scope Resource to the roles, users or policies this workload manages.",
-                );
+        for (const located of allowedIdentityStatementsOf(resource)) {
+            const finding = await privilegeEscalationFinding(located);
+            if (finding !== undefined) {
+                report(finding);
             }
         }
     },
 };
+
+/** What this rule reports for one Allow statement (also applied to AWS managed policies' documents). */
+export async function privilegeEscalationFinding({ located, statement }: LocatedStatement): Promise<string | undefined> {
+    if (!reachesEveryResource(statement)) {
+        return undefined;
+    }
+    const dangerous = await escalationActions();
+    const granted = [...(await expandActions(statement.actions))].filter((action) => dangerous.has(action.toLowerCase()));
+    const serviceLinkedOnly = requiresConcreteValue(statement, (key) => key === "iam:awsservicename", SERVICE_PRINCIPAL_PROBES);
+    const reported = granted.filter((action) => !(serviceLinkedOnly && action.toLowerCase() === SERVICE_LINKED_ROLE_ACTION));
+    return reported.length > 0
+        ? `${describeStatement(statement)} of \`${located.where}\` allows ${shortList(reported)} (from ${statement.actions.map((a) => `"${a}"`).join(", ")}) ` +
+              "on every resource: scope Resource to the roles, users or policies this workload manages."
+        : undefined;
+}

@@ -7,7 +7,7 @@
 // iam-no-data-access-on-all-resources judge what they reach). Allow + NotAction grants everything except the listed
 // actions, and Allow + NotResource every resource except the listed ones: both are reported.
 import { expandActionPattern } from "../lib/iam-action-catalog";
-import { policyDocumentsOf } from "../lib/iam-document-sources";
+import { policyDocumentsOf, type LocatedDocument } from "../lib/iam-document-sources";
 import { describeStatement, parsePolicyDocument } from "../lib/iam-policy-document";
 import type { ResourceRule } from "../lib/types";
 
@@ -35,26 +35,33 @@ export const iamNoWildcardActions: ResourceRule = {
             if (located.kind === "resource") {
                 continue; // Resource policies name principals: resource-policy-principals-scoped judges them.
             }
-            const parsed = parsePolicyDocument(located.document);
-            if (!parsed.ok) {
-                continue; // reported by iam-policy-document-parsable
-            }
-            for (const statement of parsed.statements.filter((candidate) => candidate.effect === "Allow")) {
-                const where = `${describeStatement(statement)} of \`${located.where}\``;
-                for (const action of statement.actions) {
-                    const services = await servicesReachedWhole(action);
-                    if (services.length > 0) {
-                        const reach = services.length > 3 ? `every action of ${services.length} services` : `every ${services.join(", ")} action`;
-                        report(`${where} allows "${action}", which matches ${reach}: name the actions the workload needs instead.`);
-                    }
-                }
-                if (statement.notActions.length > 0) {
-                    report(`${where} combines Allow with NotAction, which grants every action not listed: name the allowed actions instead.`);
-                }
-                if (statement.notResources.length > 0) {
-                    report(`${where} combines Allow with NotResource, which grants the actions on every resource not listed: name the resources instead.`);
-                }
-            }
+            (await wildcardActionFindings(located)).forEach((message) => report(message));
         }
     },
 };
+
+/** What this rule reports for one identity or trust document (also applied to AWS managed policies' documents). */
+export async function wildcardActionFindings(located: LocatedDocument): Promise<string[]> {
+    const findings: string[] = [];
+    const parsed = parsePolicyDocument(located.document);
+    if (!parsed.ok) {
+        return findings; // reported by iam-policy-document-parsable
+    }
+    for (const statement of parsed.statements.filter((candidate) => candidate.effect === "Allow")) {
+        const where = `${describeStatement(statement)} of \`${located.where}\``;
+        for (const action of statement.actions) {
+            const services = await servicesReachedWhole(action);
+            if (services.length > 0) {
+                const reach = services.length > 3 ? `every action of ${services.length} services` : `every ${services.join(", ")} action`;
+                findings.push(`${where} allows "${action}", which matches ${reach}: name the actions the workload needs instead.`);
+            }
+        }
+        if (statement.notActions.length > 0) {
+            findings.push(`${where} combines Allow with NotAction, which grants every action not listed: name the allowed actions instead.`);
+        }
+        if (statement.notResources.length > 0) {
+            findings.push(`${where} combines Allow with NotResource, which grants the actions on every resource not listed: name the resources instead.`);
+        }
+    }
+    return findings;
+}
