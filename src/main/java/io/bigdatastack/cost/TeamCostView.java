@@ -171,7 +171,14 @@ public final class TeamCostView {
         definition.put("originalSql", sql);
         definition.put("catalog", "awsdatacatalog");
         definition.put("schema", database);
-        definition.put("columns", COLUMNS.stream().map(c -> Map.of("name", c.name(), "type", c.prestoType())).toList());
+        // Each column as {"name", "type"} in that order: Map.of iterates in a per-JVM order, which would change the
+        // view text (and show the view as updated) from one plan to the next.
+        definition.put("columns", COLUMNS.stream().map(c -> {
+            var column = new LinkedHashMap<String, String>();
+            column.put("name", c.name());
+            column.put("type", c.prestoType());
+            return column;
+        }).toList());
         definition.put("owner", "big-data-stack");
         definition.put("runAsInvoker", false);
         definition.put("properties", Map.of());

@@ -31,9 +31,20 @@ class PlanDeterminismTest {
     }
 
     private static Process startPlanInFreshJvm(Path projectDir) throws Exception {
-        for (var file : List.of("Pulumi.yaml", "Pulumi.dev.yaml")) {
-            Files.copy(Path.of(file), projectDir.resolve(file));
-        }
+        // prod with two teams and budgets: the stack with the most kinds of resource (cost reports, the team cost view,
+        // budgets, team Glue databases), so an order that changes between JVMs anywhere in them shows here.
+        Files.copy(Path.of("Pulumi.yaml"), projectDir.resolve("Pulumi.yaml"));
+        Files.writeString(projectDir.resolve("Pulumi.prod.yaml"), Files.readString(Path.of("Pulumi.prod.yaml")) + """
+                  big-data-stack:monthlyBudget: "2500"
+                  big-data-stack:teams:
+                    - name: analytics
+                      cpuQuota: "32"
+                      memoryQuota: 128Gi
+                      glueCatalogAccess: true
+                      monthlyBudget: "500"
+                      budgetEmails: [owner@example.com]
+                    - name: ml
+                """);
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // FixedDatePlan skips App.main, and with it the guard against the pinned SDK's livelock on Java 25 with a
         // one-worker common pool (CommonPoolParallelism, pulumi-java#2270): the child gets this JVM's parallelism
@@ -41,7 +52,7 @@ class PlanDeterminismTest {
         return new ProcessBuilder(java,
                 "-Djava.util.concurrent.ForkJoinPool.common.parallelism=" + ForkJoinPool.getCommonPoolParallelism(),
                 "-cp", System.getProperty("java.class.path"), FixedDatePlan.class.getName(),
-                "plan", "dev", "--project-dir", projectDir.toString())
+                "plan", "prod", "--project-dir", projectDir.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(projectDir.resolve("plan.log").toFile())
                 .start();
@@ -53,7 +64,7 @@ class PlanDeterminismTest {
             throw new AssertionError("plan in a fresh JVM did not finish in 3 minutes: " + readQuietly(projectDir.resolve("plan.log")));
         }
         assertEquals(0, process.exitValue(), () -> readQuietly(projectDir.resolve("plan.log")));
-        return projectDir.resolve("target/plan/dev.json");
+        return projectDir.resolve("target/plan/prod.json");
     }
 
     /** {@code plan} in a fresh JVM, judging support windows by TestStacks.CLOCK (App.main would use today's date). */
