@@ -51,9 +51,17 @@ function coversBucketAndObjects(statement: PolicyStatement, bucketName: string |
     return matches(`arn:aws:s3:::${name}`) && matches(`arn:aws:s3:::${name}/any/object-key`);
 }
 
-/** True when the document denies every principal every S3 action on the bucket and its objects over plain HTTP. */
-export async function deniesInsecureTransport(policyDocument: unknown, bucketName?: string): Promise<boolean> {
-    const parsed = parsePolicyDocument(policyDocument);
+/**
+ * True when one statement of the document denies every principal (no NotPrincipal, no NotAction) every action that
+ * {@code coversEveryAction} accepts, on what {@code reaches} accepts, under only "not over TLS": the shape AWS documents
+ * for a TLS-only resource policy (S3 buckets, SQS queues).
+ */
+export async function deniesInsecureTransportTo(
+    document: unknown,
+    reaches: (statement: PolicyStatement) => boolean,
+    coversEveryAction: (statement: PolicyStatement) => Promise<boolean>,
+): Promise<boolean> {
+    const parsed = parsePolicyDocument(document);
     if (!parsed.ok) {
         return false;
     }
@@ -64,13 +72,18 @@ export async function deniesInsecureTransport(policyDocument: unknown, bucketNam
             isEveryone(statement.principal) &&
             statement.notActions.length === 0 &&
             conditionIsInsecureTransportOnly(statement) &&
-            coversBucketAndObjects(statement, bucketName) &&
-            (await coversEveryS3Action(statement))
+            reaches(statement) &&
+            (await coversEveryAction(statement))
         ) {
             return true;
         }
     }
     return false;
+}
+
+/** True when the document denies every principal every S3 action on the bucket and its objects over plain HTTP. */
+export async function deniesInsecureTransport(policyDocument: unknown, bucketName?: string): Promise<boolean> {
+    return deniesInsecureTransportTo(policyDocument, (statement) => coversBucketAndObjects(statement, bucketName), coversEveryS3Action);
 }
 
 const knownName = (value: unknown): string | undefined => (typeof value === "string" && value !== "" && value !== "[secret]" ? value : undefined);

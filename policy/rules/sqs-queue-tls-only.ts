@@ -7,12 +7,11 @@
 // A queue's policy is its `policy` input or a QueuePolicy that depends on it; with both, each must deny (either may be
 // the one SQS keeps). A queue with no policy is reported.
 import { expandActionPattern } from "../lib/iam-action-catalog";
-import { actionPatternMatches, parsePolicyDocument } from "../lib/iam-policy-document";
+import { actionPatternMatches } from "../lib/iam-policy-document";
 import type { PolicyStatement } from "../lib/iam-policy-document";
-import { isEveryone } from "../lib/iam-principals";
 import type { StackRule } from "../lib/types";
 import { nonEmptyString } from "../lib/values";
-import { conditionIsInsecureTransportOnly } from "./s3-tls-only-bucket-policy";
+import { deniesInsecureTransportTo } from "./s3-tls-only-bucket-policy";
 
 export const QUEUE_TYPE = "aws:sqs/queue:Queue";
 export const QUEUE_POLICY_TYPE = "aws:sqs/queuePolicy:QueuePolicy";
@@ -45,24 +44,7 @@ function reachesQueue(statement: PolicyStatement, queueName: string | undefined)
 
 /** True when the document denies every principal every SQS action on the queue over plain HTTP. */
 export async function deniesInsecureQueueTransport(document: unknown, queueName?: string): Promise<boolean> {
-    const parsed = parsePolicyDocument(document);
-    if (!parsed.ok) {
-        return false;
-    }
-    for (const statement of parsed.statements) {
-        if (
-            statement.effect === "Deny" &&
-            statement.notPrincipal === undefined &&
-            isEveryone(statement.principal) &&
-            statement.notActions.length === 0 &&
-            conditionIsInsecureTransportOnly(statement) &&
-            reachesQueue(statement, queueName) &&
-            (await coversEverySqsAction(statement))
-        ) {
-            return true;
-        }
-    }
-    return false;
+    return deniesInsecureTransportTo(document, (statement) => reachesQueue(statement, queueName), coversEverySqsAction);
 }
 
 export const sqsQueueTlsOnly: StackRule = {
