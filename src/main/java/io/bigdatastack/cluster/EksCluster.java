@@ -104,12 +104,40 @@ public final class EksCluster extends ComponentResource {
 
     public EksCluster(String name, EksClusterArgs args, ComponentResourceOptions options) {
         super(TYPE, name, null, options);
-        var child = CustomResourceOptions.builder().parent(this).build();
-        var tags = args.tags();
         this.kubernetesVersion = args.kubernetesVersion();
         this.scope = args.scope();
 
-        // --- Control plane ---
+        var cluster = controlPlane(name, args);
+        this.clusterName = cluster.name();
+        this.clusterArn = cluster.arn();
+        this.clusterSecurityGroupId = cluster.vpcConfig().applyValue(vpc -> vpc.clusterSecurityGroupId().orElseThrow());
+        this.oidcIssuerUrl = cluster.identities().applyValue(ids -> ids.get(0).oidcs().get(0).issuer().orElseThrow());
+        this.oidcProviderArn = oidcProvider(name, args).arn();
+        this.nodeGroups = nodes(name, args, cluster);
+        this.workloadReady = workloadAddons(name, args, cluster, nodeGroups);
+        this.adminRoleArn = adminRoleArn(args);
+        adminRoleArn.ifPresent(arn -> grantClusterAdmin(name, cluster, arn, args.secrets().adminRoleName(), args.tags()));
+
+        // --- Kubernetes provider for every Kubernetes resource of the program ---
+        var caData = cluster.certificateAuthority().applyValue(ClusterCertificateAuthority::data).applyValue(d -> d.orElseThrow());
+        this.kubernetesProvider = kubernetesProvider(name, args, cluster, caData);
+
+        var credentials = humanCredentials(args);
+        this.humanCredentials = args.adminRoleName().isEmpty() && args.secrets().deployerCredentials() ? credentials.asSecret() : credentials;
+        this.kubeconfig = Output.tuple(cluster.name(), cluster.endpoint(), caData, credentials)
+                .applyValue(t -> Kubeconfig.render(t.t1, t.t2, t.t3, args.region(), t.t4))
+                .asSecret();
+
+        registerOutputs(Map.of(
+                "clusterName", clusterName,
+                "oidcProviderArn", oidcProviderArn,
+                "oidcIssuerUrl", oidcIssuerUrl,
+                "kubeconfig", kubeconfig));
+    }
+
+    /** Builds the control plane: its service role, the secrets encryption key, the control-plane log group and the cluster. */
+    private Cluster controlPlane(String name, EksClusterArgs args) {
+        var tags = args.tags();
         var clusterRole = serviceRole(name + "-cluster", PhysicalNames.role(args.namePrefix(), "eks-cluster"), "eks.amazonaws.com",
                 List.of("AmazonEKSClusterPolicy"), tags);
 
@@ -126,7 +154,7 @@ public final class EksCluster extends ComponentResource {
                 .tags(tags)
                 .build(), Stateful.CONTROL_PLANE_LOGS.options(args.protectStatefulResources(), this).build());
 
-        var cluster = new Cluster(name + "-cluster", ClusterArgs.builder()
+        return new Cluster(name + "-cluster", ClusterArgs.builder()
                 .name(args.clusterName())
                 .version(args.kubernetesVersion())
                 .roleArn(clusterRole.role().arn())
@@ -164,21 +192,20 @@ public final class EksCluster extends ComponentResource {
                 // Diffing the mode would turn every later `pulumi up` of such a stack into an update EKS refuses.
                 .ignoreChanges("accessConfig.authenticationMode")
                 .build());
+    }
 
-        this.clusterName = cluster.name();
-        this.clusterArn = cluster.arn();
-        this.clusterSecurityGroupId = cluster.vpcConfig().applyValue(vpc -> vpc.clusterSecurityGroupId().orElseThrow());
-        this.oidcIssuerUrl = cluster.identities().applyValue(ids -> ids.get(0).oidcs().get(0).issuer().orElseThrow());
-
-        // --- Identity for pods (IRSA) ---
-        var oidcProvider = new OpenIdConnectProvider(name + "-oidc", OpenIdConnectProviderArgs.builder()
+    /** Builds the IAM OIDC provider of the cluster's issuer: the identity of pods under IRSA. */
+    private OpenIdConnectProvider oidcProvider(String name, EksClusterArgs args) {
+        return new OpenIdConnectProvider(name + "-oidc", OpenIdConnectProviderArgs.builder()
                 .url(oidcIssuerUrl)
                 .clientIdLists(TrustPolicies.STS_AUDIENCE)
-                .tags(tags)
-                .build(), child);
-        this.oidcProviderArn = oidcProvider.arn();
+                .tags(args.tags())
+                .build(), CustomResourceOptions.builder().parent(this).build());
+    }
 
-        // --- Add-ons and nodes ---
+    /** Builds what nodes need (the node add-ons and the node role) and the managed node groups. */
+    private List<NodeGroup> nodes(String name, EksClusterArgs args, Cluster cluster) {
+        var tags = args.tags();
         var nodeAddons = new ArrayList<Resource>();
         for (var addon : NODE_ADDONS) {
             nodeAddons.add(addon(name, addon, args.kubernetesVersion(), cluster, tags, List.of()));
@@ -189,51 +216,51 @@ public final class EksCluster extends ComponentResource {
         // Nodes need the CNI to become Ready, their role's policies to join, and NAT egress to pull images.
         var nodeDependencies = concat(concat(nodeAddons, nodeRole.grants()), args.nodeDependencies());
 
-        this.nodeGroups = new ArrayList<>();
+        var groups = new ArrayList<NodeGroup>();
         for (var spec : args.nodeGroups()) {
-            nodeGroups.add(nodeGroup(name, spec, args, cluster, nodeRole.role(), nodeDependencies));
+            groups.add(nodeGroup(name, spec, args, cluster, nodeRole.role(), nodeDependencies));
         }
-        var workloadReady = new ArrayList<Resource>(nodeGroups);
-        for (var addon : WORKLOAD_ADDONS) {
-            workloadReady.add(addon(name, addon, args.kubernetesVersion(), cluster, tags, List.copyOf(nodeGroups)));
-        }
-        this.workloadReady = List.copyOf(workloadReady);
+        return groups;
+    }
 
+    /** Builds the add-ons that need nodes (coredns); returns them with the node groups: what a workload waits for. */
+    private List<Resource> workloadAddons(String name, EksClusterArgs args, Cluster cluster, List<NodeGroup> groups) {
+        var workloadReady = new ArrayList<Resource>(groups);
+        for (var addon : WORKLOAD_ADDONS) {
+            workloadReady.add(addon(name, addon, args.kubernetesVersion(), cluster, args.tags(), List.copyOf(groups)));
+        }
+        return List.copyOf(workloadReady);
+    }
+
+    /** Looks up the ARN of the admin role, when one is configured (secret when its name is). */
+    private Optional<Output<String>> adminRoleArn(EksClusterArgs args) {
         // --- Human access ---
         // Looked up rather than assembled: a role may live under a path (IAM Identity Center roles do,
         // /aws-reserved/sso.amazonaws.com/), and a missing role fails here with IAM's own message.
         // A secret role name keeps its ARN secret too (the access entry, the kubeconfig, EksConfigCommand).
-        this.adminRoleArn = args.adminRoleName().map(roleName -> {
+        return args.adminRoleName().map(roleName -> {
             var arn = IamFunctions.getRole(GetRoleArgs.builder()
                             .name(args.secrets().adminRoleName() ? Output.ofSecret(roleName) : Output.of(roleName)).build(),
                     InvokeOptions.builder().parent(this).build()).applyValue(GetRoleResult::arn);
             return args.secrets().adminRoleName() ? arn.asSecret() : arn;
         });
-        adminRoleArn.ifPresent(arn -> grantClusterAdmin(name, cluster, arn, args.secrets().adminRoleName(), tags));
+    }
 
-        // --- Kubernetes provider for every Kubernetes resource of the program ---
-        var caData = cluster.certificateAuthority().applyValue(ClusterCertificateAuthority::data).applyValue(d -> d.orElseThrow());
+    /** Builds the Kubernetes provider every Kubernetes resource of the program goes through, as the deployer. */
+    private Provider kubernetesProvider(String name, EksClusterArgs args, Cluster cluster, Output<String> caData) {
         var providerKubeconfig = Output.tuple(cluster.name(), cluster.endpoint(), caData)
                 .applyValue(t -> Kubeconfig.render(t.t1, t.t2, t.t3, args.region(), args.deployerCredentials()))
                 // The provider's kubeconfig names the deployer's profile and role: secret when they are.
                 .apply(text -> args.secrets().deployerCredentials() ? Output.ofSecret(text) : Output.of(text));
-        this.kubernetesProvider = new Provider(name + "-k8s", ProviderArgs.builder()
+        return new Provider(name + "-k8s", ProviderArgs.builder()
                 .kubeconfig(providerKubeconfig)
-                .build(), child);
+                .build(), CustomResourceOptions.builder().parent(this).build());
+    }
 
+    /** The credentials of humans' kubeconfig: the admin role when there is one; otherwise only the deployer (the cluster creator) is admin. */
+    private Output<AwsCredentials> humanCredentials(EksClusterArgs args) {
         var humanRoleArn = adminRoleArn.map(arn -> arn.applyValue(Optional::of)).orElse(Output.of(Optional.empty()));
-        // Humans use the admin role when there is one; otherwise only the deployer (the cluster creator) is admin.
-        var credentials = humanRoleArn.applyValue(role -> role.isPresent() ? AwsCredentials.role(role.get()) : args.deployerCredentials());
-        this.humanCredentials = args.adminRoleName().isEmpty() && args.secrets().deployerCredentials() ? credentials.asSecret() : credentials;
-        this.kubeconfig = Output.tuple(cluster.name(), cluster.endpoint(), caData, credentials)
-                .applyValue(t -> Kubeconfig.render(t.t1, t.t2, t.t3, args.region(), t.t4))
-                .asSecret();
-
-        registerOutputs(Map.of(
-                "clusterName", clusterName,
-                "oidcProviderArn", oidcProviderArn,
-                "oidcIssuerUrl", oidcIssuerUrl,
-                "kubeconfig", kubeconfig));
+        return humanRoleArn.applyValue(role -> role.isPresent() ? AwsCredentials.role(role.get()) : args.deployerCredentials());
     }
 
     /** A role an AWS service assumes, with AWS managed policies attached. */

@@ -7,6 +7,7 @@ import com.pulumi.aws.eks.PodIdentityAssociation;
 import com.pulumi.aws.eks.PodIdentityAssociationArgs;
 import com.pulumi.aws.emrcontainers.VirtualCluster;
 import com.pulumi.aws.iam.Policy;
+import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.PolicyArgs;
 import com.pulumi.aws.glue.CatalogDatabase;
 import com.pulumi.aws.glue.CatalogDatabaseArgs;
@@ -85,23 +86,81 @@ final class TeamResources {
 
     static Outputs create(String name, Resource parent, EmrOnEksArgs args, TeamSpec team, BucketV2 bucket, LogGroup logGroup,
                           Stateful namespaceEntry, Stateful virtualClusterEntry, Stateful glueDatabaseEntry) {
-        var child = CustomResourceOptions.builder().parent(parent).build();
-        var protect = args.protectStatefulResources();
         var tags = args.tags();
         // A team of `teams` tags its own resources with its name: billing attributes them to the team (io.bigdatastack.cost).
         // Not the job template's stack: its tags reach the template, which CloudFormation can only replace.
         var teamTags = team.dataPrefix().isPresent() ? Tags.with(tags, io.bigdatastack.naming.StackNaming.TAG_TEAM, team.name()) : tags;
+        var ctx = new TeamContext(name, parent, CustomResourceOptions.builder().parent(parent).build(), args, team, bucket, logGroup,
+                args.protectStatefulResources(), tags, teamTags, team.dataPrefix().orElse(""));
 
-        // --- Namespace, through the cluster's provider (never an ambient kubeconfig) ---
-        var namespaceResource = new Namespace(name + "-namespace", NamespaceArgs.builder()
+        var namespaceResource = namespace(ctx, namespaceEntry);
+        var namespace = namespaceResource.metadata().applyValue(m -> m.name().orElseThrow());
+        limits(ctx, namespace);
+        var jobRole = jobRole(ctx);
+        var role = jobRole.role();
+        glueDatabase(ctx, glueDatabaseEntry);
+        // What a job needs in place before it can start: the role's permissions, its pod templates, and its Pod
+        // Identity associations.
+        var jobPrerequisites = new ArrayList<Resource>(List.of(jobRole.grants().get(0)));
+        jobPrerequisites.addAll(podTemplates(ctx));
+        jobPrerequisites.addAll(podIdentityAssociations(ctx, namespace, role));
+        var virtualCluster = virtualCluster(ctx, namespaceResource, namespace, virtualClusterEntry);
+        var settings = new JobTemplateDocument.JobSettings(args.sparkPlacement(),
+                SparkJobDefaults.defaultMaxExecutors(team.cpuQuotaMillis(), team.memoryQuotaMebibytes(), args.executorSlots()));
+        var jobTemplate = jobTemplate(ctx, role, settings, jobPrerequisites);
+        var sampleJobCommand = sampleJobCommand(ctx, virtualCluster, role, settings);
+        var submitterPolicy = submitterPolicy(ctx, virtualCluster, role, jobTemplate.arn());
+        return new Outputs(namespace, virtualCluster.id(), role.arn(), jobTemplate.id(), sampleJobCommand, bucket.bucket(), team.codePrefix(),
+                bucket.bucket().applyValue(b -> s3LogUri(team, b)), logGroup.name(), team.logStreamPrefix(), submitterPolicy.arn());
+    }
+
+    /**
+     * What every step of {@link #create} shares for one team.
+     *
+     * @param name       the logical name prefix of the team's resources
+     * @param parent     the component the resources are created under
+     * @param child      options of a plain child of {@code parent}
+     * @param args       the EMR on EKS component's inputs
+     * @param team       the team
+     * @param bucket     the stack's bucket (the team's data under its prefix)
+     * @param logGroup   the stack's job log group
+     * @param protect    whether stateful resources are protected from delete
+     * @param tags       the stack's tags
+     * @param teamTags   the stack's tags plus the team's tag for a team of {@code teams}
+     * @param dataPrefix the team's data prefix, empty for the original team
+     */
+    private record TeamContext(String name, Resource parent, CustomResourceOptions child, EmrOnEksArgs args, TeamSpec team,
+                               BucketV2 bucket, LogGroup logGroup, boolean protect, Map<String, String> tags,
+                               Map<String, String> teamTags, String dataPrefix) {
+    }
+
+    /**
+     * The job template's ID and ARN (empty without a template).
+     *
+     * @param id  the template's ID, or {@link EmrOnEks#NO_JOB_TEMPLATE}
+     * @param arn the template's ARN, empty without a template
+     */
+    private record JobTemplateRef(Output<String> id, Output<java.util.Optional<String>> arn) {
+    }
+
+    /** Builds the team's namespace, through the cluster's provider (never an ambient kubeconfig). */
+    private static Namespace namespace(TeamContext ctx, Stateful namespaceEntry) {
+        var args = ctx.args();
+        return new Namespace(ctx.name() + "-namespace", NamespaceArgs.builder()
                 .metadata(ObjectMetaArgs.builder()
-                        .name(team.namespace())
+                        .name(ctx.team().namespace())
                         // Job submitters must not start privileged or host-network pods (PodSecurity explains the level).
                         .labels(Tags.with(PodSecurity.baselineEnforcedRestrictedWarned(), "app.kubernetes.io/managed-by", "pulumi"))
                         .build())
-                .build(), namespaceEntry.options(protect, parent).provider(args.kubernetesProvider()).build());
-        var namespace = namespaceResource.metadata().applyValue(m -> m.name().orElseThrow());
-        var inNamespace = CustomResourceOptions.builder().parent(parent).provider(args.kubernetesProvider()).build();
+                .build(), namespaceEntry.options(ctx.protect(), ctx.parent()).provider(args.kubernetesProvider()).build());
+    }
+
+    /** Builds the namespace's LimitRange and, when the team has quotas, its ResourceQuota. */
+    private static void limits(TeamContext ctx, Output<String> namespace) {
+        var name = ctx.name();
+        var team = ctx.team();
+        var args = ctx.args();
+        var inNamespace = CustomResourceOptions.builder().parent(ctx.parent()).provider(args.kubernetesProvider()).build();
 
         var limitItem = LimitRangeItemArgs.builder()
                 .type("Container")
@@ -126,70 +185,88 @@ final class TeamResources {
                     .spec(ResourceQuotaSpecArgs.builder().hard(hard).build())
                     .build(), inNamespace);
         }
+    }
 
-        // --- Job execution role, trusted only from this team's namespace ---
+    /** Builds the job execution role, trusted only from this team's namespace, with its S3, log and Glue access. */
+    private static IamRole jobRole(TeamContext ctx) {
+        var team = ctx.team();
+        var args = ctx.args();
         var trust = Output.tuple(args.oidcProviderArn(), args.oidcIssuerUrl(), args.accountId(), args.clusterArn())
                 .applyValue(t -> JobRolePolicies.trust(args.jobRoleBinding(), t.t1, t.t2, team.namespace(), t.t3, team.jobRoleName(), t.t4)
                         .toJson());
-        var permissions = Output.tuple(bucket.arn(), logGroup.arn(), args.scope())
+        var permissions = Output.tuple(ctx.bucket().arn(), ctx.logGroup().arn(), args.scope())
                 .applyValue(t -> JobRolePolicies.permissions(t.t1, team.dataPrefix(), team.readBuckets(), t.t2, team.glueGrant(args.namePrefix()),
                         t.t3).toJson());
-        var jobRole = IamRole.builder(name + "-job-role", team.jobRoleName(), parent)
+        return IamRole.builder(ctx.name() + "-job-role", team.jobRoleName(), ctx.parent())
                 .description("EMR on EKS job execution role of namespace " + team.namespace() + " (" + args.namePrefix() + ")")
                 .trust(trust)
-                .tags(teamTags)
-                .inlinePolicy(name + "-job-role-access", "emr-job-access", team.secretReadBuckets() ? permissions.asSecret() : permissions)
+                .tags(ctx.teamTags())
+                .inlinePolicy(ctx.name() + "-job-role-access", "emr-job-access", team.secretReadBuckets() ? permissions.asSecret() : permissions)
                 .build();
-        var role = jobRole.role();
-        var rolePolicy = jobRole.grants().get(0);
+    }
 
-        // --- The team's own Glue database: the only one its role may write (JobRolePolicies.glueStatements) ---
+    /** Builds the team's own Glue database (when it has catalog access): the only one its role may write (JobRolePolicies.glueStatements). */
+    private static void glueDatabase(TeamContext ctx, Stateful glueDatabaseEntry) {
+        var team = ctx.team();
+        var args = ctx.args();
         if (team.glueCatalogAccess()) {
             var databaseName = team.glueDatabase(args.namePrefix());
-            new CatalogDatabase(name + "-glue-database", CatalogDatabaseArgs.builder()
+            new CatalogDatabase(ctx.name() + "-glue-database", CatalogDatabaseArgs.builder()
                     .name(databaseName)
                     .description("Tables of the Spark jobs of namespace " + team.namespace() + " (" + args.namePrefix() + ")")
                     // Tables created without a LOCATION land under the team's prefix, which its role writes.
-                    .locationUri(bucket.bucket().applyValue(b -> "s3://" + b + "/" + team.dataPrefix().orElse("") + GLUE_WAREHOUSE_PREFIX))
-                    .tags(tags)
-                    .build(), glueDatabaseEntry.options(protect, parent).build());
+                    .locationUri(ctx.bucket().bucket().applyValue(b -> "s3://" + b + "/" + team.dataPrefix().orElse("") + GLUE_WAREHOUSE_PREFIX))
+                    .tags(ctx.tags())
+                    .build(), glueDatabaseEntry.options(ctx.protect(), ctx.parent()).build());
         }
+    }
 
-        // What a job needs in place before it can start: the role's permissions, its pod templates, and its Pod
-        // Identity associations.
-        var jobPrerequisites = new ArrayList<Resource>(List.of(rolePolicy));
-        // --- Pod templates under the team's prefix (its role reads them; EMR reads them as the job role) ---
-        var dataPrefix = team.dataPrefix().orElse("");
+    /** Builds the pod templates under the team's prefix (its role reads them; EMR reads them as the job role). */
+    private static List<Resource> podTemplates(TeamContext ctx) {
+        var templates = new ArrayList<Resource>();
         for (var priority : SparkPriority.values()) {
-            jobPrerequisites.add(new BucketObjectv2(name + "-pod-template-" + priority.jobClass() + "-" + priority.sparkRole(),
+            templates.add(new BucketObjectv2(ctx.name() + "-pod-template-" + priority.jobClass() + "-" + priority.sparkRole(),
                     BucketObjectv2Args.builder()
-                            .bucket(bucket.id())
-                            .key(priority.podTemplateKey(dataPrefix))
-                            .content(priority.podTemplate(args.sparkPlacement()))
+                            .bucket(ctx.bucket().id())
+                            .key(priority.podTemplateKey(ctx.dataPrefix()))
+                            .content(priority.podTemplate(ctx.args().sparkPlacement()))
                             .contentType("application/yaml")
-                            .tags(teamTags)
-                            .build(), child));
+                            .tags(ctx.teamTags())
+                            .build(), ctx.child()));
         }
+        return templates;
+    }
+
+    /** Builds the Pod Identity associations of Spark's service accounts with the job role (none under IRSA). */
+    private static List<Resource> podIdentityAssociations(TeamContext ctx, Output<String> namespace, Role role) {
+        var args = ctx.args();
+        var team = ctx.team();
+        var associations = new ArrayList<Resource>();
         if (args.jobRoleBinding().usesPodIdentity()) {
             // The associations `aws emr-containers create-role-associations` would make for Spark; the
             // eks-pod-identity-agent add-on (installed by EksCluster) hands the credentials to the pods.
             var serviceAccounts = args.accountId().applyValue(account -> JobRolePolicies.podIdentityServiceAccounts(account, team.jobRoleName()));
             for (int i = 0; i < JobRolePolicies.SPARK_COMPONENTS.size(); i++) {
                 final int index = i;
-                jobPrerequisites.add(new PodIdentityAssociation(name + "-pod-identity-spark-" + JobRolePolicies.SPARK_COMPONENTS.get(i),
+                associations.add(new PodIdentityAssociation(ctx.name() + "-pod-identity-spark-" + JobRolePolicies.SPARK_COMPONENTS.get(i),
                         PodIdentityAssociationArgs.builder()
                                 .clusterName(args.clusterName())
                                 .namespace(namespace)
                                 .serviceAccount(serviceAccounts.applyValue(accounts -> accounts.get(index)))
                                 .roleArn(role.arn())
-                                .tags(teamTags)
-                                .build(), child));
+                                .tags(ctx.teamTags())
+                                .build(), ctx.child()));
             }
         }
+        return associations;
+    }
 
-        // --- Virtual cluster: EMR registers the namespace and creates its access entry ---
-        var virtualCluster = new VirtualCluster(name + "-virtual-cluster", VirtualClusterArgs.builder()
-                .name(EmrNames.virtualClusterName(args.namePrefix(), team.namespace()))
+    /** Builds the virtual cluster: EMR registers the namespace and creates its access entry. */
+    private static VirtualCluster virtualCluster(TeamContext ctx, Namespace namespaceResource, Output<String> namespace,
+                                                 Stateful virtualClusterEntry) {
+        var args = ctx.args();
+        return new VirtualCluster(ctx.name() + "-virtual-cluster", VirtualClusterArgs.builder()
+                .name(EmrNames.virtualClusterName(args.namePrefix(), ctx.team().namespace()))
                 .containerProvider(VirtualClusterContainerProviderArgs.builder()
                         .id(args.clusterName())
                         .type("EKS")
@@ -197,60 +274,74 @@ final class TeamResources {
                                 .eksInfo(VirtualClusterContainerProviderInfoEksInfoArgs.builder().namespace(namespace).build())
                                 .build())
                         .build())
-                .tags(teamTags)
-                .build(), virtualClusterEntry.options(protect, parent).dependsOn(namespaceResource)
+                .tags(ctx.teamTags())
+                .build(), virtualClusterEntry.options(ctx.protect(), ctx.parent()).dependsOn(namespaceResource)
                 // Named from the stack: a replacement (another cluster) retires the old one first.
                 .deleteBeforeReplace(true).build());
+    }
 
-        // --- Job template: the platform's settings enforced, entry point and executor count as parameters ---
+    /**
+     * Builds the job template (the platform's settings enforced, entry point and executor count as parameters) in a
+     * CloudFormation stack, or nothing when {@code jobTemplate} is off.
+     */
+    private static JobTemplateRef jobTemplate(TeamContext ctx, Role role, JobTemplateDocument.JobSettings settings,
+                                              List<Resource> jobPrerequisites) {
+        var args = ctx.args();
+        var team = ctx.team();
+        var tags = ctx.tags();
         // A CloudFormation stack holds it: only CloudFormation can declare its ${Param}s (see JobTemplateDocument).
         // AWS::EMRContainers::JobTemplate is a recent type, so a stack can leave it out (jobTemplate: false) in a
         // Region that lacks it; turning it off later deletes the template.
         var templatePrefix = team.dataPrefix().isPresent() ? args.namePrefix() + "-" + team.name() : args.namePrefix();
-        var settings = new JobTemplateDocument.JobSettings(args.sparkPlacement(),
-                SparkJobDefaults.defaultMaxExecutors(team.cpuQuotaMillis(), team.memoryQuotaMebibytes(), args.executorSlots()));
-        Output<String> jobTemplateId;
-        Output<java.util.Optional<String>> jobTemplateArn;
-        if (args.jobTemplate()) {
-            var jobTemplate = new Stack(name + "-job-template", StackArgs.builder()
-                    .name(EmrNames.jobTemplateStackName(templatePrefix))
-                    .templateBody(Output.tuple(role.arn(), logGroup.name(), bucket.bucket()).applyValue(t ->
-                            JobTemplateDocument.render(templatePrefix, t.t1, args.releaseLabel(), t.t2, team.logStreamPrefix(),
-                                    s3LogUri(team, t.t3), t.t3, dataPrefix, settings, tags)))
-                    // A failed first create leaves nothing behind to block the next attempt.
-                    .onFailure("DELETE")
-                    .tags(tags)
-                    .build(), CustomResourceOptions.builder().parent(parent)
-                    // A job started from the template must find its role's permissions and bindings in place.
-                    .dependsOn(jobPrerequisites)
-                    .build());
-            jobTemplateId = jobTemplate.outputs().applyValue(outputs -> outputs.get(JobTemplateDocument.ID_OUTPUT));
-            jobTemplateArn = jobTemplate.outputs().applyValue(outputs -> java.util.Optional.ofNullable(outputs.get(JobTemplateDocument.ARN_OUTPUT)));
-        } else {
-            jobTemplateId = Output.of(EmrOnEks.NO_JOB_TEMPLATE);
-            jobTemplateArn = Output.of(java.util.Optional.empty());
+        if (!args.jobTemplate()) {
+            return new JobTemplateRef(Output.of(EmrOnEks.NO_JOB_TEMPLATE), Output.of(java.util.Optional.empty()));
         }
+        var jobTemplate = new Stack(ctx.name() + "-job-template", StackArgs.builder()
+                .name(EmrNames.jobTemplateStackName(templatePrefix))
+                .templateBody(Output.tuple(role.arn(), ctx.logGroup().name(), ctx.bucket().bucket()).applyValue(t ->
+                        JobTemplateDocument.render(templatePrefix, t.t1, args.releaseLabel(), t.t2, team.logStreamPrefix(),
+                                s3LogUri(team, t.t3), t.t3, ctx.dataPrefix(), settings, tags)))
+                // A failed first create leaves nothing behind to block the next attempt.
+                .onFailure("DELETE")
+                .tags(tags)
+                .build(), CustomResourceOptions.builder().parent(ctx.parent())
+                // A job started from the template must find its role's permissions and bindings in place.
+                .dependsOn(jobPrerequisites)
+                .build());
+        return new JobTemplateRef(jobTemplate.outputs().applyValue(outputs -> outputs.get(JobTemplateDocument.ID_OUTPUT)),
+                jobTemplate.outputs().applyValue(outputs -> java.util.Optional.ofNullable(outputs.get(JobTemplateDocument.ARN_OUTPUT))));
+    }
 
-        var sampleJobCommand = Output.tuple(virtualCluster.id(), role.arn(), logGroup.name(), bucket.bucket())
+    /** Builds the team's sample {@code start-job-run} command (an ad hoc job, under the ad hoc pod templates). */
+    private static Output<String> sampleJobCommand(TeamContext ctx, VirtualCluster virtualCluster, Role role,
+                                                   JobTemplateDocument.JobSettings settings) {
+        var args = ctx.args();
+        var team = ctx.team();
+        return Output.tuple(virtualCluster.id(), role.arn(), ctx.logGroup().name(), ctx.bucket().bucket())
                 .applyValue(t -> SampleSparkJob.startJobRunCommand(t.t1, t.t2, args.releaseLabel(), args.region(), args.sparkPlacement(),
                         // The sample is an ad hoc job: it runs under the team's ad hoc pod templates.
-                        SparkPriority.podTemplateConfs(t.t4, dataPrefix, SparkPriority.DEFAULT_JOB_CLASS),
+                        SparkPriority.podTemplateConfs(t.t4, ctx.dataPrefix(), SparkPriority.DEFAULT_JOB_CLASS),
                         SampleSparkJob.configurationOverrides(SampleSparkJob.applicationConfiguration(args.sparkPlacement(),
                                 settings.defaultMaxExecutors()), t.t3, team.logStreamPrefix(), s3LogUri(team, t.t4))));
+    }
 
-        // --- Submitter policy: what a person or CI needs to run this team's jobs, and nothing else ---
-        // A customer managed policy the stack creates and outputs; nothing attaches it (who submits is the account's
-        // business): `aws iam attach-role-policy` / `attach-group-policy` with its ARN (docs/spark-jobs.md).
-        var submitterDocument = Output.tuple(virtualCluster.arn(), role.arn(), jobTemplateArn, bucket.arn(), logGroup.arn())
+    /**
+     * Builds the submitter policy: what a person or CI needs to run this team's jobs, and nothing else. A customer
+     * managed policy the stack creates and outputs; nothing attaches it (who submits is the account's business):
+     * {@code aws iam attach-role-policy} / {@code attach-group-policy} with its ARN (docs/spark-jobs.md).
+     */
+    private static Policy submitterPolicy(TeamContext ctx, VirtualCluster virtualCluster, Role role,
+                                          Output<java.util.Optional<String>> jobTemplateArn) {
+        var args = ctx.args();
+        var team = ctx.team();
+        var submitterDocument = Output.tuple(virtualCluster.arn(), role.arn(), jobTemplateArn, ctx.bucket().arn(), ctx.logGroup().arn())
                 .applyValue(t -> SubmitterPolicies.document(team, t.t1, t.t2, t.t3, t.t4, t.t5).toJson());
-        var submitterPolicy = new Policy(name + "-submitter-policy", PolicyArgs.builder()
+        return new Policy(ctx.name() + "-submitter-policy", PolicyArgs.builder()
                 .name(SubmitterPolicies.policyName(args.namePrefix(), team))
                 .description("Start and watch EMR on EKS jobs of " + team.namespace() + " (" + args.namePrefix() + ") with its job role only")
                 .policy(submitterDocument)
-                .tags(tags)
-                .build(), child);
-        return new Outputs(namespace, virtualCluster.id(), role.arn(), jobTemplateId, sampleJobCommand, bucket.bucket(), team.codePrefix(),
-                bucket.bucket().applyValue(b -> s3LogUri(team, b)), logGroup.name(), team.logStreamPrefix(), submitterPolicy.arn());
+                .tags(ctx.tags())
+                .build(), ctx.child());
     }
 
     /** Today's {@code s3://<bucket>/logs/} for the default team, {@code s3://<bucket>/teams/<team>/logs/} for a team. */

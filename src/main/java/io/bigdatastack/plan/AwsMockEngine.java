@@ -192,8 +192,31 @@ public final class AwsMockEngine implements Mocks {
         String physicalName = autoname(name, state, "name");
         String service = type.substring(type.indexOf(':') + 1, type.indexOf('/'));
         String arnPrefix = "arn:aws:" + service + ":" + region + ":" + ACCOUNT_ID + ":";
+        var kind = ResourceType.of(type);
+        return switch (kind) {
+            case EC2_VPC, EC2_SUBNET, EC2_INTERNET_GATEWAY, EC2_NAT_GATEWAY, EC2_EIP, EC2_ROUTE_TABLE, EC2_ROUTE_TABLE_ASSOCIATION,
+                 EC2_ROUTE, EC2_VPC_ENDPOINT, EC2_SECURITY_GROUP, EC2_LAUNCH_TEMPLATE, VPC_SECURITY_GROUP_INGRESS_RULE,
+                 VPC_SECURITY_GROUP_EGRESS_RULE, EC2_TAG
+                    -> network(kind, name, state, hex, physicalName, arnPrefix);
+            case IAM_ROLE, IAM_POLICY, IAM_INSTANCE_PROFILE, IAM_OIDC_PROVIDER, KMS_KEY, KMS_ALIAS, IAM_ROLE_POLICY
+                    -> identity(kind, name, state, hex, physicalName, arnPrefix);
+            case EKS_CLUSTER, EKS_NODE_GROUP, EKS_POD_IDENTITY_ASSOCIATION
+                    -> eks(kind, name, state, hex, physicalName, arnPrefix);
+            case S3_BUCKET_V2, S3_BUCKET, CLOUDWATCH_LOG_GROUP, ATHENA_WORKGROUP, GLUE_CATALOG_DATABASE, GLUE_CATALOG_TABLE
+                    -> storage(kind, name, state, hex, physicalName, arnPrefix);
+            case EMR_VIRTUAL_CLUSTER, EMR_JOB_TEMPLATE, EMR_STUDIO, CLOUDCONTROL_RESOURCE, CLOUDFORMATION_STACK,
+                 SERVICECATALOG_PORTFOLIO, SERVICECATALOG_PRODUCT
+                    -> emr(kind, name, state, hex, physicalName, arnPrefix);
+            case SQS_QUEUE, EVENTS_RULE, EVENTS_TARGET, BCMDATA_EXPORT, COST_ALLOCATION_TAG, BUDGET, SNS_TOPIC, SNS_TOPIC_POLICY
+                    -> messagingAndBilling(kind, name, state, hex, physicalName, arnPrefix);
+            default -> unmodelled(type, name, state, hex, arnPrefix);
+        };
+    }
+
+    /** Answers the network: VPC, subnets, gateways, routes, endpoints, security groups and rules, launch templates, EC2 tags. */
+    private String network(ResourceType kind, String name, Map<String, Object> state, String hex, String physicalName, String arnPrefix) {
         String id;
-        switch (ResourceType.of(type)) {
+        switch (kind) {
             case EC2_VPC -> id = ec2(state, "vpc", hex, arnPrefix);
             case EC2_SUBNET -> id = ec2(state, "subnet", hex, arnPrefix);
             case EC2_INTERNET_GATEWAY -> id = ec2(state, "igw", hex, arnPrefix);
@@ -221,6 +244,16 @@ public final class AwsMockEngine implements Mocks {
                 state.put("securityGroupRuleId", id);
                 state.put("arn", "arn:aws:ec2:" + region + ":" + ACCOUNT_ID + ":security-group-rule/" + id);
             }
+            case EC2_TAG -> id = state.get("resourceId") + "," + state.get("key");
+            default -> throw new IllegalArgumentException("not a type of this group: " + kind);
+        }
+        return id;
+    }
+
+    /** Answers IAM (roles, policies, instance profiles, the OIDC provider, inline policies) and KMS (keys, aliases). */
+    private String identity(ResourceType kind, String name, Map<String, Object> state, String hex, String physicalName, String arnPrefix) {
+        String id;
+        switch (kind) {
             case IAM_ROLE -> {
                 id = physicalName;
                 state.put("arn", "arn:aws:iam::" + ACCOUNT_ID + ":role/" + id);
@@ -240,15 +273,6 @@ public final class AwsMockEngine implements Mocks {
                 id = "arn:aws:iam::" + ACCOUNT_ID + ":oidc-provider/" + url;
                 state.put("arn", id);
             }
-            case EKS_CLUSTER -> id = eksCluster(state, physicalName, hex, arnPrefix);
-            case EKS_NODE_GROUP -> {
-                String nodeGroupName = autoname(name, state, "nodeGroupName");
-                String cluster = String.valueOf(state.get("clusterName"));
-                id = cluster + ":" + nodeGroupName;
-                state.put("arn", arnPrefix + "nodegroup/" + cluster + "/" + nodeGroupName + "/" + uuid(hex));
-                state.put("status", "ACTIVE");
-                state.put("resources", List.of(Map.of("autoscalingGroups", List.of(Map.of("name", "eks-" + nodeGroupName + "-" + uuid(hex))))));
-            }
             case KMS_KEY -> {
                 id = uuid(hex);
                 state.put("keyId", id);
@@ -258,6 +282,41 @@ public final class AwsMockEngine implements Mocks {
                 id = String.valueOf(state.getOrDefault("name", "alias/" + name));
                 state.put("arn", arnPrefix + id);
             }
+            case IAM_ROLE_POLICY -> id = state.get("role") + ":" + physicalName;
+            default -> throw new IllegalArgumentException("not a type of this group: " + kind);
+        }
+        return id;
+    }
+
+    /** Answers EKS: the cluster (endpoint, CA, OIDC issuer), node groups (with their Auto Scaling group), Pod Identity associations. */
+    private String eks(ResourceType kind, String name, Map<String, Object> state, String hex, String physicalName, String arnPrefix) {
+        String id;
+        switch (kind) {
+            case EKS_CLUSTER -> id = eksCluster(state, physicalName, hex, arnPrefix);
+            case EKS_NODE_GROUP -> {
+                String nodeGroupName = autoname(name, state, "nodeGroupName");
+                String cluster = String.valueOf(state.get("clusterName"));
+                id = cluster + ":" + nodeGroupName;
+                state.put("arn", arnPrefix + "nodegroup/" + cluster + "/" + nodeGroupName + "/" + uuid(hex));
+                state.put("status", "ACTIVE");
+                state.put("resources", List.of(Map.of("autoscalingGroups", List.of(Map.of("name", "eks-" + nodeGroupName + "-" + uuid(hex))))));
+            }
+            case EKS_POD_IDENTITY_ASSOCIATION -> {
+                String associationId = "a-" + base36ish(hex, 17);
+                String cluster = String.valueOf(state.get("clusterName"));
+                id = cluster + "," + associationId;
+                state.put("associationId", associationId);
+                state.put("associationArn", arnPrefix + "podidentityassociation/" + cluster + "/" + associationId);
+            }
+            default -> throw new IllegalArgumentException("not a type of this group: " + kind);
+        }
+        return id;
+    }
+
+    /** Answers where data and logs live: S3 buckets, CloudWatch log groups, the Athena workgroup, Glue databases and tables. */
+    private String storage(ResourceType kind, String name, Map<String, Object> state, String hex, String physicalName, String arnPrefix) {
+        String id;
+        switch (kind) {
             case S3_BUCKET_V2, S3_BUCKET -> {
                 id = state.containsKey("bucket") ? String.valueOf(state.get("bucket"))
                         : state.getOrDefault("bucketPrefix", name + "-") + hex.substring(0, 12);
@@ -271,6 +330,30 @@ public final class AwsMockEngine implements Mocks {
                 id = physicalName;
                 state.put("arn", "arn:aws:logs:" + region + ":" + ACCOUNT_ID + ":log-group:" + id);
             }
+            case ATHENA_WORKGROUP -> {
+                id = physicalName;
+                state.put("arn", arnPrefix + "workgroup/" + id);
+            }
+            case GLUE_CATALOG_DATABASE -> {
+                id = ACCOUNT_ID + ":" + physicalName;
+                state.put("catalogId", ACCOUNT_ID);
+                state.put("arn", arnPrefix + "database/" + physicalName);
+            }
+            case GLUE_CATALOG_TABLE -> {
+                var database = String.valueOf(state.get("databaseName"));
+                id = ACCOUNT_ID + ":" + database + ":" + physicalName;
+                state.put("catalogId", ACCOUNT_ID);
+                state.put("arn", arnPrefix + "table/" + database + "/" + physicalName);
+            }
+            default -> throw new IllegalArgumentException("not a type of this group: " + kind);
+        }
+        return id;
+    }
+
+    /** Answers EMR (virtual clusters, job templates, Studio) and what holds its resources: Cloud Control, CloudFormation, Service Catalog. */
+    private String emr(ResourceType kind, String name, Map<String, Object> state, String hex, String physicalName, String arnPrefix) {
+        String id;
+        switch (kind) {
             case EMR_VIRTUAL_CLUSTER -> {
                 id = base36ish(hex, 25);
                 state.put("arn", "arn:aws:emr-containers:" + region + ":" + ACCOUNT_ID + ":/virtualclusters/" + id);
@@ -279,14 +362,6 @@ public final class AwsMockEngine implements Mocks {
                 id = base36ish(hex, 25);
                 state.put("arn", "arn:aws:emr-containers:" + region + ":" + ACCOUNT_ID + ":/jobtemplates/" + id);
             }
-            case EKS_POD_IDENTITY_ASSOCIATION -> {
-                String associationId = "a-" + base36ish(hex, 17);
-                String cluster = String.valueOf(state.get("clusterName"));
-                id = cluster + "," + associationId;
-                state.put("associationId", associationId);
-                state.put("associationArn", arnPrefix + "podidentityassociation/" + cluster + "/" + associationId);
-            }
-            case IAM_ROLE_POLICY -> id = state.get("role") + ":" + physicalName;
             case EMR_STUDIO -> {
                 id = "es-" + base36ish(hex, 25).toUpperCase();
                 state.put("arn", "arn:aws:elasticmapreduce:" + region + ":" + ACCOUNT_ID + ":studio/" + id);
@@ -320,6 +395,15 @@ public final class AwsMockEngine implements Mocks {
                 id = "prod-" + base36ish(hex, 13);
                 state.put("arn", "arn:aws:catalog:" + region + ":" + ACCOUNT_ID + ":product/" + id);
             }
+            default -> throw new IllegalArgumentException("not a type of this group: " + kind);
+        }
+        return id;
+    }
+
+    /** Answers messaging and billing: SQS, EventBridge rules and targets, SNS topics, budgets, the data export, cost allocation tags. */
+    private String messagingAndBilling(ResourceType kind, String name, Map<String, Object> state, String hex, String physicalName, String arnPrefix) {
+        String id;
+        switch (kind) {
             case SQS_QUEUE -> {
                 // SQS: the queue URL is the ID; the ARN has no resource-type segment.
                 id = "https://sqs." + region + ".amazonaws.com/" + ACCOUNT_ID + "/" + physicalName;
@@ -331,7 +415,6 @@ public final class AwsMockEngine implements Mocks {
                 state.put("arn", "arn:aws:events:" + region + ":" + ACCOUNT_ID + ":rule/" + physicalName);
             }
             case EVENTS_TARGET -> id = "default-" + state.get("rule") + "-" + state.get("targetId");
-            case EC2_TAG -> id = state.get("resourceId") + "," + state.get("key");
             case BCMDATA_EXPORT -> {
                 // Data Exports lives in us-east-1 whatever the stack's Region; AWS appends a UUID to the export's name.
                 @SuppressWarnings("unchecked")
@@ -339,21 +422,6 @@ public final class AwsMockEngine implements Mocks {
                 id = "arn:aws:bcm-data-exports:us-east-1:" + ACCOUNT_ID + ":export/" + export.getOrDefault("name", name) + "-" + uuid(hex);
                 export.put("exportArn", id);
                 state.put("export", export);
-            }
-            case ATHENA_WORKGROUP -> {
-                id = physicalName;
-                state.put("arn", arnPrefix + "workgroup/" + id);
-            }
-            case GLUE_CATALOG_DATABASE -> {
-                id = ACCOUNT_ID + ":" + physicalName;
-                state.put("catalogId", ACCOUNT_ID);
-                state.put("arn", arnPrefix + "database/" + physicalName);
-            }
-            case GLUE_CATALOG_TABLE -> {
-                var database = String.valueOf(state.get("databaseName"));
-                id = ACCOUNT_ID + ":" + database + ":" + physicalName;
-                state.put("catalogId", ACCOUNT_ID);
-                state.put("arn", arnPrefix + "table/" + database + "/" + physicalName);
             }
             case COST_ALLOCATION_TAG -> {
                 id = String.valueOf(state.get("tagKey"));
@@ -371,11 +439,15 @@ public final class AwsMockEngine implements Mocks {
                 state.put("owner", ACCOUNT_ID);
             }
             case SNS_TOPIC_POLICY -> id = String.valueOf(state.get("arn"));
-            default -> {
-                id = name + "-" + hex.substring(0, 8);
-                state.putIfAbsent("arn", arnPrefix + type.substring(type.lastIndexOf(':') + 1).toLowerCase() + "/" + id);
-            }
+            default -> throw new IllegalArgumentException("not a type of this group: " + kind);
         }
+        return id;
+    }
+
+    /** Answers a type the engine models nothing specific of: an ID from the logical name, an ARN from the type. */
+    private static String unmodelled(String type, String name, Map<String, Object> state, String hex, String arnPrefix) {
+        String id = name + "-" + hex.substring(0, 8);
+        state.putIfAbsent("arn", arnPrefix + type.substring(type.lastIndexOf(':') + 1).toLowerCase() + "/" + id);
         return id;
     }
 

@@ -67,22 +67,55 @@ public final class BigDataStack {
 
     public static void define(Context ctx, StackConfig config) {
         var naming = config.naming();
-        var tags = naming.commonTags();
-        var prefix = naming.logicalPrefix();
-        var physicalPrefix = naming.physical(""); // big-data-stack-<stack>: the start of every name AWS sees
-        var scope = AwsScope.lookup(config.region()); // the one lookup of partition and account, for every ARN
+        var basis = new Basis(ctx, config, naming.logicalPrefix(),
+                naming.physical(""), // big-data-stack-<stack>: the start of every name AWS sees
+                naming.commonTags(),
+                AwsScope.lookup(config.region())); // the one lookup of partition and account, for every ARN
 
-        var network = new Network(prefix, NetworkArgs.builder()
+        var network = network(basis);
+        var cluster = cluster(basis, network);
+        nodeProvisioners(basis, network, cluster);
+        dashboard(basis, cluster);
+        var emr = emrOnEks(basis, cluster);
+        exportPlatformOutputs(basis, network, cluster, emr);
+        studioOnEks(basis, network, cluster, emr);
+        var studio = studio(basis, network, emr);
+        exportStudioOutputs(basis, studio);
+        defineCost(ctx, config, basis.scope(), basis.physicalPrefix(), basis.tags());
+    }
+
+    /**
+     * What every step of {@link #define} shares.
+     *
+     * @param ctx            the Pulumi context the outputs are exported to
+     * @param config         the validated stack configuration
+     * @param prefix         the logical (URN) name prefix of every component
+     * @param physicalPrefix {@code big-data-stack-<stack>}: the start of every name AWS sees
+     * @param tags           the tags every AWS resource carries
+     * @param scope          the partition and account, looked up once for every ARN
+     */
+    private record Basis(Context ctx, StackConfig config, String prefix, String physicalPrefix, Map<String, String> tags,
+                         Output<AwsScope> scope) {
+    }
+
+    /** Builds the VPC: public and private subnets across the zones and the NAT gateways. */
+    private static Network network(Basis basis) {
+        var config = basis.config();
+        return new Network(basis.prefix(), NetworkArgs.builder()
                 .vpcCidr(config.network().vpcCidr())
                 .publicSubnetCidrs(config.network().publicSubnetCidrs())
                 .privateSubnetCidrs(config.network().privateSubnetCidrs())
                 .natStrategy(config.network().natGateways())
                 .region(config.region())
-                .namePrefix(physicalPrefix)
-                .tags(tags)
+                .namePrefix(basis.physicalPrefix())
+                .tags(basis.tags())
                 .build(), ComponentResourceOptions.Empty);
+    }
 
-        var cluster = new EksCluster(prefix, EksClusterArgs.builder()
+    /** Builds the EKS cluster in the private subnets, with its managed node groups and access entries. */
+    private static EksCluster cluster(Basis basis, Network network) {
+        var config = basis.config();
+        return new EksCluster(basis.prefix(), EksClusterArgs.builder()
                 .clusterName(config.cluster().name())
                 .kubernetesVersion(config.cluster().kubernetesVersion())
                 .supportType(config.cluster().supportType())
@@ -90,7 +123,7 @@ public final class BigDataStack {
                 .endpointPublicAccessCidrs(config.cluster().endpointPublicAccessCidrs())
                 .adminRoleName(config.cluster().adminRoleName())
                 .region(config.region())
-                .scope(scope)
+                .scope(basis.scope())
                 .deployerCredentials(config.cluster().deployerCredentials())
                 .secrets(new EksClusterArgs.Secrets(config.isSecret(ConfigKeys.ENDPOINT_PUBLIC_ACCESS_CIDRS),
                         config.isSecret(ConfigKeys.EKS_ADMIN_ROLE_NAME), config.deployerCredentialsSecret()))
@@ -98,11 +131,16 @@ public final class BigDataStack {
                 .nodeDependencies(network.privateEgress())
                 .logRetentionDays(config.logRetentionDays())
                 .protectStatefulResources(config.protectStatefulResources())
-                .namePrefix(physicalPrefix)
-                .tags(tags)
+                .namePrefix(basis.physicalPrefix())
+                .tags(basis.tags())
                 .build(), ComponentResourceOptions.Empty);
+    }
 
-        var karpenter = config.addons().nodeProvisioner() == NodeProvisioner.KARPENTER;
+    /** Builds the node provisioner(s): the Cluster Autoscaler, Karpenter, or both during a migration. */
+    private static void nodeProvisioners(Basis basis, Network network, EksCluster cluster) {
+        var config = basis.config();
+        var prefix = basis.prefix();
+        var physicalPrefix = basis.physicalPrefix();
         // During a migration (nodeProvisionerMigration) both provisioners run: each only serves pods whose node
         // selectors its nodes satisfy, so jobs started before the switch keep their provisioner.
         if (config.addons().clusterAutoscaler()) {
@@ -112,11 +150,11 @@ public final class BigDataStack {
                     .region(config.region())
                     .oidcProviderArn(cluster.oidcProviderArn())
                     .oidcIssuerUrl(cluster.oidcIssuerUrl())
-                    .scope(scope)
+                    .scope(basis.scope())
                     .kubernetesProvider(cluster.kubernetesProvider())
                     .workloadReady(cluster.workloadReady())
                     .roleName(PhysicalNames.role(physicalPrefix, "cluster-autoscaler"))
-                    .tags(tags)
+                    .tags(basis.tags())
                     .build(), ComponentResourceOptions.Empty);
         }
         if (config.addons().karpenterInstalled()) {
@@ -129,7 +167,7 @@ public final class BigDataStack {
                     .oidcIssuerUrl(cluster.oidcIssuerUrl())
                     .clusterArn(cluster.clusterArn())
                     .roleBinding(AddonRoleBinding.following(config.emr().jobRoleBinding()))
-                    .scope(scope)
+                    .scope(basis.scope())
                     .kubernetesProvider(cluster.kubernetesProvider())
                     .workloadReady(cluster.workloadReady())
                     .roleName(PhysicalNames.role(physicalPrefix, "karpenter-controller"))
@@ -139,24 +177,34 @@ public final class BigDataStack {
                     .namePrefix(physicalPrefix)
                     .controllerReplicas(Math.min(2, config.baseNodes().minSize()))
                     .pools(config.addons().karpenter().orElseThrow())
-                    .tags(tags)
+                    .tags(basis.tags())
                     .build(), ComponentResourceOptions.Empty);
         }
+    }
 
+    /** Builds the Headlamp dashboard when configured and exports how to open it (or why there is none). */
+    private static void dashboard(Basis basis, EksCluster cluster) {
+        var config = basis.config();
         if (config.addons().dashboard() == DashboardKind.headlamp) {
-            var dashboard = new Dashboard(prefix, DashboardArgs.builder()
+            var dashboard = new Dashboard(basis.prefix(), DashboardArgs.builder()
                     .access(config.addons().dashboardAccess())
                     .kubernetesProvider(cluster.kubernetesProvider())
                     .nodeGroups(cluster.workloadReady())
                     .build(), ComponentResourceOptions.Empty);
-            ctx.export("DashboardCommand", dashboard.command());
+            basis.ctx().export("DashboardCommand", dashboard.command());
         } else {
-            ctx.export("DashboardCommand", Output.of("no dashboard installed (big-data-stack:dashboard is none)"));
+            basis.ctx().export("DashboardCommand", Output.of("no dashboard installed (big-data-stack:dashboard is none)"));
         }
+    }
 
-        var emr = new EmrOnEks(prefix + "-emr", EmrOnEksArgs.builder()
+    /** Builds EMR on EKS: the original team's namespace, job role, virtual cluster and job template, and every other team. */
+    private static EmrOnEks emrOnEks(Basis basis, EksCluster cluster) {
+        var config = basis.config();
+        var physicalPrefix = basis.physicalPrefix();
+        var karpenter = config.addons().nodeProvisioner() == NodeProvisioner.KARPENTER;
+        return new EmrOnEks(basis.prefix() + "-emr", EmrOnEksArgs.builder()
                 .cluster(cluster)
-                .scope(scope)
+                .scope(basis.scope())
                 .namespace(config.emrNamespace())
                 .jobRoleName(EmrNames.jobRoleName(physicalPrefix))
                 .jobRoleBinding(config.emr().jobRoleBinding())
@@ -170,7 +218,7 @@ public final class BigDataStack {
                 .protectStatefulResources(config.protectStatefulResources())
                 .region(config.region())
                 .namePrefix(physicalPrefix)
-                .tags(tags)
+                .tags(basis.tags())
                 .teams(teamSpecs(config, physicalPrefix))
                 // Spark job defaults and team limits from what the nodes can launch (SparkJobDefaults, InstanceCapacity).
                 .sparkPlacement(karpenter ? SparkPlacement.KARPENTER : SparkPlacement.MANAGED_NODE_GROUPS)
@@ -180,20 +228,29 @@ public final class BigDataStack {
                         // so no memory maximum that could cap a Spark container below the node it gets.
                         ? OptionalLong.empty() : largestAllocatableMemory(nodeGroups(config)))
                 .build(), ComponentResourceOptions.Empty);
+    }
 
+    /** Exports the network's, the cluster's and EMR on EKS's outputs (IDs, kubeconfig, sample job, teams). */
+    private static void exportPlatformOutputs(Basis basis, Network network, EksCluster cluster, EmrOnEks emr) {
+        var ctx = basis.ctx();
         ctx.export("VpcId", network.vpcId());
         ctx.export("ClusterName", cluster.clusterName());
-        ctx.export("EksConfigCommand", eksConfigCommand(cluster, config.region()));
+        ctx.export("EksConfigCommand", eksConfigCommand(cluster, basis.config().region()));
         ctx.export("Kubeconfig", cluster.kubeconfig());
         ctx.export("EMRVirtualClusterID", emr.virtualClusterId());
         ctx.export("JobRoleArn", emr.jobRoleArn());
         ctx.export("SampleJobCommand", emr.sampleJobCommand());
         ctx.export("JobTemplateId", emr.jobTemplateId());
         ctx.export("Teams", teamsOutput(emr));
+    }
 
-        // --- EMR Studio Workspaces on EKS (opt-in): the Load Balancer Controller and the interactive endpoint ---
+    /** Builds EMR Studio Workspaces on EKS (opt-in): the Load Balancer Controller and the interactive endpoint. */
+    private static void studioOnEks(Basis basis, Network network, EksCluster cluster, EmrOnEks emr) {
+        var config = basis.config();
+        var prefix = basis.prefix();
+        var physicalPrefix = basis.physicalPrefix();
         var studioOnEks = config.studioOnEks();
-        studioOnEks.caveats(config.cluster().kubernetesVersion()).forEach(caveat -> ctx.log().warn(caveat));
+        studioOnEks.caveats(config.cluster().kubernetesVersion()).forEach(caveat -> basis.ctx().log().warn(caveat));
         if (studioOnEks.loadBalancerController()) {
             var controller = new LoadBalancerController(prefix, LoadBalancerControllerArgs.builder()
                     .clusterName(config.cluster().name())
@@ -204,7 +261,7 @@ public final class BigDataStack {
                     .kubernetesProvider(cluster.kubernetesProvider())
                     .workloadReady(cluster.workloadReady())
                     .roleName(PhysicalNames.role(physicalPrefix, "lb-controller"))
-                    .tags(tags)
+                    .tags(basis.tags())
                     .build(), ComponentResourceOptions.Empty);
             if (studioOnEks.studioEndpoint()) {
                 var endpoint = new StudioEndpoint(prefix + "-emr", StudioEndpointArgs.builder()
@@ -212,14 +269,19 @@ public final class BigDataStack {
                         .releaseLabel(config.emr().releaseLabel())
                         .loadBalancerController(List.of(controller.release()))
                         .namePrefix(physicalPrefix)
-                        .tags(tags)
+                        .tags(basis.tags())
                         .build(), ComponentResourceOptions.Empty);
-                ctx.export("StudioEndpointId", endpoint.endpointId());
+                basis.ctx().export("StudioEndpointId", endpoint.endpointId());
             }
         }
+    }
 
-        var studio = new EmrStudio(prefix, EmrStudioArgs.builder()
-                .scope(scope)
+    /** Builds EMR Studio: the studio in the private subnets, its users and groups, and the teams' Studio access. */
+    private static EmrStudio studio(Basis basis, Network network, EmrOnEks emr) {
+        var config = basis.config();
+        var naming = config.naming();
+        return new EmrStudio(basis.prefix(), EmrStudioArgs.builder()
+                .scope(basis.scope())
                 .vpcId(network.vpcId())
                 .subnetIds(network.privateSubnetIds())
                 .virtualClusterId(emr.virtualClusterId())
@@ -236,14 +298,15 @@ public final class BigDataStack {
                 .protectStatefulResources(config.protectStatefulResources())
                 .project(naming.project())
                 .stack(naming.stack())
-                .namePrefix(physicalPrefix)
-                .tags(tags)
+                .namePrefix(basis.physicalPrefix())
+                .tags(basis.tags())
                 .build(), ComponentResourceOptions.Empty);
+    }
 
-        ctx.export("EMRStudioURL", studio.url());
-        ctx.export("EMRStudioId", studio.studioId());
-
-        defineCost(ctx, config, scope, physicalPrefix, tags);
+    /** Exports EMR Studio's URL and ID. */
+    private static void exportStudioOutputs(Basis basis, EmrStudio studio) {
+        basis.ctx().export("EMRStudioURL", studio.url());
+        basis.ctx().export("EMRStudioId", studio.studioId());
     }
 
     /**
