@@ -28,9 +28,14 @@ public final class KubernetesVersions {
      * @param endOfStandardSupport last day the version is in standard support
      * @param endOfExtendedSupport last day the version is supported at all (EKS then upgrades the cluster itself)
      * @param datesEstimated true while AWS has not published the dates (14 + 12 months from release are assumed)
+     * @param autoscalerImageTag the Cluster Autoscaler release of this minor
+     * @param karpenterMinimum the oldest Karpenter release that supports this minor, from Karpenter's compatibility
+     *                         matrix (https://karpenter.sh/v1.14/upgrading/compatibility/, read at
+     *                         aws/karpenter-provider-aws commit 1d927085dd81, 2026-08-21); {@code nodeProvisioner:
+     *                         karpenter} refuses a minor the pinned Karpenter is older than ({@code addons.KarpenterVersions#check})
      */
     public record Version(String minor, LocalDate endOfStandardSupport, LocalDate endOfExtendedSupport,
-                          boolean datesEstimated, String autoscalerImageTag) {
+                          boolean datesEstimated, String autoscalerImageTag, String karpenterMinimum) {
 
         public boolean inStandardSupport(LocalDate today) {
             return !today.isAfter(endOfStandardSupport);
@@ -42,11 +47,11 @@ public final class KubernetesVersions {
     }
 
     public static final List<Version> ALL = List.of(
-            new Version("1.33", LocalDate.of(2026, 7, 29), LocalDate.of(2027, 7, 29), false, "v1.33.6"),
-            new Version("1.34", LocalDate.of(2026, 12, 2), LocalDate.of(2027, 12, 2), false, "v1.34.5"),
-            new Version("1.35", LocalDate.of(2027, 3, 27), LocalDate.of(2028, 3, 27), false, "v1.35.2"),
+            new Version("1.33", LocalDate.of(2026, 7, 29), LocalDate.of(2027, 7, 29), false, "v1.33.6", "1.5"),
+            new Version("1.34", LocalDate.of(2026, 12, 2), LocalDate.of(2027, 12, 2), false, "v1.34.5", "1.6"),
+            new Version("1.35", LocalDate.of(2027, 3, 27), LocalDate.of(2028, 3, 27), false, "v1.35.2", "1.9"),
             // Not yet on the EKS calendar when checked: 14 and 26 months from its EKS release (about June 2026).
-            new Version("1.36", LocalDate.of(2027, 8, 1), LocalDate.of(2028, 8, 1), true, "v1.36.1"));
+            new Version("1.36", LocalDate.of(2027, 8, 1), LocalDate.of(2028, 8, 1), true, "v1.36.1", "1.13"));
 
     private KubernetesVersions() {
     }
@@ -71,22 +76,9 @@ public final class KubernetesVersions {
                         + " or kubernetesSupportType is set to EXTENDED");
     }
 
-    /**
-     * Karpenter's compatibility matrix: the oldest Karpenter release that supports each Kubernetes minor of the table
-     * (https://karpenter.sh/v1.14/upgrading/compatibility/, generated upstream from
-     * hack/docs/compatibilitymatrix_gen; read at aws/karpenter-provider-aws commit 1d927085dd81, 2026-08-21). A minor
-     * missing here has no known Karpenter support, and {@code nodeProvisioner: karpenter} refuses it
-     * ({@code addons.KarpenterVersions#check}). Add the entry with the row.
-     */
-    private static final java.util.Map<String, String> KARPENTER_MINIMUM = java.util.Map.of(
-            "1.33", "1.5",
-            "1.34", "1.6",
-            "1.35", "1.9",
-            "1.36", "1.13");
-
     /** The oldest Karpenter release supporting {@code minor}, if the matrix covers it. */
     public static Optional<String> karpenterMinimum(String minor) {
-        return find(minor).map(Version::minor).map(KARPENTER_MINIMUM::get);
+        return find(minor).map(Version::karpenterMinimum);
     }
 
     /** The minors of the table, oldest first. */
