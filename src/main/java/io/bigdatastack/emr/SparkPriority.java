@@ -59,11 +59,6 @@ public enum SparkPriority {
         return dataPrefix + POD_TEMPLATES_PREFIX + jobClass + "-" + sparkRole + ".yaml";
     }
 
-    /** The pod template: only the priority class and the main container's documented name. */
-    public String podTemplate() {
-        return podTemplate(SparkPlacement.MANAGED_NODE_GROUPS);
-    }
-
     /**
      * The pod template under {@code placement}: the priority class, the main container's documented name, and, when
      * the placement puts them in pod templates, the node selector and (drivers) annotations.
