@@ -1,6 +1,6 @@
 // The offline checker end to end: the compiled check.js run as `npm run check` runs it, on the fixtures in fixtures/.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,14 +11,23 @@ const FIXTURES = join(__dirname, "..", "fixtures");
 const COMPLIANT = join(FIXTURES, "compliant-plan.json");
 const VIOLATING = join(FIXTURES, "violating-plan.json");
 
-function check(...paths: string[]) {
+interface CheckResult {
+    readonly status: number | null;
+    readonly stdout: string;
+    readonly stderr: string;
+}
+
+function check(...paths: string[]): Promise<CheckResult> {
     return checkWith({}, ...paths);
 }
 
-function checkWith(options: { cwd?: string; env?: Record<string, string> }, ...paths: string[]) {
+/** The checker in its own process; asynchronous, so the tests of this suite run their processes side by side. */
+function checkWith(options: { cwd?: string; env?: Record<string, string> }, ...paths: string[]): Promise<CheckResult> {
     const env = { ...process.env, npm_lifecycle_event: "", ...options.env };
-    const result = spawnSync(process.execPath, [CHECK, ...paths], { encoding: "utf8", cwd: options.cwd, env });
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+    return new Promise((resolve) => {
+        const child = execFile(process.execPath, [CHECK, ...paths], { encoding: "utf8", cwd: options.cwd, env }, (_error, stdout, stderr) =>
+            resolve({ status: child.exitCode, stdout, stderr }));
+    });
 }
 
 /** A copy of the compliant plan with one change, in a temporary file. */
@@ -30,15 +39,15 @@ function variantOfCompliant(change: (plan: { stack: string; resources: { type: s
     return path;
 }
 
-describe("check (offline plan checker)", () => {
-    it("passes the compliant fixture with exit 0", () => {
-        const result = check(COMPLIANT);
+describe("check (offline plan checker)", { concurrency: true }, () => {
+    it("passes the compliant fixture with exit 0", async () => {
+        const result = await check(COMPLIANT);
         assert.equal(result.status, 0, result.stdout + result.stderr);
         assert.match(result.stdout, /dev: 0 mandatory, 0 advisory violation\(s\) .* passed/);
     });
 
-    it("fails the violating fixture with exit 1, printing policy, level, URN and a summary", () => {
-        const result = check(VIOLATING);
+    it("fails the violating fixture with exit 1, printing policy, level, URN and a summary", async () => {
+        const result = await check(VIOLATING);
         assert.equal(result.status, 1, result.stdout + result.stderr);
         assert.match(result.stdout, /\[mandatory\] {2}big-data-stack v\d+\.\d+\.\d+ {2}iam-no-full-access-managed-policies \(dev-emr-job-s3-full: aws:iam\/rolePolicyAttachment:RolePolicyAttachment\)/);
         assert.match(result.stdout, /urn:pulumi:dev::big-data-stack::.*::dev-emr-job-s3-full\n.*AmazonS3FullAccess/);
@@ -48,75 +57,77 @@ describe("check (offline plan checker)", () => {
         assert.match(result.stdout, /dev: 4 mandatory, 1 advisory violation\(s\) .* FAILED/);
     });
 
-    it("exits 0 when only advisory rules are violated, but prints them", () => {
+    it("exits 0 when only advisory rules are violated, but prints them", async () => {
         const openEndpoint = variantOfCompliant((plan) => {
             const cluster = plan.resources.find((resource) => resource.type === "aws:eks/cluster:Cluster");
             assert.ok(cluster);
             cluster.inputs["vpcConfig"] = { subnetIds: ["subnet-id"], endpointPublicAccess: true };
         });
-        const result = check(openEndpoint);
+        const result = await check(openEndpoint);
         assert.equal(result.status, 0, result.stdout + result.stderr);
         assert.match(result.stdout, /\[advisory\] .* eks-public-endpoint-restricted-dev/);
     });
 
-    it("reports stack rules against the resource they name", () => {
+    it("reports stack rules against the resource they name", async () => {
         const withoutBucketPolicy = variantOfCompliant((plan) => {
             plan.resources = plan.resources.filter((resource) => resource.type !== "aws:s3/bucketPolicy:BucketPolicy");
         });
-        const result = check(withoutBucketPolicy);
+        const result = await check(withoutBucketPolicy);
         assert.equal(result.status, 1);
         assert.match(result.stdout, /s3-tls-only-bucket-policy \(dev-emr-logs: aws:s3\/bucketV2:BucketV2\)/);
     });
 
-    it("resolves relative paths against the directory npm was started in (npm --prefix policy run check)", () => {
+    it("resolves relative paths against the directory npm was started in (npm --prefix policy run check)", async () => {
         const elsewhere = mkdtempSync(join(tmpdir(), "policy-check-"));
-        const viaNpm = checkWith({ cwd: elsewhere, env: { npm_lifecycle_event: "check", INIT_CWD: FIXTURES } }, "compliant-plan.json");
+        const viaNpm = await checkWith({ cwd: elsewhere, env: { npm_lifecycle_event: "check", INIT_CWD: FIXTURES } }, "compliant-plan.json");
         assert.equal(viaNpm.status, 0, viaNpm.stderr);
-        const direct = checkWith({ cwd: FIXTURES }, "compliant-plan.json");
+        const direct = await checkWith({ cwd: FIXTURES }, "compliant-plan.json");
         assert.equal(direct.status, 0, direct.stderr);
     });
 
-    it("checks several plans and totals them", () => {
-        const result = check(COMPLIANT, VIOLATING);
+    it("checks several plans and totals them", async () => {
+        const result = await check(COMPLIANT, VIOLATING);
         assert.equal(result.status, 1);
         assert.match(result.stdout, /Total: 4 mandatory, 1 advisory violation\(s\) in 2 plan files/);
     });
 
-    it("checks every plan file of a directory, ignoring other files", () => {
+    it("checks every plan file of a directory, ignoring other files", async () => {
         const directory = mkdtempSync(join(tmpdir(), "policy-plans-"));
         writeFileSync(join(directory, "dev.json"), readFileSync(COMPLIANT, "utf8"));
         writeFileSync(join(directory, "prod.json"), readFileSync(VIOLATING, "utf8"));
         writeFileSync(join(directory, "dev.md"), "# not a plan");
-        const result = check(directory);
+        const result = await check(directory);
         assert.equal(result.status, 1, result.stdout + result.stderr);
         assert.match(result.stdout, /in 2 plan files/);
-        const empty = check(mkdtempSync(join(tmpdir(), "policy-empty-")));
+        const empty = await check(mkdtempSync(join(tmpdir(), "policy-empty-")));
         assert.equal(empty.status, 2);
         assert.match(empty.stderr, /no plan files/);
     });
 
-    it("exits 2 with a clear error for a missing file, a non-JSON file, a non-plan and no arguments", () => {
-        const missing = check(join(FIXTURES, "no-such-plan.json"));
+    it("exits 2 with a clear error for a missing file, a non-JSON file, a non-plan and no arguments", async () => {
+        const missing = await check(join(FIXTURES, "no-such-plan.json"));
         assert.equal(missing.status, 2);
         assert.match(missing.stderr, /cannot read plan file .*no-such-plan.json: no such file/);
 
         const directory = mkdtempSync(join(tmpdir(), "policy-check-"));
         const notJson = join(directory, "broken.json");
         writeFileSync(notJson, "{ resources: ");
-        assert.match(check(notJson).stderr, /is not valid JSON/);
-        assert.equal(check(notJson).status, 2);
+        const brokenJson = await check(notJson);
+        assert.match(brokenJson.stderr, /is not valid JSON/);
+        assert.equal(brokenJson.status, 2);
 
         const notPlan = join(directory, "other.json");
         writeFileSync(notPlan, JSON.stringify({ name: "x" }));
-        assert.equal(check(notPlan).status, 2);
-        assert.match(check(notPlan).stderr, /no "resources" list/);
+        const notAPlan = await check(notPlan);
+        assert.equal(notAPlan.status, 2);
+        assert.match(notAPlan.stderr, /no "resources" list/);
 
-        const noArguments = check();
+        const noArguments = await check();
         assert.equal(noArguments.status, 2);
         assert.match(noArguments.stderr, /usage:/);
     });
 
-    it("loads the rules without loading the Pulumi runtime", () => {
+    it("loads the rules without loading the Pulumi runtime", async () => {
         const probe = spawnSync(
             process.execPath,
             ["-e", `require(${JSON.stringify(join(__dirname, "rules"))}); console.log(Object.keys(require.cache).filter((path) => path.includes("@pulumi")).length)`],

@@ -1,0 +1,4 @@
+// Half 2 of the pack's tests in one process (lib/test-files.ts says why).
+import { loadTestShard } from "../lib/test-files";
+
+loadTestShard(1, 2);
