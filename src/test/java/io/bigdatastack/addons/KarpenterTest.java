@@ -422,9 +422,10 @@ class KarpenterTest {
     }
 
     /**
-     * A prod-shaped stack with Karpenter, written to target/plan/ beside the stack files' plans: {@code mvn verify}
-     * runs the policy pack over that directory, so the pack's zero-false-positive check covers Karpenter's resources
-     * (IRSA here; the Pod Identity variant is covered by the rules' own tests).
+     * A prod-shaped stack with Karpenter, written to target/test-plans/: {@code mvn verify} runs the policy pack over that
+     * directory too, so the pack's zero-false-positive check covers Karpenter's resources (IRSA here; the Pod Identity
+     * variant is covered by the rules' own tests). Not target/plan/, which holds the stack files' plans only: the README's
+     * pull-request flow copies that directory's plans as the reviewed baseline.
      */
     @Test
     void aProdShapedKarpenterPlanIsWrittenForThePolicyCheck() throws Exception {
@@ -434,7 +435,7 @@ class KarpenterTest {
                 "baseNodeMinSize", "2", "baseNodeDesiredSize", "2", "protectStatefulResources", "true", "eksAdminRoleName", "PlatformAdmin")),
                 TestStacks.CLOCK);
         var prodPlan = io.bigdatastack.cli.Planner.plan(config, stack);
-        var file = io.bigdatastack.plan.PlanJson.write(prodPlan, java.nio.file.Path.of("target", "plan"));
+        var file = io.bigdatastack.plan.PlanJson.write(prodPlan, java.nio.file.Path.of("target", "test-plans"));
         assertTrue(java.nio.file.Files.readString(file).contains("kubernetes:karpenter.sh/v1:NodePool"));
         assertEquals(2, prodPlan.named("kubernetes:helm.sh/v3:Release", "prod-karpenter-karpenter").input("values.replicas").orElseThrow().getAsInt());
     }

@@ -198,6 +198,31 @@ class DeployerPolicyTest {
         }
     }
 
+    /**
+     * PassRole is checked against the service the role is passed to ({@code iam:PassedToService}): every type that
+     * passes a role names its service in the mapping's {@code _passRoleTo}, and a PassRole statement allows that service.
+     */
+    @Test
+    void passRoleAllowsTheServiceEachTypePassesItsRoleTo() {
+        var passedTo = actionsByType.getAsJsonObject("_passRoleTo");
+        var allowedServices = statements.stream()
+                .filter(s -> s.get("Effect").getAsString().equals("Allow") && strings(s.get("Action")).stream().anyMatch(a -> matches(a, "iam:PassRole")))
+                .flatMap(s -> strings(s.getAsJsonObject("Condition").getAsJsonObject("StringEquals").get("iam:PassedToService")).stream())
+                .collect(java.util.stream.Collectors.toSet());
+        var problems = new ArrayList<String>();
+        for (var type : registeredTypes) {
+            if (!actionsByType.has(type) || !strings(actionsByType.get(type)).contains("iam:PassRole")) {
+                continue;
+            }
+            if (!passedTo.has(type)) {
+                problems.add(type + ": passes a role, but _passRoleTo does not say to which service");
+            } else if (!allowedServices.contains(passedTo.get(type).getAsString())) {
+                problems.add(type + ": passes a role to " + passedTo.get(type).getAsString() + ", which no PassRole statement allows");
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
     @Test
     void theMatcherFollowsIamWildcards() {
         assertTrue(matches("s3:GetBucket*", "s3:GetBucketPolicy"));
