@@ -127,6 +127,23 @@ describe("check (offline plan checker)", { concurrency: true }, () => {
         assert.match(noArguments.stderr, /usage:/);
     });
 
+    it("skips paths that do not exist with --missing-ok, and still checks the others", async () => {
+        const missing = join(mkdtempSync(join(tmpdir(), "policy-missing-")), "test-plans");
+        const onlyMissing = await check("--missing-ok", missing);
+        assert.equal(onlyMissing.status, 0, onlyMissing.stdout + onlyMissing.stderr);
+        assert.match(onlyMissing.stdout, /test-plans: does not exist, skipped \(--missing-ok\)\nnothing to check/);
+
+        const withViolations = await check("--missing-ok", missing, VIOLATING);
+        assert.equal(withViolations.status, 1, withViolations.stdout + withViolations.stderr);
+        assert.match(withViolations.stdout, /dev: 4 mandatory, 1 advisory violation\(s\) .* FAILED/);
+
+        const withoutTheFlag = await check(missing);
+        assert.equal(withoutTheFlag.status, 2);
+        const emptyDirectory = await check("--missing-ok", mkdtempSync(join(tmpdir(), "policy-empty-")));
+        assert.equal(emptyDirectory.status, 2, "an existing directory without plans is still an error");
+        assert.equal((await check("--missing-ok")).status, 2, "no path at all is a usage error");
+    });
+
     it("loads the rules without loading the Pulumi runtime", async () => {
         const probe = spawnSync(
             process.execPath,

@@ -23,16 +23,26 @@ function invocationDirectory(): string {
     return viaNpmScript && process.env["INIT_CWD"] ? process.env["INIT_CWD"] : process.cwd();
 }
 
-const USAGE = "usage: npm --prefix policy run check -- <plan.json | plan directory> [more ...]";
+const USAGE = "usage: npm --prefix policy run check -- [--missing-ok] <plan.json | plan directory> [more ...]";
+
+/**
+ * `--missing-ok`: a path that does not exist is skipped with a note instead of failing the check. For plans that only
+ * some builds write: `mvn verify` checks `target/test-plans`, which exists only when the tests that write it ran.
+ */
+const MISSING_OK = "--missing-ok";
 
 /** A directory stands for every plan file in it (`target/plan` holds one `<stack>.json` per stack file). */
-function expandDirectories(paths: readonly string[]): string[] {
+function expandDirectories(paths: readonly string[], missingOk: boolean, print: (text: string) => void): string[] {
     return paths.flatMap((path) => {
         const absolute = resolve(invocationDirectory(), path);
         let isDirectory = false;
         try {
             isDirectory = statSync(absolute).isDirectory();
         } catch {
+            if (missingOk) {
+                print(`${path}: does not exist, skipped (${MISSING_OK})`);
+                return [];
+            }
             return [path]; // loadPlan reports the missing file
         }
         return isDirectory
@@ -47,13 +57,27 @@ function packIdentity(): PackIdentity {
 }
 
 export async function runCheck(arguments_: readonly string[], print: (text: string) => void, printError: (text: string) => void): Promise<number> {
-    if (arguments_.length === 0 || arguments_.some((path) => path === "-h" || path === "--help")) {
+    const missingOk = arguments_.includes(MISSING_OK);
+    const given = arguments_.filter((argument) => argument !== MISSING_OK);
+    if (given.length === 0 || given.some((path) => path === "-h" || path === "--help")) {
         printError(USAGE);
         return EXIT_ERROR;
     }
-    const paths = expandDirectories(arguments_);
+    const paths = expandDirectories(given, missingOk, print);
+    const everyPathMissing = given.every((path) => {
+        try {
+            statSync(resolve(invocationDirectory(), path));
+            return false;
+        } catch {
+            return true;
+        }
+    });
+    if (paths.length === 0 && missingOk && everyPathMissing) {
+        print("nothing to check");
+        return EXIT_PASSED;
+    }
     if (paths.length === 0) {
-        printError(`error: no plan files (*.json) in ${arguments_.join(", ")}`);
+        printError(`error: no plan files (*.json) in ${given.join(", ")}`);
         return EXIT_ERROR;
     }
     const pack = packIdentity();

@@ -1,25 +1,43 @@
 // The pack's tests run as two processes, each loading half of the compiled test files, instead of one process per file
 // (`node --test dist/**/*.test.js`): every file loads the same rules, IAM catalogs and managed-policy data, so per-file
 // processes spent most of their time loading (25 s CPU on two cores against 10 s for the same tests in one process).
-// Files are found by name, so a new `*.test.ts` runs without being listed anywhere.
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
+// The list comes from the sources, so a new `*.test.ts` runs without being listed anywhere, a compiled file left behind
+// by a deleted test does not run, and a compiled file that is missing (deleted by hand while the incremental build's
+// .tsbuildinfo says it is up to date) fails the run instead of silently dropping its tests.
+import { existsSync, readdirSync } from "node:fs";
+import { join, relative } from "node:path";
 
-/** Every compiled `*.test.js` under `dist`, sorted, so shards are the same on every machine. */
-export function compiledTestFiles(dist: string): string[] {
+/** Directories that hold no test sources of the pack. */
+const NOT_SOURCES = new Set(["node_modules", "dist", "fixtures"]);
+
+/** Every `*.test.ts` under `packRoot`, as paths relative to it, sorted, so shards are the same on every machine. */
+export function testSources(packRoot: string): string[] {
     const found: string[] = [];
     const walk = (dir: string): void => {
         for (const entry of readdirSync(dir, { withFileTypes: true })) {
             const path = join(dir, entry.name);
             if (entry.isDirectory()) {
-                walk(path);
-            } else if (entry.name.endsWith(".test.js")) {
-                found.push(path);
+                if (!NOT_SOURCES.has(entry.name) && !entry.name.startsWith(".")) {
+                    walk(path);
+                }
+            } else if (entry.name.endsWith(".test.ts")) {
+                found.push(relative(packRoot, path));
             }
         }
     };
-    walk(dist);
+    walk(packRoot);
     return found.sort();
+}
+
+/** The compiled file of every test source (`dist/<path>.test.js`); throws naming the sources whose file is missing. */
+export function compiledTestFiles(packRoot: string): string[] {
+    const dist = join(packRoot, "dist");
+    const compiled = testSources(packRoot).map((source) => ({ source, file: join(dist, source.replace(/\.ts$/, ".js")) }));
+    const missing = compiled.filter(({ file }) => !existsSync(file)).map(({ source }) => source);
+    if (missing.length > 0) {
+        throw new Error(`not compiled: ${missing.join(", ")} (delete dist/.tsbuildinfo, or dist/, and build again)`);
+    }
+    return compiled.map(({ file }) => file);
 }
 
 /**
@@ -41,8 +59,8 @@ export function shardOf(files: readonly string[], index: number, count: number, 
 
 /** Loads shard `index` of `count` into this process: their `describe`/`test` calls register with its test runner. */
 export function loadTestShard(index: number, count: number): void {
-    const dist = join(__dirname, "..");
-    for (const file of shardOf(compiledTestFiles(dist), index, count, dist)) {
+    const packRoot = join(__dirname, "..", "..");
+    for (const file of shardOf(compiledTestFiles(packRoot), index, count, join(packRoot, "dist"))) {
         require(file);
     }
 }
