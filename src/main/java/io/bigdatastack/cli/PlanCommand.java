@@ -248,7 +248,26 @@ public final class PlanCommand {
                 exit = worse(exit, exitCode(diff.get()));
             }
         }
+        printNameClashes(configs, planned, out);
         return exit;
+    }
+
+    /**
+     * Names two stack files would both ask AWS for ({@link io.bigdatastack.plan.NameClashes}): harmless in different
+     * accounts, a failed {@code pulumi up} in one, which the stack files do not say. A warning, after every stack's lines.
+     */
+    private static void printNameClashes(java.util.Map<String, StackConfig> configs, java.util.Map<String, PlanInsight> planned, PrintStream out) {
+        var stacks = configs.entrySet().stream().map(e -> new io.bigdatastack.plan.NameClashes.PlannedStack(e.getKey(),
+                e.getValue().region(), planned.get(e.getKey()).plan())).toList();
+        var clashes = io.bigdatastack.plan.NameClashes.between(stacks);
+        if (clashes.isEmpty()) {
+            return;
+        }
+        out.println(TerminalText.wrapped("warning: stacks of this project ask AWS for the same names. Deployed to one account,"
+                + " the second `pulumi up` fails part-way with \"already exists\" (a stack's name followed by a team's can spell"
+                + " another stack's name). Rename the team or the stack before deploying both, or keep them in separate accounts:",
+                "", ""));
+        clashes.forEach(clash -> out.println(TerminalText.wrapped(clash, "  - ", "    ")));
     }
 
     /** The exit code of {@code plan --against} for a review: refused 2, data at risk 3, disrupts running work 4, else 0. */

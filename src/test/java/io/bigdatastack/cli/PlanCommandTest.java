@@ -44,6 +44,28 @@ class PlanCommandTest {
     }
 
     @Test
+    void planAllWarnsWhenTwoStacksWouldAskForTheSameNames(@TempDir Path dir) throws Exception {
+        projectWith(dir, "prod", """
+                config:
+                  aws:region: us-east-1
+                  big-data-stack:studioAdminUser: jane
+                  big-data-stack:teams:
+                    - name: emr-jobs
+                    - name: eu
+                """);
+        Files.writeString(dir.resolve("Pulumi.prod-eu.yaml"), "config:\n  aws:region: us-east-1\n  big-data-stack:studioAdminUser: jane\n");
+        var run = run("plan", "--all", "--project-dir", dir.toString());
+        assertEquals(0, run.exitCode(), "a warning: whether the stacks share an account is not in the stack files\n" + run.err());
+        assertTrue(run.out().contains("warning: stacks of this project ask AWS for the same names"), run.out());
+        assertTrue(run.out().contains("  - aws:iam/role:Role big-data-stack-prod-eu-emr-job (account) asked for by prod"), run.out());
+        assertTrue(Files.isRegularFile(dir.resolve("target/plan/prod-eu.json")));
+
+        Files.delete(dir.resolve("Pulumi.prod-eu.yaml"));
+        Files.writeString(dir.resolve("Pulumi.qa.yaml"), "config:\n  aws:region: us-east-1\n  big-data-stack:studioAdminUser: jane\n");
+        assertFalse(run("plan", "--all", "--project-dir", dir.toString()).out().contains("warning: stacks"));
+    }
+
+    @Test
     void anUnknownStackListsTheStacksThereAre(@TempDir Path dir) throws Exception {
         projectWith(dir, "qa", "config:\n  aws:region: eu-west-1\n");
         Files.writeString(dir.resolve("Pulumi.staging.yaml"), "config: {}\n");
