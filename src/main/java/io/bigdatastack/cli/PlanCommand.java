@@ -253,20 +253,24 @@ public final class PlanCommand {
     }
 
     /**
-     * Names two stack files would both ask AWS for ({@link io.bigdatastack.plan.NameClashes}): harmless in different
-     * accounts, a failed {@code pulumi up} in one, which the stack files do not say. A warning, after every stack's lines.
+     * Names two stack files would both ask AWS for ({@link io.bigdatastack.plan.NameClashes}): a failed or shared resource
+     * in one account. A warning, after every stack's lines: unless both stack files name their account (the account of
+     * {@code aws:assumeRole}'s role), they do not say whether the stacks share one.
      */
     private static void printNameClashes(java.util.Map<String, StackConfig> configs, java.util.Map<String, PlanInsight> planned, PrintStream out) {
         var stacks = configs.entrySet().stream().map(e -> new io.bigdatastack.plan.NameClashes.PlannedStack(e.getKey(),
-                e.getValue().region(), planned.get(e.getKey()).plan())).toList();
+                e.getValue().region(), e.getValue().cluster().deployerCredentials().roleArn().flatMap(io.bigdatastack.plan.NameClashes::accountOf),
+                planned.get(e.getKey()).plan())).toList();
         var clashes = io.bigdatastack.plan.NameClashes.between(stacks);
         if (clashes.isEmpty()) {
             return;
         }
-        out.println(TerminalText.wrapped("warning: stacks of this project ask AWS for the same names. Deployed to one account,"
-                + " the second `pulumi up` fails part-way with \"already exists\" (a stack's name followed by a team's can spell"
-                + " another stack's name). Rename the team or the stack before deploying both, or keep them in separate accounts:",
-                "", ""));
+        out.println(TerminalText.wrapped("warning: stacks of this project ask AWS for the same names. In one account the second"
+                + " `pulumi up` fails part-way with \"already exists\", or shares the first stack's queue, rule or topic."
+                + " Names of different stacks meet when a stack name followed by a team name spells another stack's name"
+                + " (prod + team eu, stack prod-eu), when two stacks set the same clusterName, or when stack names differ only"
+                + " in case or in '-' against '_'. Rename the team, the stack or clusterName, or deploy them to different"
+                + " accounts (aws:assumeRole roles of different accounts silence this):", "", ""));
         clashes.forEach(clash -> out.println(TerminalText.wrapped(clash, "  - ", "    ")));
     }
 
