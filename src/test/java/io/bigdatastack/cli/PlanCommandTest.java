@@ -59,10 +59,7 @@ class PlanCommandTest {
         assertTrue(run.out().contains("warning: stacks of this project ask AWS for the same names"), run.out());
         assertTrue(run.out().contains("  - aws:iam/role:Role big-data-stack-prod-eu-emr-job (account) asked for by prod"), run.out());
         assertTrue(Files.isRegularFile(dir.resolve("target/plan/prod-eu.json")));
-
-        Files.delete(dir.resolve("Pulumi.prod-eu.yaml"));
-        Files.writeString(dir.resolve("Pulumi.qa.yaml"), "config:\n  aws:region: us-east-1\n  big-data-stack:studioAdminUser: jane\n");
-        assertFalse(run("plan", "--all", "--project-dir", dir.toString()).out().contains("warning: stacks"));
+        // Stacks whose names do not meet print no warning: NameClashesTest, on the same planner.
     }
 
     @Test

@@ -36,30 +36,6 @@ class DeployerPolicyTest {
     private static final Path ACTIONS_BY_TYPE = TestStacks.PROJECT_DIR.resolve("src/test/resources/deployer/actions-by-type.json");
     /** IAM's quota for a customer managed policy, counted without whitespace (IAM and AWS STS quotas). */
     private static final int MANAGED_POLICY_MAX_CHARS = 6144;
-    /**
-     * Every opt-in at once: the interactive endpoint (and so the LB controller), Pod Identity and IRSA, cost reports
-     * from a Region other than us-east-1 (so the explicit us-east-1 provider), cost allocation tags, the platform's and
-     * two teams' budgets with e-mails (SNS topic, its KMS key), teams with the Glue catalog (their databases and
-     * submitter policies). The cluster autoscaler variant; {@link #EVERY_OPT_IN_KARPENTER} is the same with Karpenter.
-     */
-    private static final Map<String, String> EVERY_OPT_IN = Map.of(
-            "aws:region", "eu-west-1",
-            "studioEndpoint", "true", "jobRoleBinding", "both", "glueCatalogAccess", "true",
-            "costReports", "true", "costAllocationTags", "true",
-            "monthlyBudget", "300", "budgetEmails", "[\"platform@example.com\"]",
-            "teams", """
-                    [{"name": "analytics", "cpuQuota": "8", "memoryQuota": "32Gi", "glueCatalogAccess": true,
-                      "monthlyBudget": 1500, "budgetEmails": ["analytics@example.com"]},
-                     {"name": "ml", "studioGroups": ["ml-leads"], "glueCatalogAccess": true, "monthlyBudget": 120}]""");
-    /** {@link #EVERY_OPT_IN} with {@code nodeProvisioner: karpenter}, which replaces the autoscaler and its spot group. */
-    private static final Map<String, String> EVERY_OPT_IN_KARPENTER = with(EVERY_OPT_IN, "nodeProvisioner", "karpenter");
-
-    private static Map<String, String> with(Map<String, String> base, String key, String value) {
-        var map = new java.util.HashMap<>(base);
-        map.put(key, value);
-        return Map.copyOf(map);
-    }
-
     private static Set<String> registeredTypes;
     private static List<JsonObject> statements;
     private static JsonObject actionsByType;
@@ -68,7 +44,7 @@ class DeployerPolicyTest {
     static void load() throws IOException {
         registeredTypes = new TreeSet<>();
         for (Plan plan : List.of(TestStacks.planStackFile("dev"), TestStacks.planStackFile("prod"),
-                TestStacks.plan(EVERY_OPT_IN), TestStacks.plan(EVERY_OPT_IN_KARPENTER))) {
+                TestStacks.plan(TestStacks.EVERY_OPT_IN), TestStacks.plan(TestStacks.EVERY_OPT_IN_KARPENTER))) {
             plan.resources().forEach(r -> registeredTypes.add(r.type()));
         }
         statements = new ArrayList<>();
@@ -122,7 +98,7 @@ class DeployerPolicyTest {
                 "aws:budgets/budget:Budget", "aws:sns/topic:Topic", "aws:glue/catalogDatabase:CatalogDatabase",
                 "bigdata:emr:StudioEndpoint", "bigdata:addons:LoadBalancerController", "bigdata:addons:ClusterAutoscaler");
         assertEquals(List.of(), expected.stream().filter(t -> !registeredTypes.contains(t)).toList(),
-                "types no plan of this test registers: an opt-in of EVERY_OPT_IN or EVERY_OPT_IN_KARPENTER is not on");
+                "types no plan of this test registers: an opt-in of TestStacks.EVERY_OPT_IN or EVERY_OPT_IN_KARPENTER is not on");
     }
 
     @Test

@@ -55,7 +55,9 @@ class NameClashesTest {
 
     @Test
     void inAnotherRegionOnlyTheAccountWideNamesClash() {
-        var clashes = NameClashes.between(List.of(planned("prod", "us-east-1", TEAM_EU), planned("prod-eu", "eu-west-1", Map.of())));
+        // The same plan deployed to another Region: names carry no Region, only the scope they are compared in changes.
+        var inEurope = new NameClashes.PlannedStack("prod-eu", "eu-west-1", Optional.empty(), planned("prod-eu", "us-east-1", Map.of()).plan());
+        var clashes = NameClashes.between(List.of(planned("prod", "us-east-1", TEAM_EU), inEurope));
         assertEquals(PROD_EU_CLASHES.subList(1, 3), names(clashes));
     }
 
@@ -74,14 +76,16 @@ class NameClashesTest {
 
     @Test
     void iamNamesClashWhateverTheirCase() {
-        var clashes = names(NameClashes.between(List.of(planned("Prod", "us-east-1", Map.of()), planned("prod", "us-east-1", Map.of()))));
+        var clashes = names(NameClashes.between(List.of(planned("Prod", "us-east-1", TEAM_EU), planned("prod", "us-east-1", TEAM_EU))));
         assertTrue(clashes.contains("aws:iam/role:Role big-data-stack-prod-emr-job (account)"), clashes.toString());
         assertTrue(clashes.stream().noneMatch(c -> c.startsWith("aws:eks/cluster:Cluster")), "EKS cluster names keep their case: " + clashes);
     }
 
     @Test
     void stacksWhoseNamesDoNotMeetDoNotClash() {
-        assertEquals(List.of(), NameClashes.between(List.of(planned("prod", "us-east-1", TEAM_EU), planned("dev", "us-east-1", TEAM_EU))));
+        var dev = TestStacks.planStackFile("dev");
+        assertEquals(List.of(), NameClashes.between(List.of(planned("prod", "us-east-1", TEAM_EU),
+                new NameClashes.PlannedStack("dev", "us-east-1", Optional.empty(), dev))));
     }
 
     /**
@@ -90,12 +94,10 @@ class NameClashesTest {
      */
     @Test
     void everyNamedTypeOfTheProgramIsClassified() {
-        var everyOptIn = TestStacks.plan(Map.of("aws:region", "eu-west-1", "studioEndpoint", "true", "nodeProvisioner", "karpenter",
-                "costReports", "true", "monthlyBudget", "300", "budgetEmails", "[\"platform@example.com\"]",
-                "teams", "[{\"name\": \"analytics\", \"glueCatalogAccess\": true, \"monthlyBudget\": 100}]"));
+        var everyOptIn = TestStacks.plan(TestStacks.EVERY_OPT_IN_KARPENTER);
         var unclassified = new TreeSet<String>();
         var seen = new TreeSet<String>();
-        for (var plan : List.of(TestStacks.planStackFile("dev"), TestStacks.planStackFile("prod"), everyOptIn)) {
+        for (var plan : List.of(TestStacks.planStackFile("dev"), TestStacks.planStackFile("prod"), TestStacks.plan(TestStacks.EVERY_OPT_IN), everyOptIn)) {
             for (var r : plan.resources()) {
                 var named = Set.of("name", "bucket", "namePrefix", "bucketPrefix", "export.name").stream().anyMatch(i -> r.input(i).isPresent());
                 if (!r.custom() || !r.type().startsWith("aws:") || !named) {

@@ -36,6 +36,31 @@ public final class TestStacks {
     private TestStacks() {
     }
 
+    /**
+     * Every opt-in at once: the interactive endpoint (and so the LB controller), Pod Identity and IRSA, cost reports
+     * from a Region other than us-east-1 (so the explicit us-east-1 provider), cost allocation tags, the platform's and
+     * two teams' budgets with e-mails (SNS topic, its KMS key), teams with the Glue catalog (their databases and
+     * submitter policies). The cluster autoscaler variant; {@link #EVERY_OPT_IN_KARPENTER} is the same with Karpenter.
+     * The deployer policy and the name-clash lists are checked against both.
+     */
+    public static final Map<String, String> EVERY_OPT_IN = Map.of(
+            "aws:region", "eu-west-1",
+            "studioEndpoint", "true", "jobRoleBinding", "both", "glueCatalogAccess", "true",
+            "costReports", "true", "costAllocationTags", "true",
+            "monthlyBudget", "300", "budgetEmails", "[\"platform@example.com\"]",
+            "teams", """
+                    [{"name": "analytics", "cpuQuota": "8", "memoryQuota": "32Gi", "glueCatalogAccess": true,
+                      "monthlyBudget": 1500, "budgetEmails": ["analytics@example.com"]},
+                     {"name": "ml", "studioGroups": ["ml-leads"], "glueCatalogAccess": true, "monthlyBudget": 120}]""");
+    /** {@link #EVERY_OPT_IN} with {@code nodeProvisioner: karpenter}, which replaces the autoscaler and its spot group. */
+    public static final Map<String, String> EVERY_OPT_IN_KARPENTER = with(EVERY_OPT_IN, "nodeProvisioner", "karpenter");
+
+    private static Map<String, String> with(Map<String, String> base, String key, String value) {
+        var map = new java.util.HashMap<>(base);
+        map.put(key, value);
+        return Map.copyOf(map);
+    }
+
     /** The minimum a stack needs (Region, Studio admin) plus {@code overrides}; keys without ':' are ours. */
     public static ConfigSource source(String stack, Map<String, String> overrides) {
         return source(stack, overrides, java.util.Set.of());
