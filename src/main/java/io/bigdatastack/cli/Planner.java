@@ -36,7 +36,25 @@ public final class Planner {
 
     /** As {@link #load(Path, String)}, judging dates by {@code clock} (tests fix it). */
     public static StackConfig load(Path projectDir, String stack, Clock clock) throws IOException {
-        return StackConfig.load(StackFiles.read(projectDir, stack), clock);
+        var read = StackFiles.readAsFarAsPossible(projectDir, stack);
+        if (read.problems().isEmpty()) {
+            return StackConfig.load(read.source(), clock);
+        }
+        // Every problem at once: the file's, then the configuration's on the keys the file could read. A key the file
+        // refused is absent from the source, so what the configuration says about it ("missing") is left out.
+        var problems = new java.util.ArrayList<>(read.problems());
+        try {
+            StackConfig.load(read.source(), clock);
+        } catch (io.bigdatastack.config.InvalidConfigException e) {
+            e.problems().stream().filter(problem -> read.refusedKeys().stream().noneMatch(key -> aboutKey(problem, key))).forEach(problems::add);
+        }
+        throw new io.bigdatastack.config.InvalidConfigException(stack, problems);
+    }
+
+    /** A configuration problem names its key first ({@code big-data-stack:teams[0].cpuQuota: ...}). */
+    private static boolean aboutKey(String problem, String key) {
+        return problem.startsWith(key + ":") || problem.startsWith(key + "[") || problem.startsWith(key + ".")
+                || problem.startsWith(key + " ");
     }
 
     /** The whole program planned for {@code config} as stack {@code stack}. */

@@ -105,7 +105,28 @@ public final class StackFiles {
         return new Project(name, defaults);
     }
 
+    /**
+     * A stack file read as far as it can be: the values of every key it could read, the problems of the others (each
+     * {@code file:line: key: ...}) and those keys, so that the configuration's own checks can still run on the rest and
+     * report every problem at once ({@link Planner#load}).
+     */
+    public record Read(ConfigSource source, List<String> problems, java.util.Set<String> refusedKeys) {
+    }
+
+    /** The stack's configuration; every problem of the file at once ({@link StackFileException}) when it has any. */
     public static ConfigSource read(Path projectDir, String stack) throws IOException {
+        var read = readAsFarAsPossible(projectDir, stack);
+        if (!read.problems().isEmpty()) {
+            throw new StackFileException(String.join("\n", read.problems()));
+        }
+        return read.source();
+    }
+
+    /**
+     * As {@link #read}, keeping going past a key it cannot read. A file that is not YAML at all, or not UTF-8, still
+     * fails at once ({@link StackFileException}): nothing in it can be trusted.
+     */
+    public static Read readAsFarAsPossible(Path projectDir, String stack) throws IOException {
         var stacks = stacks(projectDir);
         if (!stacks.contains(stack)) {
             throw new UnknownStackException("unknown stack '" + stack + "': " + (stacks.isEmpty()
@@ -119,10 +140,12 @@ public final class StackFiles {
         var locations = new HashMap<String, String>();
 
         project.defaults().forEach((key, value) -> values.put(qualify(projectName, key), value));
-        var file = projectDir.resolve("Pulumi." + stack + ".yaml");
-        var fileName = file.getFileName().toString();
+        // Normalized, so that in the default project directory the file's own problems name it Pulumi.qa.yaml:6 (not
+        // ./Pulumi.qa.yaml:6), as the configuration's problems do.
+        var file = projectDir.resolve("Pulumi." + stack + ".yaml").normalize();
         var root = document(file);
         var problems = new ArrayList<String>();
+        var refusedKeys = new java.util.HashSet<String>();
         var budget = new StackYaml.Budget();
         for (var entry : root == null ? List.<StackYaml.Entry>of() : StackYaml.entries(file, root, "", problems)) {
             if (StackYaml.isNull(entry.value())) {
@@ -148,15 +171,17 @@ public final class StackFiles {
                 }
                 if (StackYaml.isNull(setting.value())) {
                     problems.add(file + ":" + setting.line() + ": key 'config." + key + "' has no value; give one, or delete the line to use the default");
+                    refusedKeys.add(key);
                     continue;
                 }
-                locations.put(key, fileName + ":" + setting.line());
                 var secret = new boolean[1];
                 int before = problems.size();
                 var converted = StackYaml.value(file, setting.value(), key, budget, problems);
                 if (problems.size() > before) {
+                    refusedKeys.add(key);
                     continue;
                 }
+                locations.put(key, file.getFileName() + ":" + setting.line());
                 // A single value reaches the program as written (the CLI keeps its text); a list or map as JSON.
                 Object value = setting.value() instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar ? scalar.getValue() : converted;
                 value = SecretPlaceholders.substitute(projectName, key, value, () -> secret[0] = true);
@@ -168,10 +193,7 @@ public final class StackFiles {
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            throw new StackFileException(String.join("\n", problems));
-        }
-        return ConfigSource.of(projectName, stack, values, secrets, locations);
+        return new Read(ConfigSource.of(projectName, stack, values, secrets, locations), List.copyOf(problems), java.util.Set.copyOf(refusedKeys));
     }
 
     /** {@code <namespace>:<name>}, both parts non-empty (Pulumi's config key form). */

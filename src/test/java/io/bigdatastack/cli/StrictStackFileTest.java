@@ -38,6 +38,27 @@ class StrictStackFileTest {
 
     private static final String BASE = "config:\n  aws:region: eu-west-1\n  big-data-stack:studioAdminUser: jane\n";
 
+    /**
+     * A value the file itself refuses (a number JSON cannot carry) does not hide the configuration's problems with the
+     * other keys: all are listed, and a refused key is not also reported as missing or empty.
+     */
+    @Test
+    void aValueTheFileRefusesDoesNotHideTheConfigurationsProblems(@TempDir Path dir) throws Exception {
+        var run = refused(dir, """
+                config:
+                  aws:region: eu-west-1
+                  big-data-stack:studioAdminUser: .nan
+                  big-data-stack:azCont: 2
+                  big-data-stack:teams:
+                    - name: analytics
+                      cpuQuota: .inf
+                """, "Stack 'qa' has 3 configuration problems",
+                "Pulumi.qa.yaml:3: big-data-stack:studioAdminUser: got '.nan', a number that is not finite",
+                "Pulumi.qa.yaml:7: big-data-stack:teams[0].cpuQuota: got '.inf', a number that is not finite",
+                "Pulumi.qa.yaml:4: big-data-stack:azCont: unknown key of this project; did you mean 'big-data-stack:azCount'?");
+        assertFalse(run.err().contains("got ''"), run.err());
+    }
+
     @Test
     void aKeyUnderAMisspeltProjectNamespaceIsRefusedWithTheKeyItMeant(@TempDir Path dir) throws Exception {
         refused(dir, BASE + "  big-data-stak:protectStatefulResources: true\n",
