@@ -21,14 +21,17 @@ public final class Commands {
               plan <stack>|--all [--against EARLIER.json|DIR] [--project-dir DIR]
                   plan the stack offline from Pulumi.<stack>.yaml (no AWS account, no Pulumi CLI): prints the resource
                   tree, outputs and idle cost, writes target/plan/<stack>.json and .md; --against compares with an
-                  earlier plan file and exits 3 when a stateful resource would be replaced or deleted
+                  earlier plan file: exit 3 when a stateful resource would be replaced or deleted, 4 when running
+                  work would be disrupted (node groups rolled or replaced, a namespace or virtual cluster replaced),
+                  2 when AWS or Kubernetes would refuse the change (nothing is written)
               readme [--check] [--project-dir DIR]
                   regenerate README.md's generated blocks (--check: exit 1 when one is stale)
               help, --help, -h
                   this text
 
             Without arguments the program is the Pulumi program: `pulumi preview` and `pulumi up` run it.
-            Exit codes: 0 done, 1 the program failed, 2 bad input (usage, stack file, configuration), 3 stateful at risk.""";
+            Exit codes: 0 done, 1 the program failed, 2 bad input or a refused change, 3 stateful at risk,
+            4 disrupts running work (docs/plan-file.md).""";
 
     private static final List<String> HELP = List.of("help", "--help", "-h");
 

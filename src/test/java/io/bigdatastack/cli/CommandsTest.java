@@ -30,6 +30,18 @@ class CommandsTest {
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Every exit code the program can return is in --help, where a CI script's author looks first. */
+    @Test
+    void helpListsEveryExitCode() throws Exception {
+        var exitLine = Commands.USAGE.substring(Commands.USAGE.indexOf("Exit codes:"));
+        for (var field : ExitCodes.class.getFields()) {
+            if (field.getType() == int.class && java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+                assertTrue(exitLine.contains(field.getInt(null) + " "), field.getName() + " = " + field.getInt(null) + " is not in: " + exitLine);
+            }
+        }
+        assertTrue(exitLine.contains("4 disrupts running work"), exitLine);
+    }
+
     @Test
     void helpPrintsTheUsageAndNothingElse() {
         for (var help : List.of(new String[]{"--help"}, new String[]{"-h"}, new String[]{"help"}, new String[]{"plan", "--help"},
