@@ -683,6 +683,10 @@ public final class PlanDiff {
     /** Prints the changes like {@code pulumi preview --diff}, then the risks. */
     public static void print(Result result, String against, PrintStream out) {
         out.println("Changes of " + result.stack() + " against " + against + ":");
+        if (result.refused()) {
+            // Said first, so that the lists below do not read like a plan that can be applied.
+            out.println("REFUSED: this change cannot be applied as it stands; why, and what to do instead, is at the end.");
+        }
         out.println();
         boolean any = false;
         for (var change : result.changes()) {

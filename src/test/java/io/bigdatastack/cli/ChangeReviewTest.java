@@ -142,6 +142,8 @@ class ChangeReviewTest {
         assertEquals(PlanCommand.BAD_INPUT, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("REFUSED") && run.out().contains(key) && run.out().contains(url), run.out());
         assertTrue(run.out().contains("instead: "), run.out());
+        // Said on the line after the heading, before any list that could read like an applicable plan.
+        assertTrue(run.out().lines().skip(1).findFirst().orElse("").startsWith("REFUSED: this change cannot be applied"), run.out());
         assertTrue(run.err().contains("nothing was written"), run.err());
     }
 
