@@ -200,14 +200,22 @@ public final class PlanDiff {
                 var oldOptions = options(old);
                 boolean retained = boolAt(oldOptions, "retainOnDelete") && !boolAt(oldOptions, "protect");
                 var reason = new StringBuilder("no longer in the program under this URN (removed, renamed or moved to another parent)");
-                if (boolAt(oldOptions, "retainOnDelete")) {
-                    reason.append("; retainOnDelete: it leaves the stack but stays in AWS (delete it by hand when it is no longer needed)");
-                }
-                if (!retained) {
-                    stateful.ifPresent(s -> reason.append("; deleting ").append(s.description()).append(" loses ").append(s.whatIsLost()));
-                }
+                // In the order things happen: protect stops `pulumi up` first; once unprotected, retainOnDelete only
+                // drops the resource from the stack; without it the delete goes through.
+                var keptIn = type.startsWith("kubernetes:") ? "the cluster" : "AWS";
                 if (boolAt(oldOptions, "protect")) {
-                    reason.append("; protected: `pulumi up` stops at this delete until protect is turned off");
+                    reason.append("; protected: `pulumi up` stops at this delete until it is unprotected (`pulumi state unprotect`); after that");
+                    if (boolAt(oldOptions, "retainOnDelete")) {
+                        reason.append(", retainOnDelete drops it from the stack and leaves it in ").append(keptIn);
+                        stateful.ifPresent(s -> reason.append(" (deleting it by hand loses ").append(s.whatIsLost()).append(")"));
+                    } else {
+                        reason.append(stateful.map(s -> ", deleting " + s.description() + " loses " + s.whatIsLost()).orElse(", it is deleted"));
+                    }
+                } else if (boolAt(oldOptions, "retainOnDelete")) {
+                    reason.append("; retainOnDelete: it leaves the stack but stays in ").append(keptIn)
+                            .append(" (delete it by hand when it is no longer needed)");
+                } else {
+                    stateful.ifPresent(s -> reason.append("; deleting ").append(s.description()).append(" loses ").append(s.whatIsLost()));
                 }
                 var disruptions = disruptions(rules, type, old.getAsJsonObject("inputs"), Action.DELETE, List.of());
                 changes.add(new Change(urn, type, old.get("name").getAsString(), Action.DELETE, List.of(), stateful, List.of(),

@@ -133,6 +133,20 @@ class ReplacementRulesTest {
         assertEquals("resource options change: protect: false => true, retainOnDelete: false => true", change.reason());
     }
 
+    /** The reason follows what `pulumi up` does: protect stops it first; once unprotected, retainOnDelete keeps the resource. */
+    @Test
+    void deletingAProtectedRetainedResourceSaysWhatHappensInOrder() {
+        var logGroup = resource("aws:cloudwatch/logGroup:LogGroup", "logs", EMR, "{\"name\":\"/x\"}", true);
+        var before = plan("s", "[" + EMR_COMPONENT + "," + logGroup + "]");
+        var after = plan("s", "[" + EMR_COMPONENT + "]");
+        var change = PlanDiff.compare(before, after, Planner.STATEFUL).changes().stream()
+                .filter(c -> c.name().equals("logs")).findFirst().orElseThrow();
+        assertEquals(PlanDiff.Action.DELETE, change.action());
+        var reason = change.reason();
+        assertTrue(reason.indexOf("protected: `pulumi up` stops at this delete") < reason.indexOf("after that, retainOnDelete drops it from the stack and leaves it in AWS"), reason);
+        assertTrue(reason.indexOf("protected:") > 0 && reason.contains("deleting it by hand loses"), reason);
+    }
+
     @Test
     void deletingAStatefulResourceIsARiskAndDeletingAnotherIsNot() {
         var logGroup = resource("aws:cloudwatch/logGroup:LogGroup", "logs", EMR, "{\"name\":\"/x\"}", false);
