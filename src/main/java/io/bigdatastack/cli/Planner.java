@@ -43,10 +43,16 @@ public final class Planner {
         // Every problem at once: the file's, then the configuration's on the keys the file could read. A key the file
         // refused is absent from the source, so what the configuration says about it ("missing") is left out.
         var problems = new java.util.ArrayList<>(read.problems());
+        if (!read.onlyValuesRefused()) {
+            throw new StackFiles.StackFileException(String.join("\n", problems));
+        }
         try {
             StackConfig.load(read.source(), clock);
         } catch (io.bigdatastack.config.InvalidConfigException e) {
             e.problems().stream().filter(problem -> read.refusedKeys().stream().noneMatch(key -> aboutKey(problem, key))).forEach(problems::add);
+        } catch (RuntimeException e) {
+            // The configuration's checks only ever see complete files elsewhere; on what is left of a broken one, any
+            // other failure is theirs to fix, not the user's: the file's own problems are reported as before.
         }
         throw new io.bigdatastack.config.InvalidConfigException(stack, problems);
     }

@@ -108,9 +108,11 @@ public final class StackFiles {
     /**
      * A stack file read as far as it can be: the values of every key it could read, the problems of the others (each
      * {@code file:line: key: ...}) and those keys, so that the configuration's own checks can still run on the rest and
-     * report every problem at once ({@link Planner#load}).
+     * report every problem at once ({@link Planner#load}). {@code onlyValuesRefused}: every problem is a value of one
+     * key; otherwise the file's shape is wrong (a duplicate key, a setting outside {@code config}) and what was read
+     * of it cannot stand for what was meant.
      */
-    public record Read(ConfigSource source, List<String> problems, java.util.Set<String> refusedKeys) {
+    public record Read(ConfigSource source, List<String> problems, java.util.Set<String> refusedKeys, boolean onlyValuesRefused) {
     }
 
     /** The stack's configuration; every problem of the file at once ({@link StackFileException}) when it has any. */
@@ -146,6 +148,7 @@ public final class StackFiles {
         var root = document(file);
         var problems = new ArrayList<String>();
         var refusedKeys = new java.util.HashSet<String>();
+        int valueProblems = 0;
         var budget = new StackYaml.Budget();
         for (var entry : root == null ? List.<StackYaml.Entry>of() : StackYaml.entries(file, root, "", problems)) {
             if (StackYaml.isNull(entry.value())) {
@@ -172,6 +175,7 @@ public final class StackFiles {
                 if (StackYaml.isNull(setting.value())) {
                     problems.add(file + ":" + setting.line() + ": key 'config." + key + "' has no value; give one, or delete the line to use the default");
                     refusedKeys.add(key);
+                    valueProblems++;
                     continue;
                 }
                 var secret = new boolean[1];
@@ -179,6 +183,7 @@ public final class StackFiles {
                 var converted = StackYaml.value(file, setting.value(), key, budget, problems);
                 if (problems.size() > before) {
                     refusedKeys.add(key);
+                    valueProblems += problems.size() - before;
                     continue;
                 }
                 locations.put(key, file.getFileName() + ":" + setting.line());
@@ -193,7 +198,8 @@ public final class StackFiles {
                 }
             }
         }
-        return new Read(ConfigSource.of(projectName, stack, values, secrets, locations), List.copyOf(problems), java.util.Set.copyOf(refusedKeys));
+        return new Read(ConfigSource.of(projectName, stack, values, secrets, locations), List.copyOf(problems),
+                java.util.Set.copyOf(refusedKeys), valueProblems == problems.size());
     }
 
     /** {@code <namespace>:<name>}, both parts non-empty (Pulumi's config key form). */

@@ -59,6 +59,14 @@ class StrictStackFileTest {
         assertFalse(run.err().contains("got ''"), run.err());
     }
 
+    /** A file whose shape is wrong (a second config block) is not checked as configuration: half of it would be missing. */
+    @Test
+    void aFileWithADuplicateBlockReportsOnlyItsShape(@TempDir Path dir) throws Exception {
+        var run = refused(dir, "config:\n  aws:region: eu-west-1\nconfig:\n  big-data-stack:studioAdminUser: jane\n",
+                "Pulumi.qa.yaml:3: duplicate key 'config' (first given on line 1)");
+        assertFalse(run.err().contains("studioAdminUser"), "the second block's key is not reported missing: " + run.err());
+    }
+
     @Test
     void aKeyUnderAMisspeltProjectNamespaceIsRefusedWithTheKeyItMeant(@TempDir Path dir) throws Exception {
         refused(dir, BASE + "  big-data-stak:protectStatefulResources: true\n",
