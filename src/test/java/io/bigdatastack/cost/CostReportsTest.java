@@ -28,8 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CostReportsTest {
 
     static final String ACCOUNT = AwsMockEngine.ACCOUNT_ID;
-    static final String PREFIX = "big-data-stack-test";
-    static final Map<String, String> TAGS = Map.of("project", "big-data-stack", "stack", "test", "managed-by", "pulumi");
+    /** The component's inputs as BigDataStack derives them for stack {@code test}. */
+    static final io.bigdatastack.naming.StackNaming NAMING = new io.bigdatastack.naming.StackNaming("big-data-stack", "test");
+    static final String PREFIX = NAMING.physical("");
+    static final Map<String, String> TAGS = NAMING.commonTags();
 
     @AfterAll
     static void cleanup() {
