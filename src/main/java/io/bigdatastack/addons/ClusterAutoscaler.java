@@ -42,7 +42,7 @@ public final class ClusterAutoscaler extends ComponentResource {
         var role = addonRole.iamRole().role();
 
         CHART.install(name + "-cluster-autoscaler", "cluster-autoscaler", NAMESPACE,
-                role.arn().applyValue(arn -> values(args.clusterName, args.region, imageTag, arn)),
+                addonRole.serviceAccountAnnotations().applyValue(annotations -> values(args.clusterName, args.region, imageTag, annotations)),
                 this, args.kubernetesProvider, addonRole.releaseDependencies());
 
         this.roleArn = role.arn();
@@ -87,7 +87,7 @@ public final class ClusterAutoscaler extends ComponentResource {
      *   <li>nodeSelector on on-demand nodes: a spot reclaim must not take the autoscaler down with it.</li>
      * </ul>
      */
-    static Map<String, Object> values(String clusterName, String region, String imageTag, String roleArn) {
+    static Map<String, Object> values(String clusterName, String region, String imageTag, Map<String, String> serviceAccountAnnotations) {
         var extraArgs = new LinkedHashMap<String, Object>();
         extraArgs.put("balance-similar-node-groups", true);
         extraArgs.put("expander", "least-waste");
@@ -104,7 +104,7 @@ public final class ClusterAutoscaler extends ComponentResource {
         values.put("rbac", Map.of("serviceAccount", Map.of(
                 "create", true,
                 "name", SERVICE_ACCOUNT,
-                "annotations", Map.of("eks.amazonaws.com/role-arn", roleArn))));
+                "annotations", serviceAccountAnnotations)));
         values.put("extraArgs", extraArgs);
         values.put("nodeSelector", Map.of(EksCluster.CAPACITY_TYPE_LABEL, "ON_DEMAND"));
         return values;

@@ -47,7 +47,7 @@ public final class LoadBalancerController extends ComponentResource {
         var role = addonRole.iamRole().role();
 
         this.release = CHART.install(name + "-aws-load-balancer-controller", RELEASE_NAME, NAMESPACE,
-                Output.tuple(role.arn(), args.vpcId).applyValue(t -> values(args.clusterName, args.region, t.t2, t.t1, args.tags)),
+                Output.tuple(addonRole.serviceAccountAnnotations(), args.vpcId).applyValue(t -> values(args.clusterName, args.region, t.t2, t.t1, args.tags)),
                 this, args.kubernetesProvider, addonRole.releaseDependencies());
 
         this.roleArn = role.arn();
@@ -71,7 +71,8 @@ public final class LoadBalancerController extends ComponentResource {
      *       so the endpoint's ALB is attributed to this stack in the bill.</li>
      * </ul>
      */
-    static Map<String, Object> values(String clusterName, String region, String vpcId, String roleArn, Map<String, String> tags) {
+    static Map<String, Object> values(String clusterName, String region, String vpcId, Map<String, String> serviceAccountAnnotations,
+                                      Map<String, String> tags) {
         var values = new LinkedHashMap<String, Object>();
         values.put("clusterName", clusterName);
         values.put("region", region);
@@ -79,7 +80,7 @@ public final class LoadBalancerController extends ComponentResource {
         values.put("serviceAccount", Map.of(
                 "create", true,
                 "name", SERVICE_ACCOUNT,
-                "annotations", Map.of("eks.amazonaws.com/role-arn", roleArn)));
+                "annotations", serviceAccountAnnotations));
         values.put("nodeSelector", Map.of(EksCluster.CAPACITY_TYPE_LABEL, "ON_DEMAND"));
         values.put("enableServiceMutatorWebhook", false);
         values.put("defaultTags", new TreeMap<>(tags));

@@ -139,10 +139,6 @@ public final class KubernetesQuantity implements Comparable<KubernetesQuantity> 
         return value.divide(BigDecimal.valueOf(1L << 20), 0, RoundingMode.FLOOR).longValueExact();
     }
 
-    public boolean isNegative() {
-        return value.signum() < 0;
-    }
-
     @Override
     public int compareTo(KubernetesQuantity other) {
         return value.compareTo(other.value);

@@ -23,7 +23,6 @@ public final class CostReportsArgs {
     final String region;
     final Output<AwsScope> scope;
     final List<TeamCostView.TeamNamespace> teams;
-    final boolean activateCostAllocationTags;
     final boolean protectStatefulResources;
     final AwsCredentials deployerCredentials;
     final boolean secretDeployerCredentials;
@@ -40,7 +39,6 @@ public final class CostReportsArgs {
         if (teams.isEmpty()) {
             throw new IllegalArgumentException("teams: expected at least the stack's one team");
         }
-        this.activateCostAllocationTags = b.activateCostAllocationTags;
         this.protectStatefulResources = b.protectStatefulResources;
         this.deployerCredentials = Objects.requireNonNull(b.deployerCredentials, "deployerCredentials");
         this.secretDeployerCredentials = b.secretDeployerCredentials;
@@ -60,7 +58,6 @@ public final class CostReportsArgs {
         private String region;
         private Output<AwsScope> scope;
         private List<TeamCostView.TeamNamespace> teams = List.of();
-        private boolean activateCostAllocationTags;
         private boolean protectStatefulResources;
         private AwsCredentials deployerCredentials = AwsCredentials.AMBIENT;
         private boolean secretDeployerCredentials;
@@ -87,12 +84,6 @@ public final class CostReportsArgs {
          * renamed) updates the view in place.
          */
         public Builder teams(List<TeamCostView.TeamNamespace> value) { this.teams = value; return this; }
-        /**
-         * Activate the {@code team}, {@code stack} and {@code project} tag keys and the {@code aws:eks:cluster-name} and
-         * {@code aws:eks:namespace} keys of split cost allocation data as cost allocation tags. Turning it off leaves
-         * them active (they are retained on delete: activation is account-wide, other stacks use the same keys).
-         */
-        public Builder activateCostAllocationTags(boolean value) { this.activateCostAllocationTags = value; return this; }
         /** Protect (and retain) the report bucket and its settings ({@link io.bigdatastack.protection.Stateful#COST_BUCKET}). */
         public Builder protectStatefulResources(boolean value) { this.protectStatefulResources = value; return this; }
         /**

@@ -118,7 +118,7 @@ public final class CurExport {
      */
     public static String databaseName(String physicalPrefix) {
         var folded = physicalPrefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
-        return folded + "_cost_" + Hashing.sha256Hex(physicalPrefix).substring(0, 6);
+        return folded + "_cost_" + Hashing.sha256Hex(physicalPrefix, 6);
     }
 
     /**

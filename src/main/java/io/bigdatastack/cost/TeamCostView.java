@@ -1,6 +1,5 @@
 package io.bigdatastack.cost;
 
-import com.google.gson.GsonBuilder;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -182,7 +181,7 @@ public final class TeamCostView {
         definition.put("owner", "big-data-stack");
         definition.put("runAsInvoker", false);
         definition.put("properties", Map.of());
-        var json = new GsonBuilder().disableHtmlEscaping().create().toJson(definition);
+        var json = io.bigdatastack.support.Json.COMPACT.toJson(definition);
         return "/* Presto View: " + Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8)) + " */";
     }
 
