@@ -348,10 +348,13 @@ class KarpenterTest {
         }
         assertTrue(dependsOn(controller, plan.one("aws:sqs/queue:Queue")));
         assertTrue(dependsOn(controller, plan.one("aws:sqs/queuePolicy:QueuePolicy")));
-        for (var attachment : plan.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")) {
-            if (attachment.name().startsWith("test-karpenter-") && !attachment.name().startsWith("test-karpenter-node")) {
-                assertTrue(dependsOn(controller, attachment), attachment.name());
-            }
+        // The controller role's six policies (the node role's attachments are AWS managed policies named after them).
+        var controllerPolicies = List.of("node-lifecycle", "iam-integration", "eks-integration", "interruption", "zonal-shift", "resource-discovery");
+        var attachments = plan.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").stream()
+                .filter(a -> controllerPolicies.stream().anyMatch(p -> a.name().equals("test-karpenter-" + p))).toList();
+        assertEquals(controllerPolicies.size(), attachments.size(), attachments.toString());
+        for (var attachment : attachments) {
+            assertTrue(dependsOn(controller, attachment), attachment.name());
         }
     }
 

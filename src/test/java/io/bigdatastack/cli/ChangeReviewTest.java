@@ -412,7 +412,9 @@ class ChangeReviewTest {
             int count = 0;
             while (named.find()) {
                 count++;
-                assertTrue(run.out().contains(named.group(1)), row + ": the review does not name " + named.group(1) + "\n" + run.out());
+                // The whole name, not a prefix of another (prod-cluster is not prod-cluster-autoscaler).
+                var wholeName = java.util.regex.Pattern.compile("(^|[\\s(])" + java.util.regex.Pattern.quote(named.group(1)) + "([\\s),:;.]|$)", java.util.regex.Pattern.MULTILINE);
+                assertTrue(wholeName.matcher(run.out()).find(), row + ": the review does not name " + named.group(1) + "\n" + run.out());
             }
             assertTrue(count > 0 || exit == 0, row + " names nothing");
         }
