@@ -419,4 +419,20 @@ class ChangeReviewTest {
             assertTrue(count > 0 || exit == 0, row + " names nothing");
         }
     }
+
+    /** README: "removing one deletes them (protected in prod), renaming one replaces them" — both are data at risk. */
+    @Test
+    void removingOrRenamingATeamPutsItsNamespaceAndVirtualClusterAtRisk() throws Exception {
+        var twoTeams = earlierPlan("two-teams.json", "teams", "[{\"name\": \"emr-jobs\"}, {\"name\": \"ml\"}]");
+        for (var teams : List.of("[{\"name\": \"emr-jobs\"}]", "[{\"name\": \"emr-jobs\"}, {\"name\": \"ml2\"}]")) {
+            var run = changedAgainst(twoTeams, "teams", teams);
+            assertEquals(PlanCommand.STATEFUL_AT_RISK, run.exitCode(), teams + "\n" + run.out());
+            var atRisk = run.risks().stream().map(c -> c.get("urn").getAsString()).toList();
+            assertTrue(atRisk.stream().anyMatch(u -> u.contains("kubernetes:core/v1:Namespace") && u.contains("ml")), atRisk.toString());
+            assertTrue(atRisk.stream().anyMatch(u -> u.contains("VirtualCluster") && u.contains("ml")), atRisk.toString());
+            assertTrue(atRisk.stream().noneMatch(u -> u.contains("emr-jobs") || u.endsWith("::prod-emr-namespace")), "the kept team is not at risk: " + atRisk);
+            // prod protects them: `pulumi up` stops at the delete.
+            assertTrue(run.out().contains("protected: `pulumi up` stops at this delete"), run.out());
+        }
+    }
 }
