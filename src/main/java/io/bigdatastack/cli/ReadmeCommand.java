@@ -31,7 +31,7 @@ public final class ReadmeCommand {
     public static final int BAD_INPUT = ExitCodes.BAD_INPUT;
 
     /** The files, relative to the project directory, whose generated blocks this command keeps; README.md first. */
-    public static final List<String> FILES = List.of("README.md", "docs/architecture.md", "docs/configuration.md");
+    public static final List<String> FILES = List.of("README.md", "docs/architecture.md", "docs/configuration.md", "docs/deploy.md");
 
     private static final String USAGE = "usage: java -jar target/big-data-stack.jar readme [--check] [--project-dir DIR]";
 
@@ -131,6 +131,7 @@ public final class ReadmeCommand {
         }
         generated.put(ReadmeBlocks.COST_BLOCK, ReadmeBlocks.costTable(estimates, components, ReferenceShape.cost()));
         generated.put(ConfigReference.BLOCK, ConfigReference.table());
+        generated.put(io.bigdatastack.protection.Stateful.TABLE_BLOCK, io.bigdatastack.protection.Stateful.table());
 
         var expected = new LinkedHashMap<String, Map<String, String>>();
         texts.forEach((file, text) -> {

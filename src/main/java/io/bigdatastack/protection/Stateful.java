@@ -82,6 +82,20 @@ public enum Stateful {
     /** E.g. "the EKS cluster". */
     public String description() { return description; }
 
+    /** The generated block of docs/deploy.md that lists these ({@code readme} writes it, {@code readme --check} holds it). */
+    public static final String TABLE_BLOCK = "protection:stateful";
+
+    /** The Markdown table of every entry: what it is, what is lost, and whether it is kept once unprotected. */
+    public static String table() {
+        var rows = new StringBuilder("| Resource | Lost when replaced or deleted | Unprotected and deleted |\n|---|---|---|\n");
+        for (var entry : values()) {
+            rows.append("| ").append(Character.toUpperCase(entry.description.charAt(0))).append(entry.description.substring(1))
+                    .append(" | ").append(entry.whatIsLost).append(" | ")
+                    .append(entry.retainOnDelete ? "kept (retainOnDelete)" : "deleted").append(" |\n");
+        }
+        return rows.toString();
+    }
+
     /** What deleting or replacing it loses (reads after "loses"). */
     public String whatIsLost() { return whatIsLost; }
 

@@ -51,7 +51,7 @@ class ReadmeTest {
     @Test
     void eachGeneratedBlockLivesInItsFile() throws Exception {
         assertEquals(Map.of(README, Set.of(ReadmeBlocks.COST_BLOCK), ARCHITECTURE, Set.of(ReadmeBlocks.diagramBlockName("dev")),
-                        CONFIGURATION, Set.of(ConfigReference.BLOCK)),
+                        CONFIGURATION, Set.of(ConfigReference.BLOCK), "docs/deploy.md", Set.of(io.bigdatastack.protection.Stateful.TABLE_BLOCK)),
                 expected().entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().keySet())));
     }
 
@@ -71,6 +71,15 @@ class ReadmeTest {
         assertTrue(inReadme.contains("| Idle cost, USD per month | `dev` (us-west-2) | `prod` (us-east-1) | Reference CDK app |"), inReadme);
         // The totals CostEstimateTest computes by hand for the real plans and the reference shape.
         assertTrue(inReadme.contains("| **Total** | **$180.58** | **$463.82** | **$360.62** |"), inReadme);
+    }
+
+    @Test
+    void theProtectedResourcesTableIsFreshAndHasARowPerEntry() throws Exception {
+        assertFresh("docs/deploy.md", io.bigdatastack.protection.Stateful.TABLE_BLOCK);
+        var table = inFile("docs/deploy.md", io.bigdatastack.protection.Stateful.TABLE_BLOCK);
+        for (var entry : io.bigdatastack.protection.Stateful.values()) {
+            assertTrue(table.contains(entry.whatIsLost()), entry + " has no row:\n" + table);
+        }
     }
 
     @Test
