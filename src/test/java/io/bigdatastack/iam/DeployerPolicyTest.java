@@ -231,6 +231,30 @@ class DeployerPolicyTest {
                 .toList();
     }
 
+    /**
+     * Deletes are scoped by the tag {@code project=big-data-stack}, so tagging is scoped too: EC2 tags are added only by
+     * the call that creates the resource ({@code ec2:CreateAction}, EC2's tag-on-create), on resources that already
+     * carry the project's tag, or limited to keys other than {@code project}. Otherwise the deployer could tag any VPC
+     * or security group of the account as the project's and then delete it.
+     */
+    @Test
+    void ec2TagsCannotMakeAnotherResourceTheProjects() {
+        var loose = new ArrayList<String>();
+        for (var s : statements) {
+            if (!s.get("Effect").getAsString().equals("Allow") || strings(s.get("Action")).stream().noneMatch(a -> matches(a, "ec2:CreateTags"))) {
+                continue;
+            }
+            var condition = s.has("Condition") ? s.getAsJsonObject("Condition").toString() : "";
+            var scoped = condition.contains("\"ec2:CreateAction\"")
+                    || condition.contains("\"aws:ResourceTag/project\":\"big-data-stack\"")
+                    || condition.contains("ForAllValues:StringEquals") && condition.contains("aws:TagKeys") && !condition.contains("\"project\"");
+            if (!scoped) {
+                loose.add(s.get("Sid").getAsString());
+            }
+        }
+        assertEquals(List.of(), loose, "statements that let ec2:CreateTags tag any resource");
+    }
+
     @Test
     void theMatcherFollowsIamWildcards() {
         assertTrue(matches("s3:GetBucket*", "s3:GetBucketPolicy"));
