@@ -63,6 +63,9 @@ class KarpenterMigrationDocTest {
             assertEquals(PlanCommand.DISRUPTS_RUNNING_WORK, run.exitCode(), run.out());
         }
         assertFalse(stepOne.out().contains(" -  delete "), "step 1 deletes nothing:\n" + stepOne.out());
+        // "it exits 4 only for the job template's new ID": the one numbered step of its disruption list.
+        var disrupting = Pattern.compile("(?m)^  \\d+\\. (\\w+ \\S+ \\S+)$").matcher(stepOne.out()).results().map(m -> m.group(1)).toList();
+        assertEquals(List.of("update aws:cloudformation/stack:Stack dev-emr-job-template"), disrupting, stepOne.out());
         assertTrue(stepTwo.out().contains(" -  delete    aws:eks/nodeGroup:NodeGroup  dev-spot"), stepTwo.out());
         assertFalse(stepTwo.out().contains(" +  create "), "step 2 only retires:\n" + stepTwo.out());
 
