@@ -93,8 +93,8 @@ class HostileStackFileTest {
         files.put(BASE + "  big-data-stack:jobReadBuckets: \"[\\\"a\\\",\"\n", "big-data-stack:jobReadBuckets");
         files.put(BASE + "  big-data-stack:teams: [{name: A_B}]\n", "teams[0].name");
         files.put("\t" + BASE, "malformed YAML");
-        files.put(BASE + "  big-data-stack:azCount: \"\u0000\"\n", "Pulumi.qa.yaml");
-        files.put("%YAML 1.1\n---\n" + BASE + "---\nconfig: {}\n", "Pulumi.qa.yaml");
+        files.put(BASE + "  big-data-stack:azCount: \"\u0000\"\n", "malformed YAML: special characters are not allowed");
+        files.put("%YAML 1.1\n---\n" + BASE + "---\nconfig: {}\n", "expected a single document");
         return files;
     }
 
