@@ -2,7 +2,6 @@ package io.bigdatastack.addons;
 
 import io.bigdatastack.cluster.KubernetesVersions;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -41,28 +40,14 @@ public final class KarpenterVersions {
      */
     public static Optional<String> check(String kubernetesVersion) {
         var minimum = KubernetesVersions.karpenterMinimum(kubernetesVersion);
-        if (minimum.isPresent() && compare(VERSION, minimum.get()) >= 0) {
+        if (minimum.isPresent() && io.bigdatastack.support.Versions.compare(VERSION, minimum.get()) >= 0) {
             return Optional.empty();
         }
         var supported = KubernetesVersions.minors().stream()
-                .filter(minor -> KubernetesVersions.karpenterMinimum(minor).map(min -> compare(VERSION, min) >= 0).orElse(false))
+                .filter(minor -> KubernetesVersions.karpenterMinimum(minor).map(min -> io.bigdatastack.support.Versions.compare(VERSION, min) >= 0).orElse(false))
                 .toList();
         return Optional.of("a Kubernetes version the pinned Karpenter " + VERSION + " supports (its compatibility matrix, "
                 + "KubernetesVersions.karpenterMinimum): " + String.join(", ", supported)
                 + minimum.map(min -> "; Kubernetes " + kubernetesVersion + " needs Karpenter " + min + " or later").orElse(""));
-    }
-
-    /** Compares dotted versions numerically ({@code 1.9} before {@code 1.13}). */
-    static int compare(String left, String right) {
-        var l = Arrays.stream(left.split("\\.")).mapToInt(Integer::parseInt).toArray();
-        var r = Arrays.stream(right.split("\\.")).mapToInt(Integer::parseInt).toArray();
-        for (int i = 0; i < Math.max(l.length, r.length); i++) {
-            int a = i < l.length ? l[i] : 0;
-            int b = i < r.length ? r[i] : 0;
-            if (a != b) {
-                return Integer.compare(a, b);
-            }
-        }
-        return 0;
     }
 }

@@ -62,25 +62,11 @@ public record StudioOnEks(boolean studioEndpoint, boolean loadBalancerController
      * {@code pulumi up}; empty when the endpoint is off.
      */
     public List<String> caveats(String kubernetesVersion) {
-        if (!studioEndpoint || compareMinor(kubernetesVersion, ENDPOINT_DOCUMENTED_UP_TO) <= 0) {
+        if (!studioEndpoint || io.bigdatastack.support.Versions.compare(kubernetesVersion, ENDPOINT_DOCUMENTED_UP_TO) <= 0) {
             return List.of();
         }
         return List.of("studioEndpoint: AWS documents EMR on EKS interactive endpoints for Kubernetes up to "
                 + ENDPOINT_DOCUMENTED_UP_TO + " (https://docs.aws.amazon.com/emr/latest/EMR-on-EKS-DevelopmentGuide/prereqs-for-studio.html);"
                 + " this cluster runs " + kubernetesVersion + ". The endpoint is opt-in: test a Workspace against it before users depend on it.");
-    }
-
-    /** Compares two {@code <major>.<minor>} versions numerically (1.9 before 1.30). */
-    static int compareMinor(String a, String b) {
-        var x = a.split("\\.");
-        var y = b.split("\\.");
-        for (int i = 0; i < Math.max(x.length, y.length); i++) {
-            int xi = i < x.length ? Integer.parseInt(x[i]) : 0;
-            int yi = i < y.length ? Integer.parseInt(y[i]) : 0;
-            if (xi != yi) {
-                return Integer.compare(xi, yi);
-            }
-        }
-        return 0;
     }
 }

@@ -85,8 +85,8 @@ class NodeProvisionerConfigTest {
             assertTrue(KarpenterVersions.check(minor).isEmpty(), minor + ": " + KarpenterVersions.check(minor));
         }
         // Numeric, not text, comparison: 1.9 is older than 1.13.
-        assertTrue(io.bigdatastack.addons.KarpenterVersionsAccess.compare("1.9", "1.13") < 0);
-        assertTrue(io.bigdatastack.addons.KarpenterVersionsAccess.compare("1.14.1", "1.13") > 0);
+        assertTrue(io.bigdatastack.support.Versions.compare("1.9", "1.13") < 0);
+        assertTrue(io.bigdatastack.support.Versions.compare("1.14.1", "1.13") > 0);
     }
 
     @Test
